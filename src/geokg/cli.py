@@ -1,0 +1,233 @@
+"""The ``geokg`` command: thin commands over the pipeline, store and web app.
+
+Exit codes: 0 success; 1 an input failed, did not conform, or a query was refused; 2 a usage
+or system error (bad option, store cannot be opened, unreadable file for ``validate``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import config, iri
+from .errors import GeokgError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXTRACT_FORMATS = {
+    "ttl": "turtle",
+    "jsonld": "json-ld",
+    "nt": "nt",
+    "json": "json",
+}
+
+
+def store_options(func: F) -> F:
+    """Add --store and --base (also read from GEOKG_STORE and GEOKG_BASE) to a command."""
+    func = click.option(
+        "--base",
+        envvar="GEOKG_BASE",
+        default=config.get("base", {}),
+        show_default=True,
+        help="Base IRI of minted IRIs.",
+    )(func)
+    func = click.option(
+        "--store",
+        "store_path",
+        envvar="GEOKG_STORE",
+        default=config.get("store", {}),
+        show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder of the embedded Oxigraph store.",
+    )(func)
+    return func
+
+
+def _open_store(path: Path, *, read_only: bool = False) -> Any:
+    """Open the store or exit with code 2 and the reason."""
+    from .store import Store
+
+    try:
+        return Store(path, read_only=read_only)
+    except GeokgError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(2)
+
+
+@click.group()
+@click.version_option(package_name="geokg")
+def main() -> None:
+    """geokg: geopolitical news in, a validated linked-data knowledge graph out."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_options
+def ingest(paths: tuple[Path, ...], store_path: Path, base: str) -> None:
+    """Extract, validate and store articles (files or folders); unchanged ones are skipped."""
+    from .pipeline import Outcome, ingest_paths
+
+    store = _open_store(store_path)
+    counts: dict[str, int] = {}
+
+    def report(outcome: Outcome) -> None:
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        if outcome.ok:
+            click.echo(f"{outcome.status}: {outcome.source} -> {outcome.article}")
+        else:
+            click.echo(f"{outcome.status}: {outcome.message}", err=True)
+
+    outcomes = ingest_paths(list(paths), store, base=iri.normalize_base(base), on_outcome=report)
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    click.echo(f"{len(outcomes)} input(s): {summary or 'nothing found'}", err=True)
+    if not outcomes or not all(o.ok for o in outcomes):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(EXTRACT_FORMATS)), default="ttl",
+    show_default=True, help="Output: RDF (ttl, jsonld, nt) or the JSON contract (json).",
+)
+@click.option("--base", envvar="GEOKG_BASE", default=config.get("base", {}), show_default=True)
+def extract(file: Path, fmt: str, base: str) -> None:
+    """Print what an article becomes; stores nothing."""
+    from . import build
+    from .pipeline import extract_file, read_manifest
+
+    base = iri.normalize_base(base)
+    try:
+        article, extraction = extract_file(file, read_manifest(file.parent).get(file.name))
+    except GeokgError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(exc.exit_code)
+    if fmt == "json":
+        click.echo(json.dumps(build.to_json(article, extraction, base=base), ensure_ascii=False,
+                              indent=2))
+        return
+    _, graph = build.build_graph(article, extraction, base=base)
+    click.echo(graph.serialize(format=EXTRACT_FORMATS[fmt]).rstrip("\n"))
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+def validate(file: Path) -> None:
+    """Validate an RDF file against the shapes: exit 0 conforms, 1 does not, 2 error."""
+    from .validate import validate_file
+
+    try:
+        report = validate_file(file)
+    except GeokgError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(2)
+    click.echo(report.text.rstrip("\n"))
+    sys.exit(0 if report.conforms else 1)
+
+
+@main.command()
+@click.argument("sparql")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+    show_default=True,
+)
+@store_options
+def query(sparql: str, fmt: str, store_path: Path, base: str) -> None:
+    """Run a SPARQL query on the store (default graph = union of all articles)."""
+    store = _open_store(store_path, read_only=(store_path / "CURRENT").exists())
+    media = {"json": "application/sparql-results+json", "csv": "text/csv"}
+    try:
+        if fmt in media:
+            _, _, body = store.query_serialized(
+                sparql, {"solutions": media[fmt], "boolean": media[fmt], "graph": "text/turtle"}
+            )
+            sys.stdout.buffer.write(body)
+            return
+        _, _, body = store.query_serialized(
+            sparql, {"solutions": "text/csv", "boolean": "text/csv", "graph": "text/turtle"}
+        )
+    except GeokgError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(1)
+    text = body.decode("utf-8")
+    if text.startswith(("@prefix", "<", "_:")) or not text.strip():
+        click.echo(text.rstrip("\n"))
+        return
+    rows = list(csv.reader(io.StringIO(text)))
+    click.echo(_table(rows))
+
+
+def _table(rows: list[list[str]]) -> str:
+    """Rows (header first) as an aligned text table."""
+    if not rows:
+        return ""
+    widths = [max(len(r[i]) if i < len(r) else 0 for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = (cell.ljust(w) for cell, w in zip(row, widths, strict=False))
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    lines.append(f"({len(rows) - 1} row{'s' if len(rows) != 2 else ''})")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+@store_options
+def serve(host: str, port: int, threads: int, store_path: Path, base: str) -> None:
+    """Serve the store: SPARQL endpoint, resource pages, home page (gunicorn)."""
+    from .web.server import serve as run_server
+
+    run_server(
+        {"STORE_PATH": str(store_path), "BASE": iri.normalize_base(base)},
+        host=host,
+        port=port,
+        threads=threads,
+    )
+
+
+@main.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["nquads", "trig"]), default="nquads", show_default=True
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: standard output).")
+@store_options
+def dump(fmt: str, output: Path | None, store_path: Path, base: str) -> None:
+    """Write the whole dataset as N-Quads or TriG."""
+    store = _open_store(store_path, read_only=(store_path / "CURRENT").exists())
+    media = "application/n-quads" if fmt == "nquads" else "application/trig"
+    if output is None:
+        store.dump(sys.stdout.buffer, media)
+    else:
+        with output.open("wb") as out:
+            store.dump(out, media)
+
+
+@main.group()
+def kb() -> None:
+    """The offline knowledge base (gazetteer) used for entity linking."""
+
+
+@kb.command("build")
+@click.option("--source", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              required=True, help="Folder of the reference tables (e.g. ../shared/kb).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file (default: the gazetteer shipped in the package).")
+def kb_build(source: Path, output: Path | None) -> None:
+    """Rebuild the gazetteer from the reference tables."""
+    from .assets import data_path
+    from .extract.kb import build_gazetteer
+
+    stats = build_gazetteer(source, output or data_path("gazetteer.json.gz"))
+    click.echo(str(stats))
