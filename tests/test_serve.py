@@ -1,0 +1,58 @@
+"""`geokg serve` over real HTTP on 127.0.0.1: the seed's facts, pages and SPARQL answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF
+
+from .conftest import running_server
+
+BASE = "http://127.0.0.1:8000/"
+PASHINYAN = URIRef(BASE + "entity/Q7035479")
+
+
+@pytest.fixture(scope="module")
+def server(seed_store: Path) -> Iterator[str]:
+    """A running geokg server over the seed store."""
+    with running_server(seed_store) as url:
+        yield url
+
+
+def test_pashinyan_as_turtle(server: str) -> None:
+    response = requests.get(f"{server}/entity/Q7035479", headers={"Accept": "text/turtle"},
+                            timeout=10)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/turtle")
+    assert "Accept" in response.headers.get("Vary", "")
+    graph = Graph().parse(data=response.text, format="turtle")
+    assert (PASHINYAN, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q7035479")) in graph
+    assert (PASHINYAN, RDF.type, URIRef("https://w3id.org/geokg/ns#Person")) in graph
+
+
+def test_pashinyan_as_html(server: str) -> None:
+    response = requests.get(f"{server}/entity/Q7035479", headers={"Accept": "text/html"},
+                            timeout=10)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/html")
+    assert "Nikol Pashinyan" in response.text
+    assert "https://www.wikidata.org/wiki/Q7035479" in response.text or "Q7035479" in response.text
+
+
+def test_sparql_json(server: str) -> None:
+    query = "SELECT ?label WHERE { ?e owl:sameAs wd:Q159 ; rdfs:label ?label }"
+    response = requests.get(f"{server}/sparql", params={"query": query},
+                            headers={"Accept": "application/sparql-results+json"}, timeout=10)
+    assert response.status_code == 200
+    rows = response.json()["results"]["bindings"]
+    assert {r["label"]["value"] for r in rows} == {"Russia"}
+
+
+def test_home_lists_the_article(server: str) -> None:
+    response = requests.get(server + "/", timeout=10)
+    assert response.status_code == 200
+    assert "Pashinyan Visits Russia for Environmental Forum" in response.text
