@@ -66,16 +66,19 @@ def free_port() -> int:
 def running_server(store_path: Path, *extra: str) -> Iterator[str]:
     """Run ``geokg serve`` on 127.0.0.1 and yield its base URL; stop it afterwards."""
     port = free_port()
+    # the server's log goes to a file: a pipe nobody reads would fill up and stall the server
+    log_path = store_path.parent / f"serve-{port}.log"
+    log = log_path.open("w")
     proc = subprocess.Popen(
         [str(GEOKG), "serve", "--store", str(store_path), "--port", str(port), *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=log, stderr=subprocess.STDOUT, text=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
         while True:
             if proc.poll() is not None:
-                out = proc.stdout.read() if proc.stdout else ""
+                out = log_path.read_text()
                 raise RuntimeError(f"geokg serve exited {proc.returncode}:\n{out}")
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=0.5):
@@ -92,3 +95,4 @@ def running_server(store_path: Path, *extra: str) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        log.close()

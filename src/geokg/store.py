@@ -174,8 +174,11 @@ class Store:
     ) -> object:
         """Run a query; the default graph is the union of named graphs unless given."""
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-        default = [ox.NamedNode(g) for g in default_graphs] if default_graphs else None
-        named = [ox.NamedNode(g) for g in named_graphs] if named_graphs else None
+        try:
+            default = [ox.NamedNode(g) for g in default_graphs] if default_graphs else None
+            named = [ox.NamedNode(g) for g in named_graphs] if named_graphs else None
+        except ValueError as exc:
+            raise QueryError(f"invalid graph IRI: {exc}") from exc
         try:
             return self._ox.query(
                 query,

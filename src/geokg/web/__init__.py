@@ -1,0 +1,65 @@
+"""The geokg web app: ``create_app()`` wires the store, the SPARQL endpoint and the pages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, Response, current_app
+
+from .. import config
+from ..iri import normalize_base
+from ..store import Store
+from .errors import register_error_handlers
+
+_STORE_KEY = "geokg.store"
+
+
+def _settings_config() -> dict[str, Any]:
+    """Flask config keys (upper-case setting names) from geokg's settings and environment."""
+    return {name.upper(): value for name, value in config.defaults().items()}
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the Flask app; ``test_config`` overrides settings (``STORE`` may be a Store)."""
+    app = Flask(__name__)
+    app.config.update(_settings_config())
+    if test_config is not None:
+        app.config.update(test_config)
+    app.config["BASE"] = normalize_base(str(app.config["BASE"]))
+    app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_BODY"])
+    store = app.config["STORE"]
+    if not isinstance(store, Store):
+        store = Store(str(store))
+    app.extensions[_STORE_KEY] = store
+
+    from . import pages, resources, sparql
+
+    register_error_handlers(app)
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(resources.bp)
+    app.register_blueprint(pages.bp)
+    pages.register_template_helpers(app)
+    app.after_request(_common_headers)
+    return app
+
+
+def get_store() -> Store:
+    """The store of the app handling the current request."""
+    store: Store = current_app.extensions[_STORE_KEY]
+    return store
+
+
+def base_iri() -> str:
+    """The configured base IRI of minted resources, with one trailing slash."""
+    return str(current_app.config["BASE"])
+
+
+def _common_headers(response: Response) -> Response:
+    """CORS for the public read-only data, and Vary because most routes negotiate."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+    response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, Authorization"
+    response.headers["Access-Control-Expose-Headers"] = "Link, Vary"
+    response.vary.add("Accept")
+    return response
