@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from decimal import Decimal
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -72,6 +73,11 @@ def _selector(
     graph.add((position, OA.end, Literal(end)))
     graph.add((quote, RDF.type, OA.TextQuoteSelector))
     graph.add((quote, OA.exact, Literal(exact)))
+
+
+def _confidence(value: float) -> Literal:
+    """A confidence in [0, 1] as an xsd:decimal with three places."""
+    return Literal(Decimal(f"{min(max(value, 0.0), 1.0):.3f}"), datatype=XSD.decimal)
 
 
 def _in_body(article: Article, start: int, end: int) -> bool:
@@ -173,7 +179,7 @@ def _add_entity(
         g.add((ann, RDF.type, GEOKG.Mention))
         g.add((ann, OA.motivatedBy, OA.identifying))
         g.add((ann, OA.hasBody, node))
-        g.add((ann, GEOKG.confidence, Literal(round(mention.confidence, 3), datatype=XSD.decimal)))
+        g.add((ann, GEOKG.confidence, _confidence(mention.confidence)))
         _selector(g, ann, art, start, end, article.body[start:end])
 
 
@@ -203,7 +209,7 @@ def _add_event(
     if event.date:
         g.add((node, SEM.hasTimeStamp, _date_literal(event.date)))
     g.add((node, GEOKG.factuality, FACT[event.factuality]))
-    g.add((node, GEOKG.confidence, Literal(round(event.confidence, 3), datatype=XSD.decimal)))
+    g.add((node, GEOKG.confidence, _confidence(event.confidence)))
     g.add((node, PROV.wasGeneratedBy, activity))
     ev = event.evidence
     if _in_body(article, ev.start, ev.end):
