@@ -189,7 +189,7 @@ def serve(host: str, port: int, threads: int, store_path: Path, base: str) -> No
     from .web.server import serve as run_server
 
     run_server(
-        {"STORE_PATH": str(store_path), "BASE": iri.normalize_base(base)},
+        {"STORE": str(store_path), "BASE": iri.normalize_base(base)},
         host=host,
         port=port,
         threads=threads,
