@@ -1,0 +1,128 @@
+"""Resolve date expressions in news text to ISO dates, only when the resolution is certain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+# Patterns are tried in order: the most specific (full dates) first, so "August 22, 2017" is not
+# read as the bare month "August".
+_ORD = r"(?:st|nd|rd|th)?"
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b", re.I)
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s+(?:of\s+)?(\d{{4}})\b", re.I)
+_MONTH = re.compile(rf"\b({_MONTH_RE})\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+
+def _day(year: int, month: int, day: int) -> str | None:
+    """An ISO day, or None when the numbers do not make a calendar date."""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_year(month: int, ref: dt.date | None) -> int | None:
+    """The year of a month named without one: the article year, or the year before when the
+    month would otherwise lie more than about two months after the article date."""
+    if ref is None:
+        return None
+    # A month far ahead of the article date was most likely last year's ("November 27" in a
+    # January article); near-future months are kept in the article year (announced events).
+    if month - ref.month > 2:
+        return ref.year - 1
+    return ref.year
+
+
+def resolve_date(expression: str, article_date: dt.date | None) -> str | None:
+    """ISO date ("YYYY-MM-DD", "YYYY-MM" or "YYYY") of a date expression, or None if uncertain.
+
+    Args:
+        expression: the words of the expression, e.g. "on Monday", "August 22, 2017", "in 1998".
+        article_date: the article's publication date; relative expressions need it.
+
+    Returns:
+        The most precise certain ISO date, or None when the expression cannot be resolved.
+    """
+    text = " ".join(expression.split())
+    low = text.lower()
+    ref = article_date
+
+    if m := _ISO.search(text):
+        return _day(int(m[1]), int(m[2]), int(m[3]))
+    if m := _DAY_MONTH_YEAR.search(text):
+        return _day(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+    if m := _MONTH_DAY_YEAR.search(text):
+        return _day(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
+    if m := _MONTH_YEAR.search(text):
+        return f"{int(m[2]):04d}-{_MONTHS[m[1].lower()]:02d}"
+
+    if ref is not None:
+        if re.search(r"\b(yesterday)\b", low):
+            return (ref - dt.timedelta(days=1)).isoformat()
+        if re.search(r"\b(today|tonight|this morning|this evening)\b", low):
+            return ref.isoformat()
+        if re.search(r"\b(tomorrow)\b", low):
+            return (ref + dt.timedelta(days=1)).isoformat()
+        if re.search(r"\b(last|previous|past) year\b|\b(one|a) year ago\b", low):
+            return f"{ref.year - 1:04d}"
+        if re.search(r"\bthis (year|summer|winter|spring|autumn|fall)\b", low):
+            return f"{ref.year:04d}"
+        if re.search(r"\bnext year\b", low):
+            return f"{ref.year + 1:04d}"
+        if re.search(r"\b(this|earlier (in )?th(is|e)) month\b", low):
+            return f"{ref.year:04d}-{ref.month:02d}"
+        if re.search(r"\blast month\b", low):
+            prev = ref.replace(day=1) - dt.timedelta(days=1)
+            return f"{prev.year:04d}-{prev.month:02d}"
+        if re.search(r"\blast week\b", low):
+            # Only certain when the whole previous Monday-Sunday week lies in one month.
+            monday = ref - dt.timedelta(days=ref.weekday() + 7)
+            sunday = monday + dt.timedelta(days=6)
+            if monday.month == sunday.month:
+                return f"{monday.year:04d}-{monday.month:02d}"
+            return None
+
+    if m := _DAY_MONTH.search(text):
+        month, day = _MONTHS[m[2].lower()], int(m[1])
+        year = _month_year(month, ref)
+        return _day(year, month, day) if year else None
+    if m := _MONTH_DAY.search(text):
+        month, day = _MONTHS[m[1].lower()], int(m[2])
+        year = _month_year(month, ref)
+        return _day(year, month, day) if year else None
+    if m := _YEAR.search(text):
+        return m[1]
+    if (m := _WEEKDAY.search(text)) and ref is not None:
+        # Weekday names in news refer to the most recent such day before the article date.
+        back = (ref.weekday() - _WEEKDAYS.index(m[1].lower())) % 7 or 7
+        return (ref - dt.timedelta(days=back)).isoformat()
+    if (m := _MONTH.search(text)) and ref is not None:
+        # "May" is also a modal verb; only accept it capitalised.
+        if m[1].lower() == "may" and m[1] != "May":
+            return None
+        month = _MONTHS[m[1].lower()]
+        year = _month_year(month, ref)
+        return f"{year:04d}-{month:02d}" if year else None
+    return None

@@ -1,0 +1,727 @@
+"""Find PLOVER events in a parsed article: triggers from a lexicon, participants from the parse."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+from geokg.assets import data_path
+from geokg.extract.dates import resolve_date
+from geokg.extract.factuality import factuality_of, governor_chain
+from geokg.model import PLOVER_TYPES, Article, Entity, EntityType, Event, Span
+
+# spaCy ships no type information: its Doc, Token and Span objects are typed Any here.
+Doc = Any
+Token = Any
+
+LEXICON_FILE = "plover_lexicon.json"
+_PARTICIPANT_TYPES = frozenset({"Person", "Organization", "Country"})
+# Dependents through which a participant phrase names its entities ("the leaders of Russia,
+# France and Germany", "the German government", "the spokesperson for the German government").
+_PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod"})
+_PHRASE_PREPS = frozenset({"of", "for"})
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+_OBJECTS = frozenset({"dobj", "dative", "iobj"})
+# Governors through which a verb trigger finds its subject ("Russia is unlikely to offer",
+# "Saudi Arabia started supporting", "agreed and signed").
+_SUBJECT_CLIMB = frozenset({"xcomp", "acomp", "conj", "advcl", "ccomp"})
+# Verbs that carry the participants of their nominal object ("held talks with", "had a telephone
+# conversation", "issued a joint statement", "expressed support", "stressed the need").
+_LIGHT_VERBS = frozenset({
+    "have", "hold", "take", "make", "issue", "express", "voice", "conduct", "carry", "launch",
+    "give", "reach", "come", "continue", "start", "begin", "resume", "announce", "impose",
+    "stage", "provide", "extend", "pay", "speak", "stress", "underline", "underscore",
+    "emphasise", "emphasize", "reiterate", "confirm", "offer", "deliver", "sign", "adopt",
+    "introduce", "lift", "declare", "agree", "exchange", "receive", "accept", "mount", "order",
+})
+_LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on"})
+# Participles that name who did an act ("an attack conducted by X", "ascribed to X").
+_ATTRIBUTION = frozenset({"conduct", "carry", "ascribe", "attribute", "claim", "launch", "stage"})
+# Participles that lead from a thing to its owner ("facilities belonging to Saudi Aramco").
+_OWNERSHIP = frozenset({"belong", "own", "operate", "run"})
+# Prepositions after which even a literal place is a counterpart ("pivot toward the West").
+_DIRECTED_PREPS = frozenset({"toward", "towards", "with", "against"})
+# Dependencies from an act up to the commitment or request whose content it is.
+_CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acl"})
+# Dependencies a place may hang on below its trigger (purpose clauses, objects, prepositions).
+_PLACE_PATH = frozenset({"xcomp", "advcl", "dobj", "prep", "pobj", "appos"})
+_SCHEDULING = frozenset({"hold", "schedule", "plan", "set", "due", "expect", "take"})
+_TEMPORAL_WORDS = frozenset({
+    "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday",
+})
+_AGGREGATE_WORDS = frozenset({
+    "several", "numerous", "many", "multiple", "regular", "frequent", "repeated", "twice",
+    "repeatedly", "regularly", "often", "frequently", "annual", "various",
+})
+_TITLES = frozenset({
+    "president", "chancellor", "minister", "premier", "secretary", "king", "queen", "emir",
+    "prince", "government", "administration", "chairman", "chairwoman", "chair", "envoy",
+    "ambassador", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "general",
+})
+_SPEAKER_PRONOUNS = frozenset({"i", "me", "my"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "our", "us"})
+# Plural heads that, with no entity in them, refer back to the parties of the current meeting
+# ("the two leaders", "both sides", "the Presidents", "the parties").
+_GROUP_NOUNS = frozenset({"leader", "side", "party", "president", "head", "participant"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: what a trigger word means and how its prepositions map to roles."""
+
+    lemma: str
+    pos: frozenset[str]
+    type: str
+    mode: str
+    needs: frozenset[str] = frozenset()
+    veto: frozenset[str] = frozenset()
+    roles: tuple[tuple[str, str], ...] = ()
+    needs_target: bool = False
+    veto_head: frozenset[str] = frozenset()
+    light: bool = False
+    confidence: float = 0.7
+
+    def role_of(self, prep: str, lexicon: Lexicon) -> str:
+        """The role ("actor", "target", "joint", "place", "none") of a preposition's object."""
+        own = dict(self.roles)
+        by_type = lexicon.type_roles.get(self.type, {})
+        return own.get(prep, by_type.get(prep, lexicon.default_roles.get(prep, "none")))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The trigger lexicon: entries by lemma and the default roles of prepositions."""
+
+    by_lemma: dict[str, tuple[Trigger, ...]]
+    default_roles: dict[str, str]
+    type_roles: dict[str, dict[str, str]]
+
+
+@cache
+def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
+    """Load the trigger lexicon shipped in geokg/data (cached)."""
+    raw = json.loads(data_path(name).read_text(encoding="utf-8"))
+    by_lemma: dict[str, list[Trigger]] = {}
+    for item in raw["triggers"]:
+        if item["type"] not in PLOVER_TYPES:
+            raise ValueError(f"{name}: unknown PLOVER type {item['type']!r}")
+        trig = Trigger(
+            lemma=item["lemma"],
+            pos=frozenset(item["pos"]),
+            type=item["type"],
+            mode=item["mode"],
+            needs=frozenset(item.get("needs", ())),
+            veto=frozenset(item.get("veto", ())),
+            roles=tuple(sorted(item.get("roles", {}).items())),
+            needs_target=bool(item.get("needs_target", False)),
+            veto_head=frozenset(item.get("veto_head", ())),
+            light=bool(item.get("light", False)),
+            confidence=float(item.get("confidence", 0.7)),
+        )
+        by_lemma.setdefault(trig.lemma, []).append(trig)
+    return Lexicon(
+        {k: tuple(v) for k, v in by_lemma.items()},
+        dict(raw["default_roles"]),
+        {t: dict(r) for t, r in raw.get("type_roles", {}).items()},
+    )
+
+
+@dataclass
+class _EntityIndex:
+    """Which entity each token of the doc belongs to, with metonyms resolved."""
+
+    token_key: dict[int, str]
+    raw_key: dict[int, str]
+    types: dict[str, EntityType]
+    metonym: set[int]
+    persons: list[tuple[int, str, bool]]
+
+    @classmethod
+    def build(cls, doc: Doc, article: Article, entities: Sequence[Entity]) -> _EntityIndex:
+        """Map tokens to entity keys; capitals and seats of power stand for their country."""
+        keys = {e.key for e in entities}
+        types = {e.key: e.type for e in entities}
+        token_key: dict[int, str] = {}
+        raw_key: dict[int, str] = {}
+        metonym: set[int] = set()
+        persons: list[tuple[int, str, bool]] = []
+        for ent in entities:
+            resolved = ent.stands_for if ent.stands_for in keys else None
+            for m in ent.mentions:
+                start, end = m.start - article.body_start, m.end - article.body_start
+                if start < 0 or end > len(doc.text):
+                    continue  # a headline mention: not part of the body
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    token_key[tok.i] = resolved or ent.key
+                    raw_key[tok.i] = ent.key
+                    if resolved:
+                        metonym.add(tok.i)
+                if ent.type == "Person":
+                    is_subject = any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
+                    persons.append((span.start, ent.key, is_subject))
+        persons.sort()
+        return cls(token_key, raw_key, types, metonym, persons)
+
+    def last_person_before(self, i: int, *, subject_first: bool = True) -> str | None:
+        """The person a pronoun at token i refers to: the latest subject, else the latest one."""
+        last = subject = None
+        for pos, key, is_subject in self.persons:
+            if pos >= i:
+                break
+            last = key
+            if is_subject:
+                subject = key
+        return (subject or last) if subject_first else last
+
+
+@dataclass
+class _Found:
+    """Participants collected for one trigger."""
+
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    from_context: bool = False
+    directed: set[str] = field(default_factory=set)
+
+    def add(self, role: str, keys: Iterable[str]) -> None:
+        """Add keys to a role, keeping order and skipping repeats."""
+        bucket = {"actor": self.actors, "joint": self.actors, "target": self.targets,
+                  "place": self.places}.get(role)
+        if bucket is None:
+            return
+        for key in keys:
+            if key not in bucket:
+                bucket.append(key)
+
+
+class _Extractor:
+    """Walks one doc and collects events; holds the discourse context between sentences."""
+
+    def __init__(self, doc: Doc, article: Article, entities: Sequence[Entity]) -> None:
+        self.doc = doc
+        self.article = article
+        self.index = _EntityIndex.build(doc, article, entities)
+        self.lexicon = load_lexicon()
+        self.group: tuple[str, ...] = ()  # parties of the latest meeting, for "they"
+
+    # --- participants -------------------------------------------------------------------------
+
+    def phrase_entities(self, head: Token, depth: int = 0) -> list[str]:
+        """Entity keys a noun phrase names: the head's entity, or those inside the phrase."""
+        idx = self.index
+        if head.i in idx.token_key:
+            keys = [idx.token_key[head.i]]
+            # Coordinated names with titles ("Chancellor ... Angela Merkel, President ...
+            # Emmanuel Macron and ...") hang their conjuncts anywhere in the phrase.
+            for tok in head.subtree:
+                if tok.i != head.i and tok.dep_ == "conj" and (
+                    tok.head.i == head.i or tok.head.dep_ != "conj"
+                ):
+                    keys += self.phrase_entities(tok, depth + 1)
+                elif tok.dep_ == "appos" and tok.head.i == head.i and tok.i in idx.token_key:
+                    # "France, the U.S., and the EU" is often parsed as an apposition.
+                    keys += self.phrase_entities(tok, depth + 1)
+            return list(dict.fromkeys(keys))
+        lower = head.lower_
+        if head.pos_ == "PRON":
+            if lower in _PERSON_PRONOUNS and depth == 0:
+                person = idx.last_person_before(head.i)
+                return [person] if person else []
+            if lower in _SPEAKER_PRONOUNS and depth == 0:
+                # "I" in a quote or a transcript is the speaker, named just before it.
+                person = idx.last_person_before(head.i, subject_first=False)
+                return [person] if person else []
+            if lower in _GROUP_PRONOUNS:
+                if self.group or lower not in {"we", "our", "us"} or depth:
+                    return list(self.group)
+                # Outside a meeting report "we" in a quote is the speaker's side.
+                person = idx.last_person_before(head.i, subject_first=False)
+                return [person] if person else []
+            return []
+        keys = []
+        if depth < 4:
+            for child in head.children:
+                if child.dep_ in _PHRASE_DEPS or (
+                    child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS
+                ) or (child.dep_ == "pobj" and head.dep_ == "prep"):
+                    keys += self.phrase_entities(child, depth + 1)
+                elif child.dep_ == "acl" and child.lemma_.lower() in _OWNERSHIP:
+                    for sub in child.children:
+                        if sub.dep_ == "prep":
+                            keys += self.phrase_entities(sub, depth + 1)
+        if not keys and head.lemma_.lower() in _GROUP_NOUNS and head.tag_ == "NNS":
+            keys = list(self.group)
+        if head.lemma_.lower() in _TITLES:
+            # A title phrase names its holder: "the government of Abdrabbuh Mansur Hadi" is
+            # Hadi; "President of the United States of America Barack Obama" is Obama even
+            # when the parser splits the name off the title.
+            persons = [k for k in keys if idx.types.get(k) == "Person"]
+            nxt = head.right_edge.i + 1
+            if not persons and nxt < len(head.doc) and nxt in idx.token_key:
+                key = idx.token_key[nxt]
+                persons = [key] if idx.types.get(key) == "Person" else []
+            keys = persons or keys
+        return list(dict.fromkeys(keys))
+
+    def _prep_objects(self, tok: Token, trig: Trigger, found: _Found) -> None:
+        """Assign the objects of the prepositions under tok to roles."""
+        for child in tok.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found.add("actor", self.phrase_entities(obj))
+            elif child.dep_ == "prep":
+                role = trig.role_of(child.lower_, self.lexicon)
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if role == "place" and obj.i in self.index.raw_key:
+                        # "talks in Moscow": where it happened is the city, not what it
+                        # stands for elsewhere in the article.
+                        found.add("place", [self.index.raw_key[obj.i]])
+                        continue
+                    keys = self.phrase_entities(obj)
+                    found.add(role, keys)
+                    if role == "target" and child.lower_ in _DIRECTED_PREPS:
+                        found.directed.update(keys)
+                    # "exchange of detained persons between Kiev and Donbass"
+                    for sub in obj.children:
+                        if sub.dep_ == "prep" and sub.lower_ in {"between", "among"}:
+                            for pobj in sub.children:
+                                if pobj.dep_ == "pobj":
+                                    found.add("joint", self.phrase_entities(pobj))
+
+    def _subject_of(self, verb: Token) -> tuple[list[str], list[str]]:
+        """(actors, passive targets) of a verb, climbing to the governor that has the subject."""
+        if verb.dep_ in {"acl", "xcomp"} and verb.head.pos_ == "NOUN":
+            owners = [c for c in verb.head.children if c.dep_ == "poss"]
+            if owners:
+                return [k for o in owners for k in self.phrase_entities(o)], []
+        cur = verb
+        for _ in range(4):
+            subj = [c for c in cur.children if c.dep_ in _SUBJECTS]
+            passive = [c for c in cur.children if c.dep_ in _PASSIVE_SUBJECTS]
+            if subj or passive:
+                actors = [k for s in subj for k in self.phrase_entities(s)]
+                targets = [k for s in passive for k in self.phrase_entities(s)]
+                return actors, targets
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+                # "took part in opening the centre": the gerund's subject is the verb's.
+                cur = cur.head.head
+                continue
+            if cur.dep_ not in _SUBJECT_CLIMB or cur.head.i == cur.i:
+                break
+            if cur.dep_ == "xcomp" and cur.head.pos_ == "NOUN":
+                break
+            if cur.dep_ == "xcomp":
+                # Object control: "instructed Lavrov and Kerry to continue contacts" -> the
+                # performers are the object, not the instigator.
+                objs = [c for c in cur.head.children if c.dep_ in {"dobj"}]
+                if objs:
+                    return [k for o in objs for k in self.phrase_entities(o)], []
+            cur = cur.head
+        return [], []
+
+    def verb_participants(self, verb: Token, trig: Trigger, found: _Found) -> None:
+        """Participants of a verbal trigger: subject, objects, prepositional objects."""
+        actors, passive = self._subject_of(verb)
+        found.add("actor", actors)
+        found.add("target", passive)
+        for child in verb.children:
+            if child.dep_ in _OBJECTS:
+                found.add("target", self.phrase_entities(child))
+                self._prep_objects(child, trig, found)
+            elif child.dep_ in {"xcomp", "ccomp"} and trig.type in {"REQUEST", "AGREE"}:
+                # "urged Iran to cooperate", "invited Obama to come": the addressee.
+                for sub in child.children:
+                    if sub.dep_ in _SUBJECTS:
+                        found.add("target", self.phrase_entities(sub))
+        self._prep_objects(verb, trig, found)
+
+    def noun_participants(self, noun: Token, trig: Trigger, found: _Found) -> None:
+        """Participants of a nominal trigger: possessor, modifiers, prepositional objects."""
+        idx = self.index
+        if noun.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
+            # "Talks between A and B were held in Deauville": the place is on the verb.
+            for child in noun.head.children:
+                if child.dep_ == "prep" and self.lexicon.default_roles.get(child.lower_) == "place":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.i in idx.raw_key:
+                            found.add("place", [idx.raw_key[obj.i]])
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found.add("actor", self.phrase_entities(child))
+            elif child.dep_ in {"amod", "compound", "nmod"}:
+                for tok in child.subtree:
+                    key = idx.token_key.get(tok.i)
+                    if key is None:
+                        continue
+                    if idx.types.get(key) == "Place" and tok.i not in idx.metonym:
+                        found.add("place", [key])
+                    else:
+                        found.add("actor", [key])
+        self._prep_objects(noun, trig, found)
+        for child in noun.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in _ATTRIBUTION:
+                for sub in child.children:
+                    if sub.dep_ == "agent" or (sub.dep_ == "prep" and sub.lower_ == "to"):
+                        for obj in sub.children:
+                            if obj.dep_ == "pobj":
+                                found.add("actor", self.phrase_entities(obj))
+        if found.actors:
+            return
+        if noun.dep_ == "conj":
+            # "Yerevan's pivot ..., criticism of ...": a coordinated act shares the possessor.
+            for child in noun.head.children:
+                if child.dep_ == "poss":
+                    found.add("actor", self.phrase_entities(child))
+                    found.from_context = True
+            if found.actors:
+                return
+        # A light verb carries the subject: "held talks with", "had a conversation with",
+        # "took part in", "expressed their support for".
+        gov = noun.head
+        if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in _LIGHT_PREPS:
+            gov = gov.head
+        elif noun.dep_ not in {"dobj", "nsubjpass"}:
+            gov = None
+        if (
+            gov is not None
+            and gov.pos_ in {"VERB", "AUX"}
+            and gov.lemma_.lower() in _LIGHT_VERBS
+        ):
+            actors, _ = self._subject_of(gov)
+            found.add("actor", actors)
+            self._prep_objects(gov, trig, found)
+        if not (found.actors or found.targets) and trig.type == "COOPERATE":
+            # "a warming of relations: trust between Yerevan and Moscow ...": the parties of
+            # the relationship are named once in the sentence, after "between".
+            for tok in noun.sent:
+                if tok.lower_ == "between" and tok.dep_ == "prep":
+                    for obj in tok.children:
+                        if obj.dep_ == "pobj":
+                            found.add("joint", self.phrase_entities(obj))
+                    found.from_context = True
+                    break
+
+    # --- one trigger --------------------------------------------------------------------------
+
+    def match(self, tok: Token) -> Trigger | None:
+        """The first lexicon entry that fits this token, or None."""
+        entries = self.lexicon.by_lemma.get(tok.lemma_.lower()) or self.lexicon.by_lemma.get(
+            tok.lower_
+        )
+        if not entries or tok.i in self.index.token_key:
+            return None  # words inside a name ("Normandy Four summit") are not triggers
+        if tok.dep_ == "amod" or _aggregate(tok):
+            return None  # "alleged hush money", "three telephone conversations"
+        # A verb's cue words are its complements, never its subject: "strengthen ties" is an
+        # act, "relations are developing" a state.
+        deps = [c for c in tok.children if c.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS]
+        near = {c.lemma_.lower() for c in deps} | {c.lower_ for c in deps}
+        near |= {g.lemma_.lower() for c in deps for g in c.children}
+        left = tok.i if tok.pos_ in {"VERB", "AUX"} else max(tok.i - 2, 0)
+        near |= {t.lemma_.lower() for t in tok.doc[left : tok.i + 3]}
+        for trig in entries:
+            if tok.pos_ not in trig.pos:
+                continue
+            if trig.needs and not trig.needs & near:
+                continue
+            if trig.veto & near:
+                continue
+            if tok.head.lemma_.lower() in trig.veto_head:
+                continue
+            return trig
+        return None
+
+    def event_at(self, tok: Token, trig: Trigger, sent: Any) -> Event | None:
+        """The event a trigger token expresses, or None without an entity participant."""
+        if trig.light and any(
+            obj.dep_ == "pobj" and (obj.tag_ == "VBG" or self.match(obj) is not None)
+            for prep in tok.children
+            if prep.dep_ == "prep"
+            for obj in prep.children
+        ):
+            return None
+        if self._embedded(tok):
+            return None
+        found = _Found()
+        if tok.pos_ in {"VERB", "AUX"}:
+            self.verb_participants(tok, trig, found)
+        else:
+            self.noun_participants(tok, trig, found)
+        types = self.index.types
+        places = [k for k in found.places if types.get(k) in {"Place", "Country"}]
+        actors = [k for k in found.actors if types.get(k) in _PARTICIPANT_TYPES]
+        # Places are participants only as metonyms (resolved already) or as the counterpart of
+        # a directed act ("pivot toward the West"); literal places are where it happened.
+        targets = [
+            k for k in found.targets
+            if types.get(k) in _PARTICIPANT_TYPES
+            or (types.get(k) == "Place" and k in found.directed and k not in places)
+        ]
+        if trig.needs_target and not targets:
+            return None
+        targets = [k for k in targets if k not in actors]
+        if not actors and not targets:
+            return None
+        if not places:
+            places = self._place_below(tok)
+        place = next((k for k in places if k not in actors and k not in targets), None)
+        start = sent.start_char + self.article.body_start
+        end = sent.end_char + self.article.body_start
+        text = self.article.text[start:end]
+        stripped = text.rstrip()
+        lead = len(text) - len(text.lstrip())
+        evidence = Span(start + lead, start + len(stripped), stripped[lead:])
+        t_start = tok.idx + self.article.body_start
+        t_end = t_start + len(tok.text)
+        trigger = Span(t_start, t_end, self.article.text[t_start:t_end])
+        confidence = trig.confidence + (0.1 if actors and targets else 0.0)
+        confidence -= 0.15 if found.from_context else 0.0
+        return Event(
+            type=trig.type,
+            mode=trig.mode,
+            actors=tuple(actors),
+            targets=tuple(targets),
+            place=place,
+            date=self._date_for(tok, sent),
+            factuality=factuality_of(tok),
+            evidence=evidence,
+            trigger=trigger,
+            confidence=round(max(0.05, min(confidence, 0.95)), 2),
+        )
+
+    def _place_below(self, trigger: Token) -> list[str]:
+        """Places in locative phrases under a trigger ("arrived ... to attend a forum in
+        Siberia", "a meeting during the G8 summit in Northern Ireland"); most specific first.
+
+        Only the trigger's own clause counts: not a relative clause ("the Package adopted in
+        Minsk") and, for a noun, not what it is about ("criticism of peacekeepers in X").
+        """
+        found: list[tuple[int, str]] = []
+        for tok in trigger.subtree:
+            if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "at"}:
+                continue
+            key = self.index.raw_key.get(tok.i)
+            if not key or self.index.types.get(key) not in {"Place", "Country"}:
+                continue
+            path, cur = [], tok
+            while cur.i != trigger.i:
+                path.append(cur)
+                cur = cur.head
+            about = trigger.pos_ != "VERB" and path[-1].lower_ == "of"
+            if not about and all(p.dep_ in _PLACE_PATH for p in path):
+                found.append((-len(path), key))
+        return [k for _, k in sorted(found)]
+
+    def _embedded(self, tok: Token) -> bool:
+        """True for the content of a commitment or request ("undertook to continue providing
+        assistance", "encouraging Iran to cooperate"): that act is not reported as an event."""
+        cur = tok
+        for _ in range(5):
+            # "invitation for Obama to come ... on a visit": a clause under a noun is its content.
+            noun_clause = cur.dep_ == "advcl" and cur.head.pos_ == "NOUN"
+            if cur.dep_ not in _CONTENT_DEPS and not noun_clause:
+                return False
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.pos_ not in {"VERB", "NOUN"}:
+                continue
+            gov = self.match(cur)
+            if gov is not None:
+                return gov.type in {"AGREE", "REQUEST"}
+        return False
+
+    def _date_for(self, tok: Token, sent: Any) -> str | None:
+        """The date stated for this trigger's clause, resolved against the article date."""
+        chain = governor_chain(tok)
+        # The clause: the trigger, its governors, its infinitive complement ("decided to hold
+        # talks in 1998") and participles that schedule it ("the Council to be held in
+        # November"); not the content of what was said ("in favour of developing ... in 2020").
+        clause = {t.i for t in chain}
+        for t in chain:
+            clause.update(
+                c.i for c in t.children
+                if (c.dep_ in {"advcl", "acl", "relcl"} and c.lemma_.lower() in _SCHEDULING)
+                or (c.dep_ == "xcomp" and t.i == tok.i)
+            )
+        for ent in sent.ents:
+            if ent.label_ not in {"DATE", "TIME"}:
+                continue
+            head = ent.root.head
+            if head.dep_ == "prep" and head.i not in clause:
+                head = head.head
+            if head.i in clause:
+                iso = resolve_date(ent.text, self.article.date)
+                if iso:
+                    return iso
+        # The model does not always tag "yesterday's" or "on Monday" as a DATE entity.
+        for t in chain:
+            for child in t.children:
+                words = {child.lower_} | {g.lower_ for g in child.children}
+                if words & _TEMPORAL_WORDS and child.dep_ in {"prep", "npadvmod", "poss", "nmod"}:
+                    iso = resolve_date(
+                        "".join(x.text_with_ws for x in child.subtree), self.article.date
+                    )
+                    if iso:
+                        return iso
+        return None
+
+
+def _merge(events: list[Event], country: dict[str, str], persons: set[str]) -> list[Event]:
+    """One real-world event, one Event: drop repeats and mentions already covered by an event."""
+    kept: list[Event] = []
+
+    def rolled(keys: set[str]) -> set[str]:
+        return {country.get(k, k) for k in keys}
+
+    for ev in events:
+        parts = set(ev.actors) | set(ev.targets)
+        duplicate = False
+        for i, old in enumerate(kept):
+            if old.type != ev.type or (old.date and ev.date and old.date != ev.date):
+                continue
+            old_parts = set(old.actors) | set(old.targets)
+            if (
+                ev.type == "CONSULT"
+                and old.factuality == ev.factuality
+                and (
+                    parts <= old_parts
+                    or (not parts & persons and rolled(parts) <= rolled(old_parts) | old_parts)
+                )
+            ):
+                # A later "the talks", "the meeting of the leaders of A and B" is the same
+                # meeting, often named by country instead of by person.
+                duplicate = True
+                break
+            same_sentence = old.evidence == ev.evidence
+            if (old.mode == ev.mode and old.factuality == ev.factuality) or same_sentence:
+                if parts <= old_parts:
+                    duplicate = True
+                    break
+                if same_sentence and old_parts < parts:
+                    kept[i] = ev  # the fuller reading of the same act in the same sentence
+                    duplicate = True
+                    break
+            if (
+                old.mode == ev.mode
+                and old.factuality == ev.factuality
+                and parts & old_parts
+                and not (old.actors and ev.actors)
+            ):
+                # The same act told twice, once with its performer: keep one, with both sides.
+                base, other = (ev, old) if ev.actors else (old, ev)
+                actors = tuple(dict.fromkeys(base.actors + other.actors))
+                targets = tuple(
+                    k for k in dict.fromkeys(base.targets + other.targets) if k not in actors
+                )
+                kept[i] = replace(
+                    base, actors=actors, targets=targets, date=base.date or other.date,
+                    place=base.place or other.place,
+                )
+                duplicate = True
+                break
+        if not duplicate:
+            kept.append(ev)
+    return kept
+
+
+def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple[Event, ...]:
+    """PLOVER events of an article from its parsed body and its entities.
+
+    Args:
+        doc: spaCy ``Doc`` of ``article.body``.
+        article: the article; evidence and trigger spans are offsets into ``article.text``.
+        entities: the article's entities, mentions in ``article.text`` coordinates.
+
+    Returns:
+        The events in text order, one per real-world event, each with at least one entity of
+        the article as actor or target.
+    """
+    ex = _Extractor(doc, article, entities)
+    found: list[Event] = []
+    headline_done = False
+    meeting_report = False
+    for s_no, sent in enumerate(doc.sents):
+        for tok in sent:
+            trig = ex.match(tok)
+            if trig is None:
+                continue
+            event = ex.event_at(tok, trig, sent)
+            if event is None:
+                continue
+            if not headline_done:
+                headline_done = True
+                # The article's first reported act, in its opening sentences, is the day's news:
+                # it happened on the article date unless the text says otherwise.
+                if (
+                    s_no < 2
+                    and event.type == "CONSULT"
+                    and event.factuality == "asserted"
+                    and event.date is None
+                    and article.date is not None
+                ):
+                    event = replace(event, date=article.date.isoformat())
+                    meeting_report = event.type == "CONSULT"
+            elif (
+                meeting_report
+                and event.date is None
+                and event.factuality == "asserted"
+                and article.date is not None
+                and _past_clause(tok)
+            ):
+                # Acts reported in the past tense in a meeting report happened at the meeting.
+                event = replace(event, date=article.date.isoformat())
+            parties = tuple(dict.fromkeys(event.actors + event.targets))
+            if not ex.group and event.type == "CONSULT" and event.factuality == "asserted":
+                # "they", "the two leaders" later on: the parties of the article's meeting.
+                ex.group = parties if len(parties) > 1 else ()
+            found.append(event)
+    country = {e.key: e.country for e in entities if e.country and e.type != "Country"}
+    persons = {e.key for e in entities if e.type == "Person"}
+    return tuple(_merge(found, country, persons))
+
+
+def _aggregate(tok: Token) -> bool:
+    """True for repeated or habitual acts ("three telephone conversations", "met twice",
+    "numerous contacts"), which are not single events."""
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ == "nummod" and low not in {"one", "1", "first"}:
+            return True
+        if child.dep_ == "amod" and low in _AGGREGATE_WORDS:
+            return True
+        if child.dep_ in {"advmod", "npadvmod"} and (
+            low in _AGGREGATE_WORDS or child.lemma_.lower() == "time"
+        ):
+            return True
+    return False
+
+
+def _past_clause(tok: Token) -> bool:
+    """True when the trigger's clause is in the simple past or present perfect."""
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"}:
+            break
+        verb = verb.head
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp"}:
+        verb = verb.head
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        (c.lemma_ == "have" and c.dep_ == "aux") or (c.lower_ in {"was", "were"})
+        for c in verb.children
+    )

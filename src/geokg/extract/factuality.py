@@ -1,0 +1,129 @@
+"""Decide whether an event is asserted, possible, future or negated from cues around its trigger."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from geokg.model import Factuality
+
+# Token = spacy.tokens.Token; spaCy ships no type information, so tokens are typed Any here.
+Token = Any
+
+# Dependencies along which a trigger inherits the modality of its governor: "is unlikely to
+# offer" (xcomp, acomp), "are not ruled out" (nsubjpass), "lead to a warming" (pobj, prep),
+# "willingness to compromise" (acl), "take part" (dobj).
+_CLIMB = frozenset({"xcomp", "pobj", "prep", "dobj", "nsubjpass", "acl", "pcomp", "attr", "conj"})
+_MAX_CLIMB = 5
+
+_NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+_NEG_LEMMAS = frozenset({
+    "unlikely", "deny", "refuse", "fail", "avoid", "impossible", "unsigned", "prevent",
+})
+_POSSIBLE_MODALS = frozenset({"may", "might", "could", "can", "should", "must"})
+_POSSIBLE_LEMMAS = frozenset({
+    "possible", "potential", "possibly", "perhaps", "maybe", "likely", "alleged", "allegedly",
+    "willingness", "ready", "readiness", "possibility", "chance", "attempt", "consider",
+    "question", "speculation", "rumour", "rumor", "suspect", "suspected", "prospect", "hope",
+    "whether", "if", "unless", "think", "believe", "probably", "claim",
+})
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would"})
+_FUTURE_LEMMAS = frozenset({
+    "plan", "planned", "schedule", "scheduled", "expect", "expected", "intend", "intention",
+    "upcoming", "forthcoming", "future", "due", "prepare", "instruct", "order", "promise",
+    "pledge", "commit", "next", "decide", "agree", "set", "forward", "await",
+})
+# Governors whose own meaning makes the embedded event non-factual, even across a clause
+# boundary ("denied that ...", "it is unclear whether ...").
+_CLAUSE_NEG = frozenset({"deny", "refute", "dismiss"})
+_CLAUSE_POSSIBLE = frozenset({
+    "unclear", "uncertain", "doubt", "wonder", "question", "speculate", "suspect", "rumour",
+    "rumor", "unknown", "possible",
+})
+
+
+def governor_chain(trigger: Token) -> list[Token]:
+    """The trigger and the governors whose modality it inherits, nearest first."""
+    chain = [trigger]
+    cur = trigger
+    # "The visit may be an attempt": a subject of a copula does not take its modality; only
+    # passive subjects ("meetings are not ruled out") and complements climb. Coordinated verbs
+    # keep their own modality ("did not attack but withdrew"); coordinated nouns share it.
+    while len(chain) <= _MAX_CLIMB and cur.dep_ in _CLIMB and cur.head.i != cur.i:
+        if cur.dep_ == "conj" and cur.pos_ not in {"NOUN", "PROPN"}:
+            break
+        head = cur.head
+        chain.append(head)
+        cur = head
+    if cur.dep_ == "nsubjpass" and cur.head.i != cur.i:
+        chain.append(cur.head)
+    return chain
+
+
+def _has_rule_out(tok: Token) -> bool:
+    """True for "not ruled out" / "cannot rule out": a double negative that means possible."""
+    if tok.lemma_.lower() not in {"rule", "exclude"}:
+        return False
+    has_neg = any(c.dep_ == "neg" for c in tok.children)
+    has_out = tok.lemma_.lower() == "exclude" or any(
+        c.lower_ == "out" and c.dep_ in {"prt", "advmod", "prep"} for c in tok.children
+    )
+    return has_neg and has_out
+
+
+def factuality_of(trigger: Token) -> Factuality:
+    """Factuality of the event whose trigger token is given, from dependency-parse cues."""
+    chain = governor_chain(trigger)
+    cues: list[tuple[str, str]] = []  # (lower form or lemma, dependency) of cue tokens
+    for i, tok in enumerate(chain):
+        if _has_rule_out(tok):
+            return "possible"
+        words = [(tok.lemma_.lower(), "self" if i else "trigger")]
+        for child in tok.children:
+            if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod", "amod", "det", "acomp"}:
+                words.append((child.lower_, child.dep_))
+                words.append((child.lemma_.lower(), child.dep_))
+        cues.extend(words)
+    # A nominal trigger's own modifiers count; its own lemma does not ("readiness" is the event).
+    for word, dep in cues:
+        if dep == "trigger":
+            continue
+        if word in _NEG_WORDS and dep in {"neg", "det", "advmod", "self", "prep"}:
+            return "negated"
+        if word in _NEG_LEMMAS:
+            return "negated"
+    top = chain[-1]
+    if top.dep_ in {"ccomp", "advcl", "xcomp"} and top.head.i != top.i:
+        gov = top.head
+        if gov.lemma_.lower() in _CLAUSE_NEG:
+            return "negated"
+        # "it is unclear whether ...", "questions remain how much ... is received"
+        subjects = {c.lemma_.lower() for c in gov.children if c.dep_ in {"nsubj", "attr", "acomp"}}
+        if ({gov.lemma_.lower()} | subjects) & _CLAUSE_POSSIBLE:
+            return "possible"
+    for word, dep in cues:
+        if dep == "trigger":
+            continue
+        if word in _POSSIBLE_MODALS and dep in {"aux", "auxpass"}:
+            return "possible"
+        if word in _POSSIBLE_LEMMAS and dep in {"amod", "advmod", "self", "mark", "acomp"}:
+            return "possible"
+    for word, dep in cues:
+        if dep == "trigger":
+            continue
+        if word in _FUTURE_MODALS and dep in {"aux", "auxpass"}:
+            return "future"
+        if word in _FUTURE_LEMMAS and dep in {"amod", "self", "advmod"}:
+            return "future"
+    if _is_infinitival_plan(trigger):
+        return "future"
+    return "asserted"
+
+
+def _is_infinitival_plan(trigger: Token) -> bool:
+    """True for "X to be held in November": an infinitive modifying a noun announces it."""
+    for tok in (trigger, *[c for c in trigger.children if c.dep_ in {"acl", "relcl"}]):
+        if tok.dep_ in {"acl", "relcl"} and tok.tag_ == "VBN" and any(
+            c.lower_ == "to" and c.dep_ == "aux" for c in tok.children
+        ):
+            return True
+    return False

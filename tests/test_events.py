@@ -1,0 +1,266 @@
+"""Event extraction on hand-built entities: the seed article, a Kremlin call, a Wikinews item."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from geokg.extract.events import find_events, load_lexicon
+from geokg.extract.nlp import load_nlp
+from geokg.model import PLOVER_TYPES, Article, Entity, EntityType, Event, Mention
+
+DATA = Path(__file__).parent / "data" / "events"
+SEED = DATA / "pashinyan-visits-russia.txt"
+SEED_VISIT = (
+    "Armenian Prime Minister Nikol Pashinyan has arrived in Russia to attend an environmental\n"
+    "forum in Siberia."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    """The spaCy pipeline; load_nlp caches it, so it is loaded once per test session."""
+    return load_nlp()
+
+
+def make_article(path: Path, date: dt.date) -> Article:
+    """An Article from a fixture: headline line, body up to the "Latest news" sidebar."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\n") + 1
+    while text[start] in " \n":
+        start += 1
+    end = text.find("Latest news", start)
+    end = len(text) if end < 0 else end
+    while text[end - 1] in " \n":
+        end -= 1
+    body = re.sub(r"(?<!\n)\n(?!\n)", " ", text[start:end])
+    headline = text[: text.index("\n")]
+    return Article(str(path), text, headline, date, start, end, body)
+
+
+def make_entity(
+    article: Article,
+    key: str,
+    type_: EntityType,
+    forms: tuple[str, ...],
+    *,
+    stands_for: str | None = None,
+    country: str | None = None,
+) -> Entity:
+    """An entity with a mention at every whole-word occurrence of its forms in the body."""
+    body = article.text[article.body_start : article.body_end]
+    mentions = []
+    for form in forms:
+        pattern = r"(?<!\w)" + r"\s".join(re.escape(w) for w in form.split()) + r"(?!\w)"
+        for m in re.finditer(pattern, body):
+            start = article.body_start + m.start()
+            mentions.append(Mention(start, article.body_start + m.end(), m.group()))
+    assert mentions, f"no mention of {forms} in {article.source}"
+    return Entity(key, forms[0], type_, key if key.startswith("Q") else None,
+                  tuple(mentions), stands_for, country)
+
+
+@pytest.fixture(scope="module")
+def seed_events(nlp: Any) -> tuple[Article, tuple[Event, ...]]:
+    """Events of the seed article with hand-built entities."""
+    art = make_article(SEED, dt.date(2026, 1, 14))
+    ents = [
+        make_entity(art, "Q7035479", "Person", ("Nikol Pashinyan", "Pashinyan"), country="Q399"),
+        make_entity(art, "Q159", "Country", ("Russia", "Russian")),
+        make_entity(art, "Q399", "Country", ("Armenia", "Armenian")),
+        make_entity(art, "place/siberia", "Place", ("Siberia",)),
+        make_entity(art, "Q1953", "Place", ("Yerevan",), stands_for="Q399"),
+        make_entity(art, "Q649", "Place", ("Moscow",), stands_for="Q159"),
+        make_entity(art, "place/moscow-kremlin", "Place", ("Kremlin",), stands_for="Q159"),
+        make_entity(art, "place/western-world", "Place", ("West",)),
+        make_entity(art, "place/nagorno-karabakh", "Place", ("Nagorno-Karabakh",)),
+        make_entity(art, "Q318693", "Organization", ("CSTO",)),
+        make_entity(art, "Q142", "Country", ("France",)),
+        make_entity(art, "Q30", "Country", ("U.S.",)),
+        make_entity(art, "Q458", "Organization", ("EU",)),
+        make_entity(art, "Q212", "Country", ("Ukraine",)),
+    ]
+    return art, find_events(nlp(art.body), art, ents)
+
+
+def pick(events: tuple[Event, ...], type_: str, *keys: str) -> Iterator[Event]:
+    """Events of a type whose participants include all the given keys."""
+    for ev in events:
+        if ev.type == type_ and set(keys) <= set(ev.actors) | set(ev.targets):
+            yield ev
+
+
+def test_lexicon_types_are_plover() -> None:
+    lex = load_lexicon()
+    assert {t.type for entries in lex.by_lemma.values() for t in entries} <= set(PLOVER_TYPES)
+
+
+def test_seed_visit(seed_events: tuple[Article, tuple[Event, ...]]) -> None:
+    art, events = seed_events
+    visits = [e for e in events if e.type == "CONSULT" and e.mode == "visit"]
+    assert len(visits) == 1, "repeated mentions of the visit must be merged"
+    visit = visits[0]
+    assert visit.actors == ("Q7035479",)
+    assert visit.targets == ("Q159",)
+    assert visit.factuality == "asserted"
+    assert visit.date == "2026-01-14"
+    assert visit.place == "place/siberia"
+    assert visit.evidence.text == SEED_VISIT
+    assert art.text[visit.evidence.start : visit.evidence.end] == SEED_VISIT
+    assert visit.evidence.start == art.text.index(SEED_VISIT)
+    assert visit.trigger is not None and visit.trigger.text == "arrived"
+
+
+def test_seed_withdrawal_from_csto_is_possible(
+    seed_events: tuple[Article, tuple[Event, ...]],
+) -> None:
+    _, events = seed_events
+    (ev,) = pick(events, "RETREAT", "Q399", "Q318693")
+    assert ev.actors == ("Q399",) and ev.targets == ("Q318693",)
+    assert ev.factuality == "possible"
+    assert ev.date is None
+
+
+def test_seed_ties_with_the_west(seed_events: tuple[Article, tuple[Event, ...]]) -> None:
+    _, events = seed_events
+    (ev,) = pick(events, "COOPERATE", "Q142")
+    assert ev.actors == ("Q399",)
+    assert {"Q142", "Q30", "Q458"} <= set(ev.targets)
+    assert ev.factuality == "asserted"
+    (pivot,) = pick(events, "COOPERATE", "place/western-world")
+    assert pivot.actors == ("Q399",), "Yerevan's pivot: the metonym resolves to Armenia"
+
+
+def test_seed_informal_meetings_are_possible(
+    seed_events: tuple[Article, tuple[Event, ...]],
+) -> None:
+    _, events = seed_events
+    meetings = [e for e in pick(events, "CONSULT", "Q7035479", "Q159") if e.mode != "visit"]
+    assert [e.factuality for e in meetings] == ["possible"]
+
+
+def test_seed_security_guarantees_negated(
+    seed_events: tuple[Article, tuple[Event, ...]],
+) -> None:
+    _, events = seed_events
+    offers = list(pick(events, "AGREE", "Q399"))
+    assert offers and all(e.factuality == "negated" for e in offers)
+
+
+def test_seed_evidence_and_triggers_are_exact(
+    seed_events: tuple[Article, tuple[Event, ...]],
+) -> None:
+    art, events = seed_events
+    assert events
+    for ev in events:
+        assert art.text[ev.evidence.start : ev.evidence.end] == ev.evidence.text
+        assert ev.trigger is not None
+        assert art.text[ev.trigger.start : ev.trigger.end] == ev.trigger.text
+        assert ev.evidence.start <= ev.trigger.start < ev.trigger.end <= ev.evidence.end
+        assert ev.type in PLOVER_TYPES
+        assert ev.actors or ev.targets
+        assert 0.0 <= ev.confidence <= 1.0
+    keys = [(e.type, e.mode, e.actors, e.targets, e.factuality) for e in events]
+    assert len(keys) == len(set(keys))
+
+
+def test_kremlin_phone_call_and_joint_acts(nlp: Any) -> None:
+    art = make_article(DATA / "kremlin_17610.txt", dt.date(2013, 3, 1))
+    ents = [
+        make_entity(art, "Q7747", "Person", ("Vladimir Putin",), country="Q159"),
+        make_entity(art, "Q76", "Person", ("Barack Obama",), country="Q30"),
+        make_entity(art, "Q30", "Country", ("United States of America", "United States",
+                                            "American", "US")),
+        make_entity(art, "Q159", "Country", ("Russia", "Russian")),
+        make_entity(art, "person/sergei-lavrov", "Person", ("Sergei Lavrov",), country="Q159"),
+        make_entity(art, "person/john-kerry", "Person", ("John Kerry",), country="Q30"),
+    ]
+    events = find_events(nlp(art.body), art, ents)
+    calls = [e for e in events if e.mode == "phone call"]
+    assert len(calls) == 1
+    call = calls[0]
+    assert (call.actors, call.targets) == (("Q7747",), ("Q76",))
+    assert call.date == "2013-03-01" and call.factuality == "asserted"
+    # "The leaders instructed Lavrov and Kerry to continue contacts": the performers, future.
+    (contacts,) = pick(events, "CONSULT", "person/sergei-lavrov")
+    assert "person/john-kerry" in contacts.actors + contacts.targets
+    assert contacts.factuality == "future"
+    # "The two sides came to an agreement": "the two sides" are the parties of the call.
+    agreements = list(pick(events, "AGREE", "Q7747", "Q76"))
+    assert agreements
+
+
+def test_wikinews_poisoning_and_reactions(nlp: Any) -> None:
+    art = make_article(DATA / "wikinews_2020-09-05_ea452728.txt", dt.date(2020, 9, 5))
+    ents = [
+        make_entity(art, "Q183", "Country", ("Germany", "German")),
+        make_entity(art, "Q159", "Country", ("Russia", "Russian")),
+        make_entity(art, "person/alexei-navalny", "Person", ("Alexei Navalny", "Navalny"),
+                    country="Q159"),
+        make_entity(art, "Q64", "Place", ("Berlin",), stands_for="Q183"),
+        make_entity(art, "Q567", "Person", ("Angela Merkel",), country="Q183"),
+    ]
+    events = find_events(nlp(art.body), art, ents)
+    (poison,) = pick(events, "ASSAULT", "person/alexei-navalny")
+    assert poison.targets == ("person/alexei-navalny",) and poison.factuality == "asserted"
+    (demand,) = pick(events, "REQUEST", "Q567")
+    assert demand.actors == ("Q567",) and demand.targets == ("Q159",)
+    (dismiss,) = pick(events, "REJECT", "Q159")
+    assert dismiss.actors == ("Q159",) and dismiss.targets == ("Q183",)
+
+
+def test_no_entities_no_events(nlp: Any) -> None:
+    text = "Headline\n\nThe ministers held talks and signed an agreement on Monday.\n"
+    start = text.index("The")
+    art = Article("x", text, "Headline", dt.date(2020, 1, 1), start, len(text) - 1,
+                  text[start:-1])
+    assert find_events(nlp(art.body), art, []) == ()
+
+
+def article_from(body: str, date: dt.date) -> Article:
+    """A one-paragraph Article whose body is the given text."""
+    text = "Headline\n\n" + body + "\n"
+    start = text.index(body)
+    return Article("inline", text, "Headline", date, start, start + len(body), body)
+
+
+def test_meeting_with_weekday_and_place(nlp: Any) -> None:
+    art = article_from("Vladimir Putin met with Recep Erdogan in Sochi on Monday.",
+                       dt.date(2019, 1, 23))
+    ents = [
+        make_entity(art, "Q7747", "Person", ("Vladimir Putin",)),
+        make_entity(art, "Q39723", "Person", ("Recep Erdogan",)),
+        make_entity(art, "place/sochi", "Place", ("Sochi",)),
+    ]
+    (ev,) = find_events(nlp(art.body), art, ents)
+    assert (ev.type, ev.mode, ev.actors, ev.targets) == ("CONSULT", "meeting", ("Q7747",),
+                                                          ("Q39723",))
+    assert ev.place == "place/sochi"
+    assert ev.date == "2019-01-21", "Monday before Wednesday 2019-01-23"
+
+
+def test_repeated_acts_are_not_events(nlp: Any) -> None:
+    art = article_from("Vladimir Putin and Angela Merkel have had three telephone "
+                       "conversations this year.", dt.date(2019, 1, 23))
+    ents = [
+        make_entity(art, "Q7747", "Person", ("Vladimir Putin",)),
+        make_entity(art, "Q567", "Person", ("Angela Merkel",)),
+    ]
+    assert find_events(nlp(art.body), art, ents) == ()
+
+
+def test_demonym_actor_and_place(nlp: Any) -> None:
+    art = article_from("Turkish jets bombed Kurdish positions near Qamishli.",
+                       dt.date(2019, 10, 10))
+    ents = [
+        make_entity(art, "Q43", "Country", ("Turkish",)),
+        make_entity(art, "place/qamishli", "Place", ("Qamishli",)),
+    ]
+    (ev,) = find_events(nlp(art.body), art, ents)
+    assert (ev.type, ev.actors, ev.place) == ("ASSAULT", ("Q43",), "place/qamishli")
+    assert ev.date is None, "no date in the text and not a meeting report"

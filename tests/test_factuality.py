@@ -1,0 +1,87 @@
+"""Factuality cues on short sentences, and date resolution against the article date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from geokg.extract.dates import resolve_date
+from geokg.extract.factuality import factuality_of
+from geokg.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    """The spaCy pipeline; load_nlp caches it, so it is loaded once per test session."""
+    return load_nlp()
+
+
+CASES = [
+    ("Putin met Erdogan in Sochi.", "met", "asserted"),
+    ("Armenia has been strengthening ties with France.", "strengthening", "asserted"),
+    ("The German government said Navalny was poisoned.", "poisoned", "asserted"),
+    ("Russia condemned the attack.", "condemned", "asserted"),
+    ("Informal meetings between the two leaders are not ruled out.", "meetings", "possible"),
+    ("Armenia's possible withdrawal from the CSTO worries Moscow.", "withdrawal", "possible"),
+    ("The visit may lead to talks with the Kremlin.", "talks", "possible"),
+    ("Iran could attack the tankers.", "attack", "possible"),
+    ("It is unclear whether Russia is ready to make concessions.", "concessions", "possible"),
+    ("Medvedev will take part in the summit.", "part", "future"),
+    ("The leaders discussed the summit to be held in Lisbon.", "summit", "future"),
+    ("Turkey plans to withdraw its troops.", "withdraw", "future"),
+    ("The talks are scheduled for Monday.", "talks", "future"),
+    ("Russia is unlikely to offer Armenia security guarantees.", "offer", "negated"),
+    ("The visit is unlikely to lead to a warming of relations.", "warming", "negated"),
+    ("China did not sign the agreement.", "sign", "negated"),
+    ("The ministry denied that it attacked the convoy.", "attacked", "negated"),
+    ("The United States won't send more troops.", "send", "negated"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), CASES)
+def test_factuality_cues(nlp: Any, sentence: str, trigger: str, expected: str) -> None:
+    doc = nlp(sentence)
+    (tok,) = [t for t in doc if t.text == trigger]
+    assert factuality_of(tok) == expected
+
+
+ARTICLE_DATE = dt.date(2019, 1, 23)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("on Monday", "2019-01-21"),
+        ("on Wednesday", "2019-01-16"),
+        ("yesterday", "2019-01-22"),
+        ("yesterday's", "2019-01-22"),
+        ("on 5 March", "2019-03-05"),  # near future: an announced date
+        ("on January 5", "2019-01-05"),
+        ("November 27", "2018-11-27"),
+        ("On August 22, 2017", "2017-08-22"),
+        ("22 August 2017", "2017-08-22"),
+        ("in November 2010", "2010-11"),
+        ("in 1998", "1998"),
+        ("last year", "2018"),
+        ("one year ago", "2018"),
+        ("this summer", "2019"),
+        ("earlier this month", "2019-01"),
+        ("in recent months", None),
+        ("some day", None),
+    ],
+)
+def test_resolve_date(expression: str, expected: str | None) -> None:
+    assert resolve_date(expression, ARTICLE_DATE) == expected
+
+
+def test_last_week_only_when_certain() -> None:
+    # The week before Thu 2019-01-24 lies wholly in January; before Mon 2020-01-06 it does not.
+    assert resolve_date("last week", dt.date(2019, 1, 24)) == "2019-01"
+    assert resolve_date("last week", dt.date(2020, 1, 6)) is None
+
+
+def test_relative_dates_need_the_article_date() -> None:
+    assert resolve_date("yesterday", None) is None
+    assert resolve_date("in 2015", None) == "2015"
