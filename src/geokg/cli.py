@@ -182,18 +182,31 @@ def _table(rows: list[list[str]]) -> str:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int,
+              help="Web worker processes (1 with --no-engine).")
+@click.option("--threads", default=8, show_default=True, type=int, help="Threads per worker.")
+@click.option("--engine/--no-engine", default=True, show_default=True,
+              help="Answer queries with a supervised Oxigraph server that enforces the query "
+                   "time limit (GEOKG_QUERY_TIMEOUT); --no-engine queries in-process, unlimited.")
 @store_options
-def serve(host: str, port: int, threads: int, store_path: Path, base: str) -> None:
+def serve(
+    host: str, port: int, workers: int, threads: int, engine: bool, store_path: Path, base: str
+) -> None:
     """Serve the store: SPARQL endpoint, resource pages, home page (gunicorn)."""
+    from .engine import running_engine
     from .web.server import serve as run_server
 
-    run_server(
-        {"STORE": str(store_path), "BASE": iri.normalize_base(base)},
-        host=host,
-        port=port,
-        threads=threads,
-    )
+    app_config: dict[str, Any] = {"STORE": str(store_path), "BASE": iri.normalize_base(base)}
+    try:
+        if not engine:
+            run_server(app_config, host=host, port=port, workers=1, threads=threads)
+            return
+        with running_engine(store_path, timeout=float(config.get("query_timeout"))) as url:
+            app_config["ENGINE_URL"] = url
+            run_server(app_config, host=host, port=port, workers=workers, threads=threads)
+    except GeokgError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(2)
 
 
 @main.command()

@@ -55,3 +55,9 @@ class StoreError(GeokgError):
     """The store could not be opened or written."""
 
     status = 503
+
+
+class QueryTimeout(GeokgError):
+    """A query stopped because it ran past the configured time limit."""
+
+    status = 503

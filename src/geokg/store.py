@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import http.client
+import json
+import re
+import threading
+import urllib.parse
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal, cast
@@ -12,8 +17,9 @@ from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Identifier, Node
 
-from .errors import QueryError, StoreError
+from .errors import QueryError, QueryTimeout, StoreError
 from .namespaces import PREFIXES
+from .sparql import with_using
 
 Term = URIRef | BNode | RdfLiteral
 QueryKind = Literal["solutions", "boolean", "graph"]
@@ -86,6 +92,33 @@ def _triples_as_ntriples(graph: Graph) -> str:
     return data.decode("utf-8") if isinstance(data, bytes) else ""
 
 
+def _json_term(term: object) -> dict[str, object]:
+    """A pyoxigraph term as a SPARQL 1.1 Query Results JSON term (§3.2.2)."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        found: dict[str, object] = {"type": "literal", "value": term.value}
+        if term.language:
+            found["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            found["datatype"] = term.datatype.value
+        return found
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {
+            "subject": _json_term(term.subject),
+            "predicate": _json_term(term.predicate),
+            "object": _json_term(term.object),
+        }}
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def _xml_attribute(value: str) -> str:
+    """A value escaped for an XML attribute in double quotes."""
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;"))
+
+
 class Store:
     """An Oxigraph store on disk (or in memory when ``path`` is None)."""
 
@@ -137,12 +170,28 @@ class Store:
         except SyntaxError as exc:
             raise QueryError(f"cannot parse {media_type}: {exc}") from exc
 
-    def update(self, update: str, *, base_iri: str | None = None) -> None:
-        """Run a SPARQL 1.1 Update in one transaction."""
+    def update(
+        self,
+        update: str,
+        *,
+        base_iri: str | None = None,
+        using_graphs: Sequence[str] | None = None,
+        using_named_graphs: Sequence[str] | None = None,
+    ) -> None:
+        """Run a SPARQL 1.1 Update in one transaction.
+
+        ``using_graphs``/``using_named_graphs`` are the protocol's ``using-graph-uri`` and
+        ``using-named-graph-uri`` (SPARQL 1.1 Protocol §2.2.3): they act as USING/USING NAMED
+        on every operation with a WHERE clause; an update with its own USING/WITH is refused.
+        """
+        if using_graphs or using_named_graphs:
+            update = with_using(update, using_graphs or (), using_named_graphs or ())
         try:
             self._ox.update(update, base_iri=base_iri)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL update syntax error: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"store write failed: {exc}") from exc
 
     def flush(self) -> None:
         """Make every write durable on disk."""
@@ -312,3 +361,454 @@ class Store:
         for q in self._ox:
             g = None if isinstance(q.graph_name, ox.DefaultGraph) else to_rdflib(q.graph_name)
             yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), g
+
+    # -- bounded query answers, Graph Store Protocol (appended for web/sparql.py, graph_store.py)
+
+    def query_answer(
+        self,
+        query: str,
+        accept: Mapping[QueryKind, str],
+        *,
+        limit: int | None = None,
+        link: str | None = None,
+        default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+        base_iri: str | None = None,
+    ) -> tuple[QueryKind, str, bytes, bool]:
+        """Like ``query_serialized``, with SELECT results cut after ``limit`` rows.
+
+        Returns (kind, media type, body, truncated). A cut result lists ``link`` in its head
+        (SPARQL JSON ``head.link``, SPARQL XML ``<link>``), the formats' in-band pointer to
+        metadata; CSV and TSV have none, so the caller must signal the cut in a header.
+        """
+        result = self._run(
+            query, None, default_graphs=default_graphs, named_graphs=named_graphs,
+            base_iri=base_iri,
+        )
+        if isinstance(result, ox.QueryTriples):
+            media = accept["graph"]
+            return "graph", media, cast(bytes, result.serialize(format=RDF_FORMATS[media])), False
+        if isinstance(result, ox.QueryBoolean):
+            media = accept["boolean"]
+            body = result.serialize(format=RESULTS_FORMATS[media])
+            return "boolean", media, cast(bytes, body), False
+        solutions = cast(ox.QuerySolutions, result)
+        media = accept["solutions"]
+        if limit is None:
+            return "solutions", media, cast(bytes, solutions.serialize(
+                format=RESULTS_FORMATS[media])), False
+        rows = []
+        try:
+            for solution in solutions:
+                if len(rows) == limit:
+                    break
+                rows.append(solution)
+            else:
+                limit = None
+        except OSError as exc:
+            raise StoreError(f"store read failed: {exc}") from exc
+        truncated = limit is not None
+        names = [v.value for v in solutions.variables]
+        links = [link] if truncated and link else []
+        body = Store.solutions_json(names, rows, links)
+        fmt = RESULTS_FORMATS[media]
+        if fmt != ox.QueryResultsFormat.JSON:
+            # Oxigraph writes the other formats from the JSON document (no API takes a list).
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            body = cast(bytes, parsed.serialize(format=fmt))
+            if fmt == ox.QueryResultsFormat.XML and links:
+                element = f'<link href="{_xml_attribute(links[0])}"/>'.encode()
+                body = body.replace(b"</head>", element + b"</head>", 1)
+        return "solutions", media, body, truncated
+
+    @staticmethod
+    def solutions_json(
+        variables: Sequence[str], rows: Iterable[ox.QuerySolution], links: Sequence[str] = ()
+    ) -> bytes:
+        """Solutions as a SPARQL 1.1 Query Results JSON document (with ``head.link``)."""
+        head: dict[str, object] = {"vars": list(variables)}
+        if links:
+            head["link"] = list(links)
+        bindings = []
+        for row in rows:
+            binding = {}
+            for name in variables:
+                value = row[name]
+                if value is not None:
+                    binding[name] = _json_term(value)
+            bindings.append(binding)
+        document = {"head": head, "results": {"bindings": bindings}}
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def graph_exists(self, graph_iri: str | None) -> bool:
+        """Whether a graph exists (None = the default graph, which always does)."""
+        return graph_iri is None or self.has_graph(graph_iri)
+
+    def get_graph(self, graph_iri: str | None, media_type: str) -> bytes:
+        """One graph (None = the default graph) in a triple format: a Graph Store GET."""
+        source = ox.DefaultGraph() if graph_iri is None else ox.NamedNode(graph_iri)
+        return cast(bytes, self._ox.dump(format=RDF_FORMATS[media_type], from_graph=source))
+
+    def put_graph(
+        self, graph_iri: str | None, data: bytes, media_type: str, *, base_iri: str | None = None
+    ) -> bool:
+        """Replace a graph with RDF data in one transaction (Graph Store PUT); True if created.
+
+        Raises:
+            QueryError: the media type is not an RDF triple format or the data does not parse.
+        """
+        created = not self.graph_exists(graph_iri)
+        self._write_graph(graph_iri, [(data, media_type)], replace=True, base_iri=base_iri)
+        return created
+
+    def post_graph(
+        self,
+        graph_iri: str | None,
+        parts: Sequence[tuple[bytes, str]],
+        *,
+        base_iri: str | None = None,
+    ) -> bool:
+        """Add RDF data (one or more (data, media type) parts) to a graph in one transaction.
+
+        The Graph Store POST (a multipart/form-data request has several parts). True if the
+        graph was created.
+
+        Raises:
+            QueryError: a media type is not an RDF triple format or a part does not parse.
+        """
+        created = not self.graph_exists(graph_iri)
+        self._write_graph(graph_iri, parts, replace=False, base_iri=base_iri)
+        return created
+
+    def delete_graph(self, graph_iri: str | None) -> bool:
+        """Remove a named graph, or empty the default graph (None); True if it existed."""
+        if graph_iri is not None:
+            return self.remove_graph(graph_iri)
+        self._ox.clear_graph(ox.DefaultGraph())
+        return True
+
+    def _write_graph(
+        self,
+        graph_iri: str | None,
+        parts: Sequence[tuple[bytes, str]],
+        *,
+        replace: bool,
+        base_iri: str | None,
+    ) -> None:
+        """Write parsed triples into a graph with one SPARQL update (one transaction)."""
+        lines = []
+        for data, media_type in parts:
+            fmt = RDF_FORMATS.get(media_type)
+            if fmt is None or media_type in ("application/trig", "application/n-quads"):
+                raise QueryError(f"a graph is sent as an RDF triple format, not {media_type}")
+            try:
+                quads = list(ox.parse(data, format=fmt, base_iri=base_iri or graph_iri))
+            except (SyntaxError, ValueError) as exc:
+                raise QueryError(f"cannot parse {media_type}: {exc}") from exc
+            lines.extend(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        triples = "\n".join(lines)
+        if graph_iri is None:
+            ops = ["DROP SILENT DEFAULT"] if replace else []
+            ops.append(f"INSERT DATA {{\n{triples}\n}}")
+        else:
+            name = str(ox.NamedNode(graph_iri))
+            ops = [f"DROP SILENT GRAPH {name}"] if replace else []
+            ops += [f"CREATE SILENT GRAPH {name}", f"INSERT DATA {{ GRAPH {name} {{\n{triples}\n}} }}"]
+        self.update(" ;\n".join(ops))
+
+
+# -- a SPARQL 1.1 server as the store ------------------------------------------------------
+
+_CANCELLED = b"operation has been cancelled"
+_SOLUTIONS_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+
+
+def bind_values(query: str, bindings: Mapping[str, Node]) -> str:
+    """The query with ``bindings`` as a VALUES block opening its outermost WHERE group.
+
+    Used where a server takes no bindings (a remote SPARQL endpoint). Terms are written by
+    rdflib's N3 serialiser, never by string formatting of raw values; blank nodes cannot be bound.
+    """
+    if not bindings:
+        return query
+    names, terms = [], []
+    for name, term in bindings.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) or isinstance(term, BNode):
+            raise QueryError(f"cannot bind ?{name} to {term!r}")
+        names.append(f"?{name}")
+        terms.append(term.n3())
+    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
+    match = _WHERE.search(query)
+    if match is None:  # a trailing VALUES block joins the same way, only later
+        return f"{query}\nVALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+    return query[: match.end()] + block + query[match.end() :]
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+class RemoteStore:
+    """A SPARQL 1.1 Query/Update server as the store (Oxigraph server, or any other).
+
+    Results are read in a format pyoxigraph parses (SPARQL JSON, N-Triples), which checks that
+    they are complete (a server that cancels a query mid-stream leaves them cut), and are then
+    written in the format the client asked for.
+    """
+
+    def __init__(
+        self,
+        query_url: str,
+        update_url: str | None = None,
+        *,
+        timeout: float = 30.0,
+        token: str | None = None,
+    ) -> None:
+        self.query_url = query_url
+        self.update_url = update_url or query_url
+        self.timeout = timeout
+        self.token = token
+        self._local = threading.local()
+        self.path = None
+
+    # -- HTTP ------------------------------------------------------------------------------
+
+    def _connection(self, url: str) -> tuple[http.client.HTTPConnection, str]:
+        """A kept-alive connection of this thread to the host of ``url``, and its path."""
+        parts = urllib.parse.urlsplit(url)
+        key = (parts.scheme, parts.netloc)
+        pool: dict[tuple[str, str], http.client.HTTPConnection] = getattr(self._local, "pool", {})
+        self._local.pool = pool
+        conn = pool.get(key)
+        if conn is None:
+            https = parts.scheme == "https"
+            cls = http.client.HTTPSConnection if https else http.client.HTTPConnection
+            # the socket waits a little longer than the server's own limit, which answers first
+            conn = pool[key] = cls(parts.netloc, timeout=self.timeout + 5)
+        return conn, parts.path or "/"
+
+    def _post(self, url: str, form: list[tuple[str, str]], accept: str) -> tuple[int, str, bytes]:
+        """POST a form; returns (status, content type, body). Retries once on a stale socket."""
+        body = urllib.parse.urlencode(form).encode("utf-8")
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        for attempt in (1, 2):
+            conn, path = self._connection(url)
+            try:
+                conn.request("POST", path, body=body, headers=headers)
+                response = conn.getresponse()
+                data = response.read()
+                return response.status, response.getheader("Content-Type", ""), data
+            except TimeoutError as exc:
+                conn.close()
+                raise QueryTimeout(f"no answer from {url} within {self.timeout + 5:.0f} s") from exc
+            except (http.client.HTTPException, ConnectionError) as exc:
+                conn.close()
+                if attempt == 2:
+                    raise StoreError(f"SPARQL server {url} unreachable: {exc}") from exc
+            except OSError as exc:
+                conn.close()
+                raise StoreError(f"SPARQL server {url} unreachable: {exc}") from exc
+        raise StoreError(f"SPARQL server {url} unreachable")  # pragma: no cover
+
+    def _check(self, status: int, body: bytes, what: str) -> None:
+        """Raise the error a server's answer means."""
+        if _CANCELLED in body[-400:]:
+            raise QueryTimeout(f"the {what} ran past the time limit of {self.timeout:g} s")
+        if status >= 500:
+            raise StoreError(f"SPARQL server failed the {what} ({status})")
+        if status >= 400:
+            message = body.decode("utf-8", "replace").strip()[:2000]
+            raise QueryError(f"{message or f'{what} refused ({status})'}")
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def _run(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None,
+        *,
+        default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+        base_iri: str | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+        """Send a query; the parsed result."""
+        text = bind_values(query, bindings or {})
+        if base_iri:
+            text = f"BASE {URIRef(base_iri).n3()}\n{text}"
+        form = [("query", _with_prefixes(text))]
+        form += [("default-graph-uri", g) for g in default_graphs or ()]
+        form += [("named-graph-uri", g) for g in named_graphs or ()]
+        status, ctype, body = self._post(self.query_url, form, _SOLUTIONS_ACCEPT)
+        self._check(status, body, "query")
+        try:
+            if ctype.startswith("application/n-triples"):
+                return [t for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
+                        if isinstance(t, ox.Triple)]
+            return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        except SyntaxError as exc:
+            raise StoreError(f"unreadable answer from the SPARQL server: {exc}") from exc
+
+    def select(
+        self, query: str, bindings: Mapping[str, Node] | None = None
+    ) -> list[dict[str, Term]]:
+        """Rows of a SELECT query as dicts of rdflib terms (unbound variables left out)."""
+        result = self._run(query, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in result.variables]
+        return [
+            {n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in result
+        ]
+
+    def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        """The answer of an ASK query."""
+        result = self._run(query, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
+        """The graph of a CONSTRUCT or DESCRIBE query as an rdflib Graph."""
+        result = self._run(query, bindings)
+        if not isinstance(result, list):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        graph = Graph()
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns)
+        for t in result:
+            graph.add((cast(Identifier, to_rdflib(t.subject)),
+                       cast(Identifier, to_rdflib(t.predicate)),
+                       cast(Identifier, to_rdflib(t.object))))
+        return graph
+
+    def construct_serialized(
+        self, query: str, media_type: str, bindings: Mapping[str, Node] | None = None
+    ) -> bytes:
+        """A CONSTRUCT/DESCRIBE result serialised by Oxigraph."""
+        result = self._run(query, bindings)
+        if not isinstance(result, list):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        return cast(bytes, ox.serialize(result, format=RDF_FORMATS[media_type]))
+
+    def query_serialized(
+        self,
+        query: str,
+        accept: Mapping[QueryKind, str],
+        *,
+        default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+        base_iri: str | None = None,
+    ) -> tuple[QueryKind, str, bytes]:
+        """Run any query and serialise its result; ``accept`` maps result kind to media type."""
+        result = self._run(
+            query, None, default_graphs=default_graphs, named_graphs=named_graphs,
+            base_iri=base_iri,
+        )
+        if isinstance(result, list):
+            media = accept["graph"]
+            return "graph", media, cast(bytes, ox.serialize(result, format=RDF_FORMATS[media]))
+        kind: QueryKind = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
+        media = accept[kind]
+        return kind, media, cast(bytes, result.serialize(format=RESULTS_FORMATS[media]))
+
+    # -- updates ---------------------------------------------------------------------------
+
+    def update(self, update: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 Update (one request: one transaction on Oxigraph)."""
+        text = f"BASE {URIRef(base_iri).n3()}\n{update}" if base_iri else update
+        status, _, body = self._post(self.update_url, [("update", _with_prefixes(text))], "*/*")
+        self._check(status, body, "update")
+
+    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+        """Replace a named graph with ``graph`` in one update request."""
+        name = URIRef(graph_iri).n3()
+        self.update(
+            f"DROP SILENT GRAPH {name} ;\n"
+            f"INSERT DATA {{ GRAPH {name} {{\n{_triples_as_ntriples(graph)}}} }}"
+        )
+
+    def remove_graph(self, graph_iri: str) -> bool:
+        """Remove a named graph; True if it existed."""
+        existed = self.has_graph(graph_iri)
+        if existed:
+            self.update(f"DROP GRAPH {URIRef(graph_iri).n3()}")
+        return existed
+
+    def load(self, data: bytes, media_type: str, *, graph_iri: str | None = None) -> None:
+        """Load RDF data in one update request (into ``graph_iri`` for triple formats)."""
+        fmt = RDF_FORMATS.get(media_type)
+        if fmt is None:
+            raise QueryError(f"unsupported RDF media type: {media_type}")
+        try:
+            quads = list(ox.parse(data, format=fmt))
+        except SyntaxError as exc:
+            raise QueryError(f"cannot parse {media_type}: {exc}") from exc
+        by_graph: dict[str, list[str]] = {}
+        for q in quads:
+            if isinstance(q, ox.Quad) and not isinstance(q.graph_name, ox.DefaultGraph):
+                key = str(q.graph_name)
+            else:
+                key = str(ox.NamedNode(graph_iri)) if graph_iri else ""
+            by_graph.setdefault(key, []).append(f"{q.subject} {q.predicate} {q.object} .")
+        blocks = [
+            f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" if g else "\n".join(lines)
+            for g, lines in by_graph.items()
+        ]
+        self.update("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+
+    def flush(self) -> None:
+        """Nothing to do: the server makes its writes durable."""
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def has_graph(self, graph_iri: str) -> bool:
+        """Whether the named graph exists (holds a triple)."""
+        return self.ask(
+            "ASK WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(graph_iri)}
+        )
+
+    def named_graphs(self) -> list[str]:
+        """IRIs of all named graphs."""
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(str(r["g"]) for r in rows if isinstance(r.get("g"), URIRef))
+
+    def __len__(self) -> int:
+        """Number of quads in the named graphs (where geokg keeps everything)."""
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"]) if rows else 0
+
+    def graph_stamp(self, graph_iri: str) -> GraphStamp | None:
+        """The input digest and extractor agent recorded in a stored article graph, if any."""
+        rows = self.select(
+            "SELECT ?g ?digest ?agent WHERE { GRAPH ?g { ?g prov:wasGeneratedBy ?act . "
+            "OPTIONAL { ?act geokg:inputDigest ?digest } "
+            "OPTIONAL { ?act prov:wasAssociatedWith ?agent } } }",
+            {"g": URIRef(graph_iri)},
+        )
+        if not rows:
+            return GraphStamp(None, None) if self.has_graph(graph_iri) else None
+        row = rows[0]
+        digest, agent = row.get("digest"), row.get("agent")
+        return GraphStamp(str(digest) if digest else None, str(agent) if agent else None)
+
+    def dump(self, out: IO[bytes], media_type: str = "application/n-quads") -> None:
+        """Write the named graphs (where geokg keeps everything) as N-Quads or TriG to ``out``.
+
+        A server whose default graph is the union of its graphs cannot tell its own default
+        graph apart, so only named graphs are dumped.
+        """
+        if media_type not in ("application/n-quads", "application/trig"):
+            raise QueryError(f"dumps are N-Quads or TriG, not {media_type}")
+        rows = self._run("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", None)
+        if not isinstance(rows, ox.QuerySolutions):
+            raise StoreError("unexpected answer to a dump query")
+        quads = [ox.Quad(s["s"], s["p"], s["o"], s["g"]) for s in rows]
+        out.write(cast(bytes, ox.serialize(quads, format=RDF_FORMATS[media_type])))
+
+
+def _with_prefixes(text: str) -> str:
+    """The query text with geokg's prefixes declared, as the embedded store predeclares them."""
+    declared = set(re.findall(r"(?im)^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", text))
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared]
+    return "\n".join([*lines, text])

@@ -9,7 +9,7 @@ from flask import Flask, Response, current_app
 
 from .. import config
 from ..iri import normalize_base
-from ..store import Store
+from ..store import RemoteStore, Store
 from .errors import register_error_handlers
 
 _STORE_KEY = "geokg.store"
@@ -29,7 +29,13 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config["BASE"] = normalize_base(str(app.config["BASE"]))
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_BODY"])
     store = app.config["STORE"]
-    if not isinstance(store, Store):
+    engine = app.config.get("ENGINE_URL")
+    if engine:
+        # the query engine holds the store; it stops queries that run too long
+        store = RemoteStore(
+            f"{engine}/query", f"{engine}/update", timeout=float(app.config["QUERY_TIMEOUT"])
+        )
+    elif not isinstance(store, Store | RemoteStore):
         store = Store(str(store))
     app.extensions[_STORE_KEY] = store
 

@@ -1,4 +1,4 @@
-"""Runs the web app under gunicorn: one worker process with threads, for the embedded store."""
+"""Runs the web app under gunicorn: worker processes with threads, in front of the store."""
 
 from __future__ import annotations
 
@@ -38,16 +38,19 @@ def serve(
 ) -> None:
     """Serve ``create_app(app_factory_config)`` with gunicorn until interrupted.
 
-    The on-disk Oxigraph store can be opened read-write by one process only, so there is one
-    worker; its threads answer requests concurrently (pyoxigraph releases the GIL in queries).
+    With an embedded on-disk store (no ``ENGINE_URL`` in the config) the store can be opened
+    read-write by one process only, so there must be one worker; its threads answer requests
+    concurrently (pyoxigraph releases the GIL in queries). With ``ENGINE_URL`` the workers
+    are stateless clients of the query engine and can be several.
 
     Raises:
-        ValueError: ``workers`` is not 1, or ``threads`` is below 1.
+        ValueError: several workers over an embedded store, or ``threads`` below 1.
     """
-    if workers != 1:
+    engine = (app_factory_config or {}).get("ENGINE_URL")
+    if workers != 1 and not engine:
         raise ValueError("the embedded store is opened by one process only: use workers=1")
-    if threads < 1:
-        raise ValueError("threads must be at least 1")
+    if workers < 1 or threads < 1:
+        raise ValueError("workers and threads must be at least 1")
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
@@ -57,5 +60,7 @@ def serve(
         "accesslog": "-",
         "errorlog": "-",
         "graceful_timeout": 5,
+        # a worker busy with a long query still beats its heartbeat from its main thread
+        "timeout": 120,
     }
     _GeokgApplication(app_factory_config, options).run()
