@@ -16,7 +16,12 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+# The query editor (YASGUI, from npm, pinned and checked by its integrity); not committed.
+EDITOR = src/geokg/web/static/vendor/yasgui/.installed
+$(EDITOR): tools/fetch_editor_assets.sh
+	tools/fetch_editor_assets.sh
+
+install: $(VENV)/.installed $(EDITOR)
 
 # Ingests the bundled sample articles (idempotent: unchanged articles are skipped).
 load: install
@@ -40,4 +45,5 @@ bench: install
 	$(BIN)/python bench/endpoint.py
 
 clean:
-	rm -rf $(VENV) $(STORE) build dist .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(STORE) build dist .mypy_cache .ruff_cache .pytest_cache \
+		src/geokg/web/static/vendor
