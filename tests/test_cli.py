@@ -125,7 +125,7 @@ def test_extract_rdf_formats(fmt: str) -> None:
     from rdflib import Graph
 
     result = run_geokg("extract", str(SEED), "--format", fmt, check=0)
-    graph = Graph().parse(data=result.stdout, format={"ttl": "turtle", "nt": "nt"}.get(fmt, fmt))
+    graph = Graph().parse(data=result.stdout, format={"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}[fmt])
     assert len(graph) > 200
 
 

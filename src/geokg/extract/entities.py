@@ -1,0 +1,602 @@
+"""Entities of one article: spaCy NER and gazetteer matches merged, linked, typed and coreferred."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import cast
+
+from spacy.tokens import Doc
+
+from geokg.extract.kb import Gazetteer, GazMatch, Word, split_words
+from geokg.iri import entity_key
+from geokg.model import Article, Entity, EntityType, Mention, Role
+
+# Confidence of a mention by the evidence behind it.
+CONF_AGREE = 0.95  # gazetteer and model name the same span
+CONF_GAZ = 0.85  # gazetteer only
+CONF_COREF = 0.8  # a short form joined to a full name of the same article
+CONF_DEMONYM = 0.75  # an adjectival demonym read as a mention of the country
+CONF_MODEL = 0.7  # model only, not linked
+CONF_PATTERN = 0.6  # a descriptive event name found by pattern
+
+_MODEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
+    "EVENT": "NamedEvent",
+}
+# Model labels whose span is a fixed name: names embedded in it are not mentions of their own.
+_FIXED = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+# Words that make "the Syrian Government", "the Government of Russia" a mention of the country.
+_GOV_WORDS = frozenset({"government", "authorities", "side", "administration", "cabinet",
+                        "leadership", "of", "the", "'s", "s", "'"})
+_TITLE_WORDS = frozenset({
+    "mr", "mrs", "ms", "dr", "president", "prime", "minister", "premier", "chancellor", "king",
+    "queen", "prince", "emir", "sheikh", "general", "gen", "secretary", "foreign", "defence",
+    "defense", "deputy", "vice", "senator", "speaker", "pope", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "state", "of", "the", "us", "former", "acting", "ambassador",
+    "envoy", "leader", "head", "crown", "supreme", "governor", "mayor", "sultan", "-",
+})
+_OFFICES = (("prime minister", "Prime Minister"), ("president", "President"),
+            ("chancellor", "Chancellor"), ("premier", "Premier"), ("king", "King"),
+            ("emir", "Emir"), ("queen", "Queen"))
+# A capital or seat of power used like this stands for its country.
+_ACTOR_NEXT = frozenset({
+    "said", "says", "say", "will", "would", "could", "may",
+    "might", "must", "should", "can", "wants", "want", "wanted", "insists", "insisted", "hopes",
+    "hoped", "accused", "accuses", "announced", "announces", "rejected", "rejects", "denied",
+    "denies", "warned", "warns", "demanded", "demands", "agreed", "agrees", "sees", "saw",
+    "believes", "considers", "responded", "claims", "claimed", "stated", "called", "calls",
+    "refused", "refuses", "urged", "urges", "plans", "planned", "decided", "seeks", "sought",
+    "officials", "representatives", "spokesman", "spokeswoman", "spokesperson", "leadership",
+    "authorities", "government", "regime", "administration", "sources", "insiders", "aides",
+    "continues", "tried", "tries", "backed", "backs", "supports",
+    "supported", "expects", "expected", "welcomed", "welcomes", "condemned", "condemns",
+})
+_LITERAL_PREV = frozenset({"in", "at", "to", "into", "near", "from", "outside", "inside",
+                           "around", "visit", "visits", "visited", "via", "toward", "towards",
+                           "across", "through", "of", "arrived", "reached"})
+_ACTOR_PREV = frozenset({"between", "with", "against", "for", "by", "and"})
+# Seats of power named by the country they stand for (the country's Q-id comes from the gazetteer).
+_SEATS = {"Kremlin": "Russia", "White House": "United States", "Élysée Palace": "France",
+          "Elysee Palace": "France", "Downing Street": "United Kingdom"}
+_SEAT_LABELS = {"Kremlin": "Moscow Kremlin", "Elysee Palace": "Élysée Palace"}
+_SEAT_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _SEATS) + r")\b")
+_EVENT_WORDS = r"(?:civil war|war|conflict|crisis|revolution|uprising)"
+_CAP = r"[A-Z][\w’'\-]*"
+_EVENT_IN = re.compile(rf"\b(?:[Tt]he\s+)({_EVENT_WORDS}\s+in\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)")
+_EVENT_ADJ = re.compile(rf"\b(?:[Tt]he\s+)((?:{_CAP}\s+)+{_EVENT_WORDS})\b")
+_SUMMIT = re.compile(rf"\b((?:{_CAP}[\s\-])*{_CAP}\s+[Ss]ummit)\b")
+_LEAD = re.compile(r"^(?:the|The)\s+")
+_TRAIL = re.compile(r"(?:\s*['’]s?|[\s.,;:!?\"“”)(\]\[-]+)$")
+_ABBR_END = re.compile(r"(?:\b[^\W\d_]\.){2,}$")
+# Heads that make a name an organisation, a place, or a document (documents are not entities).
+_ORG_WORDS = frozenset({
+    "organization", "organisation", "council", "committee", "ministry", "agency", "party",
+    "union", "bank", "fund", "group", "format", "forces", "army", "navy", "front", "movement",
+    "company", "corporation", "service", "directorate", "department", "office", "commission",
+    "assembly", "parliament", "court", "institute", "university", "news", "tv", "association",
+    "alliance", "coalition", "league", "brigade", "guard", "police", "duma", "senate", "congress",
+    "centre", "center", "foundation", "society", "academy", "school", "hospital", "clinic",
+})
+_PLACE_WORDS = frozenset({
+    "church", "cathedral", "mosque", "monastery", "airport", "palace", "square", "base",
+    "pipeline", "bridge", "province", "region", "oblast", "district", "city", "village", "town",
+    "island", "islands", "sea", "gulf", "strait", "river", "valley", "mountains", "desert",
+})
+_DOC_WORDS = frozenset({
+    "treaty", "charter", "convention", "agreement", "accord", "accords", "package", "measures",
+    "resolution", "law", "act", "programme", "program", "plan", "protocol", "declaration",
+    "memorandum", "initiative", "doctrine", "concept", "strategy",
+})
+_STATE_WORDS = frozenset({"union", "republic", "kingdom", "empire", "emirate", "sultanate"})
+# Capitalised words the model takes for names on their own: generic heads, times of day.
+_GENERIC = frozenset({
+    "state", "centre", "center", "society", "council", "committee", "ministry", "government",
+    "agency", "union", "party", "army", "office", "organisation", "organization", "president",
+    "presidents", "transportation", "am", "pm", "utc", "gmt", "parliament",
+    "cabinet", "court", "senate", "congress", "kingdom", "republic", "federation", "house",
+    "chamber", "assembly", "administration", "embassy",
+})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "monday", "tuesday",
+                     "wednesday", "thursday", "friday", "saturday", "sunday"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
+# Conventional English names of macro-regions the model finds as bare words.
+_MACRO = {"West": "Western world", "East": "Eastern world"}
+
+
+@dataclass
+class _Cand:
+    """A mention candidate in body offsets, before entities are formed."""
+
+    start: int
+    end: int
+    type: EntityType
+    qid: str | None
+    conf: float
+    label: str
+    demonym: bool = False
+    metonym: bool = False
+    surname_only: bool = False
+    country: str | None = None
+    title: str = ""
+    agree: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class _Ctx:
+    """The words of the body, for looking at a mention's neighbours."""
+
+    def __init__(self, body: str) -> None:
+        self.words: list[Word] = split_words(body)
+        self.starts = [w.start for w in self.words]
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first word starting at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def prev(self, start: int, k: int = 1) -> Word | None:
+        """The k-th word before offset ``start``."""
+        i = self.index_at(start) - k
+        return self.words[i] if i >= 0 else None
+
+    def next(self, end: int, k: int = 1) -> Word | None:
+        """The k-th word at or after offset ``end``."""
+        i = self.index_at(end) + k - 1
+        return self.words[i] if i < len(self.words) else None
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """Span without a leading "the", a trailing possessive or punctuation."""
+    text = body[start:end]
+    m = _LEAD.match(text)
+    if m:
+        start += m.end()
+    while True:
+        text = body[start:end]
+        m = _TRAIL.search(text)
+        if not m or m.start() == 0 or _ABBR_END.search(text):
+            break
+        end = start + m.start()
+    return start, end
+
+
+def _clean_label(text: str) -> str:
+    """A readable label from a surface form."""
+    text = " ".join(text.split())
+    text = _LEAD.sub("", text)
+    if not _ABBR_END.search(text):
+        text = _TRAIL.sub("", text)
+    return text.strip().replace("Organisation", "Organization")
+
+
+def _is_metonymic(ctx: _Ctx, start: int, end: int, seat: bool) -> bool:
+    """Whether a capital or seat of power is used as an actor or possessor here."""
+    nxt = ctx.next(end)
+    prev = ctx.prev(start)
+    if prev and prev.norm == "the":
+        prev = ctx.prev(start, 2)
+    if nxt and nxt.norm == "'" and ctx.next(end, 2) and ctx.next(end, 2).norm == "s":  # type: ignore[union-attr]
+        return True
+    if nxt and nxt.norm in {"'s", "s"} and nxt.start == end:
+        return True
+    if prev and prev.norm in _LITERAL_PREV:
+        return False
+    if nxt and nxt.norm in _ACTOR_NEXT:
+        return True
+    if prev and prev.norm in _ACTOR_PREV:
+        return True
+    # "For Yerevan, it is ..." opens a clause with the capital as the party concerned.
+    return seat
+
+
+def _adjectival(ctx: _Ctx, end: int) -> bool:
+    """A demonym followed by a word (a noun, a title, a coordinated demonym) is adjectival."""
+    nxt = ctx.next(end)
+    if nxt is None:
+        return False
+    if nxt.norm in {"-", "and", "or", ","}:
+        return True
+    return nxt.raw[0].isalpha()
+
+
+def _title_before(ctx: _Ctx, start: int, gaz_spans: dict[int, _Cand]) -> tuple[str | None, str]:
+    """Country and title words in the phrase right before a person's name."""
+    i = ctx.index_at(start) - 1
+    words: list[str] = []
+    country: str | None = None
+    while i >= 0 and len(words) < 8:
+        w = ctx.words[i]
+        cand = gaz_spans.get(w.end)
+        if cand is not None and cand.type == "Country" and cand.qid:
+            country = country or cand.qid
+            words.append("<country>")
+            i = ctx.index_at(cand.start) - 1
+            continue
+        if w.norm not in _TITLE_WORDS and not (w.raw[:1].isupper() and w.norm in {
+                "minister", "president"}):
+            break
+        words.append(w.norm)
+        i -= 1
+    return country, " ".join(reversed(words))
+
+
+def _office(title_words: str) -> str | None:
+    """The office named in a title phrase ("prime minister" → "Prime Minister")."""
+    for needle, office in _OFFICES:
+        if needle in title_words:
+            if needle == "president" and ("vice" in title_words or "deputy" in title_words):
+                return None
+            if "foreign" in title_words or "defence" in title_words or "deputy" in title_words:
+                return None
+            return office
+    return None
+
+
+def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label: str,
+            s: int, e: int) -> tuple[EntityType, str] | None:
+    """Type and label of a model-only name, or None when it is not an entity we annotate."""
+    words = [w.norm for w in split_words(label) if w.raw[:1].isalnum()]
+    if not words:
+        return None
+    prev, prev2, nxt = ctx.prev(s), ctx.prev(s, 2), ctx.next(e)
+    if words[-1] in _DOC_WORDS and typ != "Person":
+        return None
+    if len(words) == 1 and words[0] in _GENERIC:
+        return None
+    # A portfolio ("Secretary of State", "Minister of Transportation") is a role, not a body.
+    if prev and prev2 and prev.norm in {"of", "for"} and prev2.norm in {"secretary", "minister"}:
+        return None
+    if typ == "NamedEvent" and all(w in _MONTHS or w.isdigit() for w in words):
+        return None
+    if typ == "Place" and model_label in {"GPE", "LOC"} and words[-1] in _STATE_WORDS:
+        return "Country", label
+    if typ == "Place" and label in _MACRO:
+        return "Place", _MACRO[label]
+    if typ in {"Person", "Place"} and any(w in _ORG_WORDS for w in words):
+        return "Organization", label
+    if typ in {"Person", "Organization"}:
+        if any(w in _PLACE_WORDS for w in words):
+            return "Place", label
+        if nxt and nxt.norm in _PLACE_WORDS:
+            return "Place", label
+        if typ == "Organization" and not any(w in _ORG_WORDS for w in words):
+            if prev and prev.norm in _LOCATIVE:
+                return "Place", label
+            if 2 <= len(words) <= 3 and gaz.is_first_name(words[0]) and label.istitle():
+                return "Person", label
+        if typ == "Person" and prev and ((prev.norm in _LOCATIVE and len(words) == 1)
+                                         or prev.norm == "in"):
+            return "Place", label
+    return typ, label
+
+
+def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Entity, ...]:
+    """The entities of ``article`` found in ``doc`` (parsed from ``article.body``).
+
+    Args:
+        doc: the spaCy Doc of ``article.body``.
+        article: the article; mention offsets count in ``article.text``.
+        gazetteer: the loaded gazetteer.
+
+    Returns:
+        Entities in order of first mention, each with its mentions, link, type and roles.
+    """
+    body = article.body
+    ctx = _Ctx(body)
+    gaz = gazetteer
+    matches: list[GazMatch] = gaz.scan(body, ctx.words)
+    cands: list[_Cand] = []
+
+    def rec_cand(m: GazMatch, conf: float) -> _Cand | None:
+        rec = gaz.record(m.qid)
+        if rec is None:
+            return None
+        if m.demonym:
+            return _Cand(m.start, m.end, "Country", rec.qid, CONF_DEMONYM, rec.label,
+                         demonym=True)
+        return _Cand(m.start, m.end, rec.type, rec.qid, conf, rec.label)
+
+    used: set[int] = set()
+    model_ents = [e for e in doc.ents if e.label_ in _MODEL_TYPES or e.label_ in _FIXED
+                  or e.label_ == "NORP"]
+    # Spans owned by a fixed name (an organisation, building, law): embedded names are not
+    # mentions (gold guidelines 4.2), unless the name is a government reference.
+    for ent in model_ents:
+        s, e = _trim(body, ent.start_char, ent.end_char)
+        if e <= s:
+            continue
+        inside = [i for i, m in enumerate(matches) if m.start < e and m.end > s]
+        exact = [i for i in inside if matches[i].start == s and matches[i].end == e]
+        if exact:
+            i = exact[0]
+            c = rec_cand(matches[i], CONF_AGREE)
+            used.add(i)
+            if c is not None:
+                c.agree = True
+                if c.demonym and not _adjectival(ctx, c.end):
+                    continue
+                cands.append(c)
+            continue
+        fixed = ent.label_ in _FIXED
+        if inside and ent.label_ == "NORP":
+            extra = [w for w in ctx.words[ctx.index_at(s):ctx.index_at(e)]
+                     if not any(matches[i].start <= w.start < matches[i].end for i in inside)]
+            fixed = bool(extra) and all(w.raw[:1].isupper() for w in extra)
+        if inside and ent.label_ in {"GPE", "LOC", "FAC"} and len(inside) == 1:
+            # "Northern Ireland" is not Ireland: capitalised words before the name make another.
+            m0 = matches[inside[0]]
+            lead = ctx.words[ctx.index_at(s):ctx.index_at(m0.start)]
+            if (m0.start > s and m0.end == e and not m0.demonym and lead
+                    and all(w.raw[:1].isupper() and w.norm not in _TITLE_WORDS for w in lead)):
+                used.add(inside[0])
+                cands.append(_Cand(s, e, "Place", None, CONF_MODEL, _clean_label(body[s:e])))
+                continue
+        if inside and fixed:
+            rest = [w for w in ctx.words[ctx.index_at(s):ctx.index_at(e)]
+                    if not any(m.start <= w.start < m.end for m in (matches[i] for i in inside))]
+            countries = [i for i in inside if matches[i].demonym
+                         or (gaz.record(matches[i].qid) is not None
+                         and gaz.record(matches[i].qid).type == "Country")]  # type: ignore[union-attr]
+            if all(w.norm in _GOV_WORDS for w in rest) and countries:
+                for i in inside:
+                    used.add(i)
+                    c = rec_cand(matches[i], CONF_GAZ)
+                    if c is not None:
+                        c.demonym = False
+                        c.conf = CONF_GAZ
+                        cands.append(c)
+                continue
+            if any(gaz.record(matches[i].qid) and gaz.record(matches[i].qid).type == "Person"  # type: ignore[union-attr]
+                   for i in inside):
+                continue  # a person's name inside: the gazetteer match stands
+            country = next((matches[i].qid for i in countries), None)
+            for i in inside:
+                used.add(i)
+            typed = _retype(ctx, gaz, _clean_label(body[s:e]),
+                            _MODEL_TYPES.get(ent.label_, "Organization"), ent.label_, s, e)
+            if typed is not None and ent.label_ in {*_MODEL_TYPES, "NORP"}:
+                cands.append(_Cand(s, e, typed[0], None, CONF_MODEL, typed[1],
+                                   country=country))
+            continue
+        if inside and ent.label_ == "PERSON" and all(
+                not matches[i].demonym and (rec := gaz.record(matches[i].qid)) is not None
+                and rec.type == "Place" for i in inside):
+            # "Nancy Pelosi" is a person, not Nancy in France.
+            used.update(inside)
+            typed = _retype(ctx, gaz, _clean_label(body[s:e]), "Person", ent.label_, s, e)
+            if typed is not None:
+                cands.append(_Cand(s, e, typed[0], None, CONF_MODEL, typed[1]))
+            continue
+        if inside and ent.label_ == "PERSON":
+            # "Russia Vladimir Putin" read as one name: keep the gazetteer names and the
+            # capitalised remainder after the last of them as the person.
+            last_end = max(matches[i].end for i in inside)
+            if any(matches[i].end > e for i in inside):
+                continue
+            if last_end < e:
+                ps, pe = _trim(body, last_end, e)
+                ps = len(body[:ps]) + (len(body[ps:pe]) - len(body[ps:pe].lstrip()))
+                if pe > ps and body[ps:pe][:1].isupper():
+                    cands.append(_Cand(ps, pe, "Person", None, CONF_MODEL,
+                                       _clean_label(body[ps:pe])))
+            continue
+        if inside:
+            continue  # gazetteer names inside or across a GPE/LOC/NORP/EVENT span win
+        if ent.label_ == "NORP" or ent.label_ in _FIXED - {"ORG", "FAC"}:
+            continue
+        text = body[s:e]
+        if not any(c.isupper() for c in text):
+            continue
+        typ = _MODEL_TYPES[ent.label_]
+        if typ == "Person":
+            # Drop titles the model kept ("Mr Putin", "President Assad").
+            ws = ctx.words[ctx.index_at(s):ctx.index_at(e)]
+            k = 0
+            while k < len(ws) - 1 and ws[k].norm.rstrip(".") in _TITLE_WORDS:
+                k += 1
+            s = ws[k].start if ws else s
+        typed = _retype(ctx, gaz, _clean_label(body[s:e]), typ, ent.label_, s, e)
+        if typed is None or not typed[1]:
+            continue
+        cands.append(_Cand(s, e, typed[0], None, CONF_MODEL, typed[1]))
+
+    model_spans = [(c.start, c.end) for c in cands]
+    for i, m in enumerate(matches):
+        if i in used or any(s < m.end and m.start < e for s, e in model_spans):
+            continue
+        c = rec_cand(m, CONF_GAZ)
+        if c is None:
+            continue
+        if c.demonym and not _adjectival(ctx, c.end):
+            continue
+        nxt = ctx.next(c.end)
+        if (c.type == "Place" and not gaz.country_of_capital(m.qid) and nxt is not None
+                and nxt.raw[:1].isupper() and nxt.start == c.end + 1):
+            continue  # "Nancy Pelosi", "Victoria Nuland": a first name, not the city
+        cands.append(c)
+
+    # Seats of power and descriptive event names.
+    for sm in _SEAT_RE.finditer(body):
+        if any(c.start <= sm.start() < c.end for c in cands if c.qid):
+            continue
+        cands = [c for c in cands if not (c.start < sm.end() and sm.start() < c.end)]
+        seat_country = gaz.lookup(_SEATS[sm.group()])
+        c = _Cand(sm.start(), sm.end(), "Place", None, CONF_GAZ,
+                  _SEAT_LABELS.get(sm.group(), sm.group()))
+        if seat_country is not None and _is_metonymic(ctx, sm.start(), sm.end(), seat=True):
+            c.metonym = True
+            c.extra["stands_for"] = seat_country.qid
+        cands.append(c)
+    for rx in (_EVENT_IN, _EVENT_ADJ, _SUMMIT):
+        for em in rx.finditer(body):
+            s, e = em.start(1), em.end(1)
+            if any(c.type == "NamedEvent" and c.start < e and s < c.end for c in cands):
+                continue
+            if rx is _EVENT_ADJ and not any(c.demonym and c.start == s for c in cands):
+                continue
+            cands = [c for c in cands if not (c.type != "Country" and c.start < e and s < c.end
+                                              and not c.qid)]
+            cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, _clean_label(em.group(1))))
+            # "G20 Summit", "SCO summit": a club named by a code before "summit" is a mention.
+            code = split_words(em.group(1))
+            if (rx is _SUMMIT and len(code) == 2 and re.fullmatch(r"[A-Z][A-Z0-9]+", code[0].raw)
+                    and any(ch.isdigit() for ch in code[0].raw)):
+                cands.append(_Cand(s, s + code[0].end, "Organization", None, CONF_PATTERN,
+                                   code[0].raw))
+
+    # Metonymy of capitals.
+    for c in cands:
+        if c.type == "Place" and c.qid and not c.demonym:
+            country = gaz.country_of_capital(c.qid)
+            if country and _is_metonymic(ctx, c.start, c.end, seat=False):
+                c.metonym = True
+                c.extra["stands_for"] = country
+
+    cands.sort(key=lambda c: (c.start, -c.end))
+    by_end = {c.end: c for c in cands if c.type == "Country" and c.qid}
+
+    # Persons: title phrase before the name, coreference of short forms, surname linking.
+    # "Alexei Navalny" typed ORG while "Navalny" alone is a PERSON: the full name is a person.
+    single = {body[c.start:c.end] for c in cands if c.type == "Person" and not c.qid
+              and len(split_words(body[c.start:c.end])) == 1}
+    for c in cands:
+        ws = split_words(c.label)
+        if (c.type == "Organization" and not c.qid and 2 <= len(ws) <= 3
+                and ws[-1].raw in single and not any(w.norm in _ORG_WORDS for w in ws)):
+            c.type = "Person"
+    for c in cands:
+        if not c.qid and c.type != "Person" and body[c.start:c.end] in single:
+            c.type, c.label = "Person", _clean_label(body[c.start:c.end])
+    persons = [c for c in cands if c.type == "Person"]
+    for c in persons:
+        country, title = _title_before(ctx, c.start, by_end)
+        c.country = country
+        c.title = title
+    full: dict[str, list[_Cand]] = defaultdict(list)
+    for c in persons:
+        ws = split_words(c.label)
+        if len(ws) >= 2:
+            full[ws[-1].norm].append(c)
+    clusters: dict[str, str] = {}  # surname → label of the full-name candidate it joins
+    for surname, group in full.items():
+        labels = {g.label if not g.qid else g.qid for g in group}
+        if len(labels) == 1:
+            clusters[surname] = next(iter(labels))
+    firsts = {surname: group[0] for surname, group in full.items() if surname in clusters}
+    # Short forms the model missed ("Pashinyan" tagged NORP or nothing): the surname as
+    # written in the full name, as a whole word, outside every other candidate.
+    for head in firsts.values():
+        surname = split_words(body[head.start:head.end])[-1].raw
+        for sm in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", body):
+            if any(c.start < sm.end() and sm.start() < c.end for c in cands):
+                continue
+            cands.append(_Cand(sm.start(), sm.end(), "Person", head.qid, CONF_COREF, head.label,
+                               surname_only=True))
+    for c in cands:
+        ws = split_words(body[c.start:c.end])
+        if c.qid or len(ws) != 1 or c.type == "Country":
+            continue
+        full_head = firsts.get(ws[0].norm)
+        if full_head is not None:
+            head = full_head
+            c.type, c.qid, c.label = "Person", head.qid, head.label
+            c.conf = CONF_COREF
+            c.surname_only = True
+            continue
+        if c.type == "Person" and article.date is not None:
+            hits = [q for q in gaz.persons_by_surname(ws[0].raw)
+                    if gaz.roles_at(q, article.date)]
+            if len(hits) == 1:
+                rec = gaz.record(hits[0])
+                if rec is not None:
+                    c.qid, c.label, c.conf = rec.qid, rec.label, CONF_COREF
+    for c in persons:
+        if c.qid or article.date is None:
+            continue
+        ws = split_words(c.label)
+        if len(ws) < 2:
+            continue
+        hits = [q for q in gaz.persons_by_surname(ws[-1].raw) if gaz.roles_at(q, article.date)]
+        if len(hits) == 1:
+            rec = gaz.record(hits[0])
+            if rec is not None and split_words(rec.label)[0].norm[:1] == ws[0].norm[:1]:
+                c.qid, c.label = rec.qid, rec.label
+
+    return _assemble(cands, article, gaz)
+
+
+def _assemble(cands: Sequence[_Cand], article: Article, gaz: Gazetteer) -> tuple[Entity, ...]:
+    """Group candidates into entities with mentions in ``article.text`` offsets."""
+    off = article.body_start
+    # "Houthi" (modifier) and "Houthis": one group, named in the plural, an organisation.
+    plural = {c.label for c in cands if not c.qid and c.label.endswith("s")}
+    for c in cands:
+        if not c.qid and c.label + "s" in plural and c.type in {"Organization", "Person"}:
+            c.label, c.type = c.label + "s", "Organization"
+    for c in cands:
+        if not c.qid and c.label in plural and c.type == "Person" and any(
+                d.label == c.label and d.type == "Organization" for d in cands):
+            c.type = "Organization"
+    # One unlinked name, one type: the reading most of its mentions get ("at Abqaiq" and
+    # "Abqaiq was the target" are the same place).
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in cands:
+        if not c.qid:
+            votes[c.label.casefold()][c.type] += 1
+    for c in cands:
+        if not c.qid and len(votes[c.label.casefold()]) > 1:
+            c.type = cast(EntityType, votes[c.label.casefold()].most_common(1)[0][0])
+    groups: dict[str, list[_Cand]] = {}
+    order: list[str] = []
+    for c in cands:
+        key = entity_key(c.label, c.type, c.qid)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(c)
+    mentioned = {c.qid for c in cands if c.type == "Country" and c.qid}
+    mentioned |= {c.extra["stands_for"] for c in cands if "stands_for" in c.extra}
+    out: list[Entity] = []
+    for key in order:
+        group = groups[key]
+        head = group[0]
+        seen: dict[tuple[int, int], Mention] = {}
+        for c in group:
+            s, e = c.start + off, c.end + off
+            prev = seen.get((s, e))
+            if prev is None or prev.confidence < c.conf:
+                seen[(s, e)] = Mention(s, e, article.text[s:e], round(c.conf, 2))
+        mentions = tuple(sorted(seen.values(), key=lambda m: m.start))
+        stands_for = next((c.extra["stands_for"] for c in group if "stands_for" in c.extra), None)
+        country = next((c.country for c in group if c.country), None)
+        roles: tuple[Role, ...] = ()
+        typ = head.type
+        if typ == "Person" and head.qid:
+            kb_roles = gaz.roles_at(head.qid, article.date)
+            titles = [c.title for c in group if c.title]
+            named: list[Role] = []
+            for r in kb_roles:
+                office = next((o for t in titles if (o := _office(t))), None)
+                if office and r.of_label and (country is None or country == r.of_key):
+                    named.append(Role(f"{office} of {r.of_label}", r.of_key, r.of_label))
+                else:
+                    named.append(r)
+            roles = tuple(dict.fromkeys(named))
+            # A role's country is the person's only when the article speaks of that country
+            # (Macron's row in the table is co-prince of Andorra).
+            owners = {r.of_key for r in kb_roles if r.of_key and r.of_key in mentioned}
+            if country is None and len(owners) == 1:
+                country = owners.pop()
+        if typ == "Country":
+            country = None
+        label = head.label
+        out.append(Entity(
+            key=key, label=label, type=typ, wikidata=head.qid, mentions=mentions,
+            stands_for=stands_for, country=country, roles=roles,
+            confidence=max(m.confidence for m in mentions),
+        ))
+    return tuple(out)

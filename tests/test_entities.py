@@ -1,0 +1,156 @@
+"""Entities of whole articles: linking, types, metonymy, coreference, exact mention offsets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from geokg.extract.entities import find_entities
+from geokg.extract.kb import load_gazetteer
+from geokg.extract.nlp import load_nlp
+from geokg.model import Article, Entity
+from geokg.sources.text import load_article
+
+pytestmark = pytest.mark.slow
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "seed.txt"
+ARTICLES = DATA / "entities"
+META = {
+    "kremlin_17113.txt": {"date": "2012-12-11"},
+    "wikinews_2019-01-04_3d019ee2.txt": {"date": "2019-01-04"},
+}
+
+
+def _entities(article: Article) -> dict[str, Entity]:
+    doc = load_nlp()(article.body)
+    ents = find_entities(doc, article, load_gazetteer())
+    assert len({e.key for e in ents}) == len(ents)
+    return {e.key: e for e in ents}
+
+
+def _forms(entity: Entity) -> set[str]:
+    return {" ".join(m.text.split()) for m in entity.mentions}
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[Article, dict[str, Entity]]:
+    article = load_article(SEED)
+    assert article.date == dt.date(2026, 1, 14)
+    return article, _entities(article)
+
+
+def test_mentions_are_exact_spans_of_the_body(seed: tuple[Article, dict[str, Entity]]) -> None:
+    article, ents = seed
+    for ent in ents.values():
+        assert ent.mentions
+        for m in ent.mentions:
+            assert m.text == article.text[m.start:m.end]
+            assert article.body_start <= m.start < m.end <= article.body_end
+            assert 0 < m.confidence <= 1
+
+
+def test_seed_links_and_types(seed: tuple[Article, dict[str, Entity]]) -> None:
+    _, ents = seed
+    expected = {
+        "Q7035479": ("Nikol Pashinyan", "Person"),
+        "Q399": ("Armenia", "Country"),
+        "Q159": ("Russia", "Country"),
+        "Q142": ("France", "Country"),
+        "Q30": ("United States", "Country"),
+        "Q212": ("Ukraine", "Country"),
+        "Q458": ("European Union", "Organization"),
+        "Q318693": ("Collective Security Treaty Organization", "Organization"),
+        "Q1953": ("Yerevan", "Place"),
+        "Q649": ("Moscow", "Place"),
+    }
+    for qid, (label, type_) in expected.items():
+        assert qid in ents, qid
+        assert (ents[qid].label, ents[qid].type, ents[qid].wikidata) == (label, type_, qid)
+    assert "U.S." in _forms(ents["Q30"])
+    assert "EU" in _forms(ents["Q458"])
+    assert "CSTO" in _forms(ents["Q318693"])
+    assert ents["place/siberia"].type == "Place"
+
+
+def test_seed_person_coreference_and_roles(seed: tuple[Article, dict[str, Entity]]) -> None:
+    _, ents = seed
+    pashinyan = ents["Q7035479"]
+    assert {"Nikol Pashinyan", "Pashinyan"} <= _forms(pashinyan)
+    assert pashinyan.country == "Q399"
+    assert [r.of_key for r in pashinyan.roles] == ["Q399"]
+    # "Armenian Prime Minister Nikol Pashinyan": the office named in the text, the role from the KB
+    assert pashinyan.roles[0].title == "Prime Minister of Armenia"
+    assert not any(e.type == "Person" and e.key != "Q7035479" for e in ents.values())
+
+
+def test_seed_metonymy_and_demonyms(seed: tuple[Article, dict[str, Entity]]) -> None:
+    _, ents = seed
+    assert ents["Q1953"].stands_for == "Q399"
+    assert ents["Q649"].stands_for == "Q159"
+    kremlin = [e for e in ents.values() if e.label.endswith("Kremlin")]
+    assert len(kremlin) == 1 and kremlin[0].type == "Place" and kremlin[0].stands_for == "Q159"
+    assert "Armenian" in _forms(ents["Q399"])
+    assert "Russian" in _forms(ents["Q159"])
+    assert ents["Q399"].stands_for is None
+
+
+def test_seed_headline_is_not_annotated(seed: tuple[Article, dict[str, Entity]]) -> None:
+    article, ents = seed
+    assert all(m.start >= article.body_start for e in ents.values() for m in e.mentions)
+
+
+def _corpus(name: str) -> tuple[Article, dict[str, Entity]]:
+    article = load_article(ARTICLES / name, META[name])
+    return article, _entities(article)
+
+
+def test_kremlin_meeting_uganda() -> None:
+    article, ents = _corpus("kremlin_17113.txt")
+    assert ents["Q7747"].type == "Person"  # Vladimir Putin
+    assert ents["Q7747"].country == "Q159"
+    uganda = ents["Q1036"]
+    assert uganda.type == "Country" and "Ugandan" in _forms(uganda)
+    museveni = ents["Q57274"]
+    assert museveni.type == "Person" and museveni.country == "Q1036"
+    assert museveni.roles and museveni.roles[0].of_key == "Q1036"
+    assert ents["Q337456"].type == "Organization"  # East African Community
+    assert ents["country/soviet-union"].type == "Country"  # a former state, not in the tables
+    assert ents["Q649"].type == "Place"
+    for ent in ents.values():
+        assert all(m.text == article.text[m.start:m.end] for m in ent.mentions)
+
+
+def test_wikinews_first_name_is_not_a_city() -> None:
+    _, ents = _corpus("wikinews_2019-01-04_3d019ee2.txt")
+    pelosi = ents["person/nancy-pelosi"]
+    assert {"Nancy Pelosi", "Pelosi"} <= _forms(pelosi)
+    assert not any(e.type == "Place" and e.label == "Nancy" for e in ents.values())
+    trump = ents["Q22686"]
+    assert {"Donald Trump", "Trump"} <= _forms(trump)
+    assert {"United States", "U.S."} <= _forms(ents["Q30"])
+
+
+def test_extract_article_skips_other_languages(seed: tuple[Article, dict[str, Entity]]) -> None:
+    from dataclasses import replace
+
+    pytest.importorskip("geokg.extract.events")
+    from geokg.extract import extract_article
+
+    article, _ = seed
+    out = extract_article(replace(article, language="de"))
+    assert out.entities == () and out.events == () and out.skipped == "language de"
+    assert out.extractor.startswith("geokg/")
+    assert " gazetteer/" in out.extractor
+
+
+def test_extract_article_runs_entities_and_events(seed: tuple[Article, dict[str, Entity]]) -> None:
+    pytest.importorskip("geokg.extract.events")
+    from geokg.extract import extract_article
+
+    article, ents = seed
+    out = extract_article(article)
+    assert {e.key for e in out.entities} == set(ents)
+    assert out.skipped is None

@@ -1,0 +1,98 @@
+"""The gazetteer: reproducible build from the kb tables, alias lookup, roles at a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from geokg.extract.kb import GAZETTEER_PATH, build_gazetteer, load_gazetteer
+from geokg.model import Role
+
+KB = Path("/work/shared/kb")
+
+
+@pytest.mark.skipif(not KB.is_dir(), reason="the kb tables (/work/shared/kb) are not here")
+def test_build_reproduces_committed_file(tmp_path: Path) -> None:
+    out = tmp_path / "gazetteer.json.gz"
+    stats = build_gazetteer(KB, out)
+    assert out.read_bytes() == GAZETTEER_PATH.read_bytes()
+    assert stats.bytes < 2_000_000
+    assert stats.countries > 200 and stats.persons > 1000 and stats.organizations > 400
+
+
+def test_committed_file_is_small() -> None:
+    assert GAZETTEER_PATH.stat().st_size < 2_000_000
+
+
+@pytest.mark.parametrize(
+    ("alias", "qid", "type_"),
+    [
+        ("U.S.", "Q30", "Country"),
+        ("US", "Q30", "Country"),
+        ("United States", "Q30", "Country"),
+        ("United States of America", "Q30", "Country"),
+        ("CSTO", "Q318693", "Organization"),
+        ("Collective Security Treaty Organisation", "Q318693", "Organization"),
+        ("EU", "Q458", "Organization"),
+        ("Yerevan", "Q1953", "Place"),
+        ("Moscow", "Q649", "Place"),
+        ("Armenia", "Q399", "Country"),
+        ("Georgia", "Q230", "Country"),
+        ("UK", "Q145", "Country"),
+        ("Nikol Pashinyan", "Q7035479", "Person"),
+    ],
+)
+def test_alias_lookup(alias: str, qid: str, type_: str) -> None:
+    rec = load_gazetteer().lookup(alias)
+    assert rec is not None
+    assert (rec.qid, rec.type) == (qid, type_)
+
+
+def test_labels_are_canonical_english() -> None:
+    gaz = load_gazetteer()
+    assert gaz.lookup("U.S.").label == "United States"  # type: ignore[union-attr]
+    assert gaz.lookup("EU").label == "European Union"  # type: ignore[union-attr]
+    assert gaz.lookup("CSTO").label == "Collective Security Treaty Organization"  # type: ignore[union-attr]
+    assert gaz.lookup("Türkiye").label == "Turkey"  # type: ignore[union-attr]
+
+
+def test_capitalisation_is_required_for_short_aliases() -> None:
+    gaz = load_gazetteer()
+    assert gaz.lookup("us") is None
+    assert gaz.lookup("Us") is None
+    assert gaz.lookup("csto") is None
+    assert gaz.lookup("IN") is None  # ISO codes are not aliases
+
+
+def test_demonyms_and_capitals() -> None:
+    gaz = load_gazetteer()
+    assert gaz.country_of_demonym("Armenian") == "Q399"
+    assert gaz.country_of_demonym("Russian") == "Q159"
+    assert gaz.country_of_demonym("armenian") is None
+    assert gaz.country_of_demonym("Congolese") is None  # two countries: ambiguous
+    assert gaz.country_of_capital("Q1953") == "Q399"
+    assert gaz.country_of_capital("Q649") == "Q159"
+
+
+def test_roles_at_a_date() -> None:
+    gaz = load_gazetteer()
+    assert gaz.roles_at("Q7035479", dt.date(2026, 1, 14)) == [
+        Role("Head of Government of Armenia", "Q399", "Armenia")]
+    assert gaz.roles_at("Q7035479", dt.date(2010, 1, 1)) == []
+    # Putin was head of government in 2010 and head of state from 2012.
+    assert gaz.roles_at("Q7747", dt.date(2010, 10, 19)) == [
+        Role("Head of Government of Russia", "Q159", "Russia")]
+    assert gaz.roles_at("Q7747", dt.date(2013, 3, 1)) == [
+        Role("Head of State of Russia", "Q159", "Russia")]
+
+
+def test_records_name_their_source() -> None:
+    gaz = load_gazetteer()
+    assert gaz.record("Q399").source == "countries_joined.csv"  # type: ignore[union-attr]
+    assert gaz.record("Q1953").source == "ne_populated_places_50m.csv"  # type: ignore[union-attr]
+    assert gaz.record("Q318693").source == "international_orgs.csv"  # type: ignore[union-attr]
+    assert gaz.record("Q7035479").source.startswith("geografia_leaders")  # type: ignore[union-attr]
+    assert {s["file"] for s in gaz.sources} >= {"countries_joined.csv", "international_orgs.csv"}
+    assert len(gaz.digest) == 8
