@@ -125,7 +125,8 @@ def test_extract_rdf_formats(fmt: str) -> None:
     from rdflib import Graph
 
     result = run_geokg("extract", str(SEED), "--format", fmt, check=0)
-    graph = Graph().parse(data=result.stdout, format={"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}[fmt])
+    rdflib_format = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}[fmt]
+    graph = Graph().parse(data=result.stdout, format=rdflib_format)
     assert len(graph) > 200
 
 
