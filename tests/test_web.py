@@ -285,15 +285,15 @@ CASES = [
     Case(
         "service-fenced",
         q("SELECT * { SERVICE <http://127.0.0.1:1/s> { ?s ?p ?o } }"),
-        403,
+        400,
         "text/plain",
-        contains=("not allowed",),
+        contains=("<http://127.0.0.1:1/s> is refused", "service_allow"),
     ),
-    Case("service-variable", q("SELECT * { SERVICE ?x { ?s ?p ?o } }"), 403, "text/plain"),
+    Case("service-variable", q("SELECT * { SERVICE ?x { ?s ?p ?o } }"), 400, "text/plain"),
     Case(
         "service-escaped",
         q("SELECT * { SERV\\u0049CE <http://127.0.0.1:1/s> { ?s ?p ?o } }"),
-        403,
+        400,
         "text/plain",
     ),
     Case(
@@ -487,9 +487,15 @@ def test_update_with_token(store: Store) -> None:
     client = make_app(store, UPDATE_TOKEN=TOKEN).test_client()
     update = "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }"
     ask = q("ASK { <urn:a> <urn:b> <urn:c> }")
-    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}):
+    for headers, status in (
+        ({}, 401),
+        ({"Authorization": "Bearer wrong"}, 403),
+        ({"Authorization": f"Basic {TOKEN}"}, 401),
+    ):
         response = client.post("/sparql", data={"update": update}, headers=headers)
-        assert response.status_code == 403, headers
+        assert response.status_code == status, headers
+        if status == 401:
+            assert response.headers["WWW-Authenticate"].startswith("Bearer")
     assert json.loads(client.get(ask).data)["boolean"] is False
     response = client.post(
         "/sparql",
@@ -512,7 +518,8 @@ def test_update_with_token(store: Store) -> None:
 def test_service_description(client: FlaskClient) -> None:
     graph = Graph().parse(data=client.get("/sparql").data, format="turtle")
     sd = "http://www.w3.org/ns/sparql-service-description#"
-    assert (None, URIRef(sd + "endpoint"), URIRef(BASE + "sparql")) in graph
+    # the endpoint as the client reached it (the test client's host), not the base IRI
+    assert (None, URIRef(sd + "endpoint"), URIRef("http://localhost/sparql")) in graph
     assert (None, URIRef(sd + "supportedLanguage"), URIRef(sd + "SPARQL11Query")) in graph
 
 
@@ -588,3 +595,239 @@ def test_serve_refuses_several_workers() -> None:
 
     with pytest.raises(ValueError, match="one process"):
         serve({}, workers=2)
+
+
+# -- protocol exactness (SPARQL 1.1 Protocol §2.1-2.2) -------------------------------------
+
+WRITE = {"Authorization": f"Bearer {TOKEN}"}
+UPDATE_BODY = {"Content-Type": "application/sparql-update", **WRITE}
+
+
+@pytest.fixture
+def writer(store: Store) -> FlaskClient:
+    return make_app(store, UPDATE_TOKEN=TOKEN).test_client()
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "headers", "body", "needle"),
+    [
+        ("GET", q(ASK) + "&query=" + quote(ASK), {}, None, "2 query parameters"),
+        ("POST", "/sparql", {}, {"query": [ASK, ASK]}, "2 query parameters"),
+        ("POST", "/sparql", WRITE, {"update": ["CLEAR ALL", "CLEAR ALL"]}, "2 update parameters"),
+        ("POST", "/sparql", WRITE, {"query": ASK, "update": "CLEAR ALL"}, "not both"),
+        ("GET", q(ASK) + "&update=" + quote("CLEAR ALL"), WRITE, None, "not both"),
+        ("POST", "/sparql?query=" + quote(ASK), {"Content-Type": "application/sparql-query"},
+         ASK, "not query="),
+        ("GET", q(ASK) + "&using-graph-uri=urn:g", {}, None, "does not apply to a query"),
+        ("POST", "/sparql?default-graph-uri=urn:g", UPDATE_BODY, "CLEAR ALL",
+         "does not apply to an update"),
+        ("POST", "/sparql?using-named-graph-uri=urn:g", UPDATE_BODY,
+         "WITH <urn:x> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "USING or WITH"),
+        ("POST", "/sparql?using-graph-uri=urn:g", UPDATE_BODY,
+         "DELETE { ?s ?p ?o } USING <urn:y> WHERE { ?s ?p ?o }", "USING or WITH"),
+        ("POST", "/sparql?using-graph-uri=not%20an%20iri", UPDATE_BODY,
+         "DELETE WHERE { ?s ?p ?o }", "not an absolute IRI"),
+    ],
+)
+def test_protocol_refusals(
+    writer: FlaskClient, method: str, path: str, headers: dict[str, str], body: Any, needle: str
+) -> None:
+    response = writer.open(path, method=method, headers=headers, data=body)
+    text = response.get_data(as_text=True)
+    assert response.status_code == 400, text
+    assert needle in text
+
+
+def _ask(client: FlaskClient, query: str) -> bool:
+    return bool(json.loads(client.get(q(query)).data)["boolean"])
+
+
+def test_using_graph_uri_sets_the_update_dataset(writer: FlaskClient) -> None:
+    setup = (
+        "INSERT DATA { GRAPH <urn:d1> { <urn:a> a <urn:Doc> }"
+        " GRAPH <urn:d2> { <urn:b> a <urn:Doc> } GRAPH <urn:d3> { <urn:c> a <urn:Doc> } }"
+    )
+    assert writer.post("/sparql", data=setup, headers=UPDATE_BODY).status_code == 204
+    update = (
+        "INSERT { GRAPH <urn:out> { ?s <urn:in> ?in } } WHERE {"
+        " { GRAPH ?g { ?s a <urn:Doc> } BIND(?g AS ?in) }"
+        " UNION { ?s a <urn:Doc> BIND('d' AS ?in) } }"
+    )
+    response = writer.post(
+        "/sparql?using-graph-uri=urn:d1&using-named-graph-uri=urn:d2", data=update,
+        headers=UPDATE_BODY,
+    )
+    assert response.status_code == 204, response.get_data(as_text=True)
+    assert _ask(
+        writer, "ASK { GRAPH <urn:out> { <urn:a> <urn:in> 'd' . <urn:b> <urn:in> <urn:d2> } }"
+    )
+    assert not _ask(writer, "ASK { GRAPH <urn:out> { <urn:c> ?p ?o } }")
+    assert not _ask(writer, "ASK { GRAPH <urn:out> { <urn:a> <urn:in> <urn:d1> } }")
+
+
+def test_using_graph_uri_in_a_form_and_with_delete_where(writer: FlaskClient) -> None:
+    setup = (
+        "INSERT DATA { GRAPH <urn:d1> { <urn:a> <urn:p> 1 } GRAPH <urn:d2> { <urn:a> <urn:p> 1 } }"
+    )
+    assert writer.post("/sparql", data=setup, headers=UPDATE_BODY).status_code == 204
+    # DELETE WHERE reads the protocol dataset (urn:d1); it deletes from the default graph only,
+    # so nothing named is removed, but the rewrite must still run and answer 204
+    form = {"update": "DELETE WHERE { <urn:a> <urn:p> ?o }", "using-graph-uri": "urn:d1"}
+    assert writer.post("/sparql", data=form, headers=WRITE).status_code == 204
+    move = {
+        "update": "DELETE { GRAPH <urn:d2> { ?s ?p ?o } } WHERE { ?s ?p ?o }",
+        "using-graph-uri": "urn:d1",
+    }
+    assert writer.post("/sparql", data=move, headers=WRITE).status_code == 204
+    assert not _ask(writer, "ASK { GRAPH <urn:d2> { ?s ?p ?o } }")
+    assert _ask(writer, "ASK { GRAPH <urn:d1> { <urn:a> <urn:p> 1 } }")
+
+
+def test_with_using_rewrites_only_top_level_where() -> None:
+    from geokg.sparql import with_using
+
+    update = (
+        "PREFIX where: <urn:w#>\n# WHERE in a comment\n"
+        "INSERT { ?s where:x 'WHERE {' } WHERE { ?s ?p ?o FILTER(?o < 3) } ;\n"
+        "INSERT DATA { <urn:a> <urn:b> 'WHERE' } ;\n"
+        "DELETE WHERE { GRAPH <urn:g> { ?s ?p ?o } }"
+    )
+    rewritten = with_using(update, ["urn:d"], ["urn:n"])
+    assert rewritten.count("USING <urn:d> USING NAMED <urn:n>") == 2
+    assert "}  USING <urn:d> USING NAMED <urn:n> WHERE { ?s ?p ?o FILTER" in rewritten
+    assert "DELETE { GRAPH <urn:g> { ?s ?p ?o } } USING" in rewritten
+    Store().update(rewritten)  # still valid SPARQL
+
+
+# -- limits ------------------------------------------------------------------------------
+
+LABELS = "SELECT ?entity ?label WHERE { ?entity rdfs:label ?label } ORDER BY ?label ?entity"
+
+
+@pytest.mark.parametrize(
+    ("accept", "rows_of"),
+    [
+        ("application/sparql-results+json",
+         lambda b: len(json.loads(b)["results"]["bindings"])),
+        ("application/sparql-results+xml", lambda b: b.count(b"<result>")),
+        ("text/csv", lambda b: len(b.strip().splitlines()) - 1),
+        ("text/tab-separated-values", lambda b: len(b.strip().splitlines()) - 1),
+    ],
+)
+def test_results_are_cut_with_a_signal(store: Store, accept: str, rows_of: Any) -> None:
+    client = make_app(store, MAX_RESULTS=2).test_client()
+    response = client.get(q(LABELS), headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["Geokg-Results-Truncated"] == "2"
+    assert rows_of(response.data) == 2
+    if accept.endswith("json"):
+        assert json.loads(response.data)["head"]["link"] == ["http://localhost/sparql#max_results"]
+    if accept.endswith("xml"):
+        assert b'<link href="http://localhost/sparql#max_results"/></head>' in response.data
+    uncut = make_app(store, MAX_RESULTS=1000).test_client().get(q(LABELS),
+                                                                  headers={"Accept": accept})
+    assert "Geokg-Results-Truncated" not in uncut.headers
+    assert rows_of(uncut.data) > 2
+
+
+def test_cut_results_keep_terms_exact(store: Store) -> None:
+    query = (
+        "SELECT ?x ?y ?z WHERE { VALUES (?x ?y ?z) { (<urn:a> 'b'@en 1) (<urn:c> UNDEF "
+        "'2026-01-01'^^xsd:date) ('x' 'y' 'z') } }"
+    )
+    native = json.loads(make_app(store, MAX_RESULTS=0).test_client().get(q(query)).data)
+    cut = json.loads(make_app(store, MAX_RESULTS=2).test_client().get(q(query)).data)
+    assert cut["results"]["bindings"] == native["results"]["bindings"][:2]
+    assert cut["head"]["vars"] == native["head"]["vars"]
+
+
+def test_ask_and_construct_are_not_cut(store: Store) -> None:
+    client = make_app(store, MAX_RESULTS=1).test_client()
+    assert "Geokg-Results-Truncated" not in client.get(q(ASK)).headers
+    assert "Geokg-Results-Truncated" not in client.get(q(CONSTRUCT)).headers
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "body"),
+    [
+        ("/sparql", {"Content-Type": "application/sparql-query"}, "ASK {}" + " " * 100),
+        ("/sparql", {}, {"query": "ASK {}" + " " * 100}),
+        ("/store?default", {"Content-Type": "text/turtle", **WRITE}, "#" * 100),
+    ],
+)
+def test_bodies_over_the_cap_get_413(store: Store, path: str, headers: Any, body: Any) -> None:
+    client = make_app(store, MAX_BODY=64, UPDATE_TOKEN=TOKEN).test_client()
+    response = client.open(path, method="PUT" if "store" in path else "POST", headers=headers,
+                           data=body)
+    assert response.status_code == 413
+    assert "64 bytes" in response.get_data(as_text=True)
+
+
+def test_long_query_strings_get_414(store: Store) -> None:
+    client = make_app(store, MAX_BODY=64).test_client()
+    response = client.get(q("ASK { ?s ?p ?o }" + " " * 100))
+    assert response.status_code == 414
+    assert "POST" in response.get_data(as_text=True)
+
+
+def test_query_timeout_is_a_503_with_retry_after(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from geokg.errors import QueryTimeout
+
+    def too_slow(*args: object, **kwargs: object) -> None:
+        raise QueryTimeout("cancelled")
+
+    monkeypatch.setattr(store, "query_answer", too_slow)
+    response = make_app(store, QUERY_TIMEOUT=7.5).test_client().get(q(SELECT))
+    assert response.status_code == 503
+    assert response.headers["Retry-After"].isdigit()
+    assert "time limit of 7.5 s" in response.get_data(as_text=True)
+
+
+# -- never a 500 for a client mistake ------------------------------------------------------
+
+FUZZ = [
+    ("GET", "/sparql?query=%FF%FE", {}, None),
+    ("GET", "/sparql?query=" + quote("SELECT * { SERVICE <"), {}, None),
+    ("GET", "/sparql?query=" + quote("SELECT * { SERVICE"), {}, None),
+    ("GET", "/sparql?default-graph-uri=" + quote("<bad iri>") + "&query=" + quote(ASK), {}, None),
+    ("POST", "/sparql", {"Content-Type": "application/sparql-query"}, b"\xff\xfe"),
+    ("POST", "/sparql", {"Content-Type": "application/sparql-update", **WRITE}, b"\xff"),
+    ("POST", "/sparql", {"Content-Type": "application/sparql-update", **WRITE}, b"LOAD"),
+    ("POST", "/sparql", {"Content-Type": "application/sparql-update", **WRITE}, b"LOAD <"),
+    ("POST", "/sparql?using-graph-uri=urn:x", {"Content-Type": "application/sparql-update",
+                                               **WRITE}, b"INSERT {"),
+    ("POST", "/sparql", {"Content-Type": "multipart/form-data; boundary=x"}, b"--x--"),
+    ("POST", "/sparql", {"Content-Type": "application/x-www-form-urlencoded"}, b"query=%ZZ"),
+    ("PUT", "/store?graph=urn:g", {"Content-Type": "text/turtle", **WRITE}, b"<a> <b"),
+    ("PUT", "/store?graph=urn:g", {"Content-Type": "application/rdf+xml", **WRITE}, b"<x"),
+    ("PUT", "/store?graph=urn:g", {"Content-Type": "application/ld+json", **WRITE}, b"{"),
+    ("PUT", "/store?graph=urn:g", WRITE, b"<urn:a> <urn:b> <urn:c> ."),
+    ("POST", "/store?graph=urn:g", {"Content-Type": "multipart/form-data; boundary=b", **WRITE},
+     b"--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f\"\r\n\r\nx\r\n--b--\r\n"),
+    ("GET", "/store?graph=", {}, None),
+    ("GET", "/store?graph=" + quote("http://x/ y"), {}, None),
+    ("DELETE", "/store", WRITE, None),
+    ("GET", "/store?graph=urn:g&format=nope", {}, None),
+    ("GET", "/store?graph=" + quote("http://[x"), {}, None),
+    ("PUT", "/store?graph=" + quote("urn:a%zz"), {"Content-Type": "text/turtle", **WRITE}, b""),
+    ("DELETE", "/store?graph=" + quote("http://[x"), WRITE, None),
+    ("GET", "/store/a%20b", {}, None),
+    ("PUT", "/store/a%20b", {"Content-Type": "text/turtle", **WRITE}, b""),
+    ("GET", "/graph/a%20b", {"Accept": "text/turtle"}, None),
+    ("GET", "/.well-known/void?format=csv", {}, None),
+    ("GET", "/dumps/other.gz", {}, None),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "headers", "body"), FUZZ)
+def test_malformed_requests_get_a_4xx_in_the_error_shape(
+    store: Store, method: str, path: str, headers: dict[str, str], body: bytes | None
+) -> None:
+    client = make_app(store, UPDATE_TOKEN=TOKEN).test_client()
+    response = client.open(path, method=method, headers={**headers, "Accept": "application/json"},
+                           data=body)
+    assert 400 <= response.status_code < 500, response.get_data(as_text=True)
+    error = response.get_json()
+    assert set(error) == {"status", "title", "message"} and error["status"] == response.status_code

@@ -92,33 +92,6 @@ def _triples_as_ntriples(graph: Graph) -> str:
     return data.decode("utf-8") if isinstance(data, bytes) else ""
 
 
-def _json_term(term: object) -> dict[str, object]:
-    """A pyoxigraph term as a SPARQL 1.1 Query Results JSON term (§3.2.2)."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        found: dict[str, object] = {"type": "literal", "value": term.value}
-        if term.language:
-            found["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            found["datatype"] = term.datatype.value
-        return found
-    if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {
-            "subject": _json_term(term.subject),
-            "predicate": _json_term(term.predicate),
-            "object": _json_term(term.object),
-        }}
-    raise TypeError(f"unsupported term {term!r}")
-
-
-def _xml_attribute(value: str) -> str:
-    """A value escaped for an XML attribute in double quotes."""
-    return (value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;"))
-
-
 class Store:
     """An Oxigraph store on disk (or in memory when ``path`` is None)."""
 
@@ -392,34 +365,46 @@ class Store:
             media = accept["boolean"]
             body = result.serialize(format=RESULTS_FORMATS[media])
             return "boolean", media, cast(bytes, body), False
-        solutions = cast(ox.QuerySolutions, result)
         media = accept["solutions"]
+        body, truncated = Store.serialize_solutions(
+            cast(ox.QuerySolutions, result), media, limit=limit, link=link
+        )
+        return "solutions", media, body, truncated
+
+    @staticmethod
+    def serialize_solutions(
+        solutions: ox.QuerySolutions, media_type: str, *, limit: int | None, link: str | None
+    ) -> tuple[bytes, bool]:
+        """SELECT results in ``media_type``, cut after ``limit`` rows; (body, truncated).
+
+        Reads at most ``limit`` + 1 solutions from the iterator. pyoxigraph serialises only a
+        whole QuerySolutions, so the kept rows are written as SPARQL JSON here and Oxigraph
+        rewrites that document in the other formats.
+        """
+        fmt = RESULTS_FORMATS[media_type]
         if limit is None:
-            return "solutions", media, cast(bytes, solutions.serialize(
-                format=RESULTS_FORMATS[media])), False
-        rows = []
+            return cast(bytes, solutions.serialize(format=fmt)), False
+        rows: list[ox.QuerySolution] = []
+        truncated = False
         try:
             for solution in solutions:
                 if len(rows) == limit:
+                    truncated = True
                     break
                 rows.append(solution)
-            else:
-                limit = None
         except OSError as exc:
             raise StoreError(f"store read failed: {exc}") from exc
-        truncated = limit is not None
         names = [v.value for v in solutions.variables]
         links = [link] if truncated and link else []
         body = Store.solutions_json(names, rows, links)
-        fmt = RESULTS_FORMATS[media]
         if fmt != ox.QueryResultsFormat.JSON:
-            # Oxigraph writes the other formats from the JSON document (no API takes a list).
             parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
             body = cast(bytes, parsed.serialize(format=fmt))
             if fmt == ox.QueryResultsFormat.XML and links:
-                element = f'<link href="{_xml_attribute(links[0])}"/>'.encode()
+                href = links[0].replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+                element = f'<link href="{href}"/>'.encode()
                 body = body.replace(b"</head>", element + b"</head>", 1)
-        return "solutions", media, body, truncated
+        return body, truncated
 
     @staticmethod
     def solutions_json(
@@ -435,19 +420,53 @@ class Store:
             for name in variables:
                 value = row[name]
                 if value is not None:
-                    binding[name] = _json_term(value)
+                    binding[name] = Store._json_term(value)
             bindings.append(binding)
         document = {"head": head, "results": {"bindings": bindings}}
         return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
+    @staticmethod
+    def _json_term(term: object) -> dict[str, object]:
+        """A pyoxigraph term as a SPARQL 1.1 Query Results JSON term (§3.2.2)."""
+        if isinstance(term, ox.NamedNode):
+            return {"type": "uri", "value": term.value}
+        if isinstance(term, ox.BlankNode):
+            return {"type": "bnode", "value": term.value}
+        if isinstance(term, ox.Literal):
+            found: dict[str, object] = {"type": "literal", "value": term.value}
+            if term.language:
+                found["xml:lang"] = term.language
+            elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+                found["datatype"] = term.datatype.value
+            return found
+        if isinstance(term, ox.Triple):
+            return {"type": "triple", "value": {
+                "subject": Store._json_term(term.subject),
+                "predicate": Store._json_term(term.predicate),
+                "object": Store._json_term(term.object),
+            }}
+        raise TypeError(f"unsupported term {term!r}")
+
+    @staticmethod
+    def _graph_name(graph_iri: str | None) -> ox.NamedNode | ox.DefaultGraph:
+        """The pyoxigraph name of a graph (None = the default graph); QueryError if not an IRI."""
+        if graph_iri is None:
+            return ox.DefaultGraph()
+        try:
+            return ox.NamedNode(graph_iri)
+        except ValueError as exc:
+            raise QueryError(f"<{graph_iri}> is not a valid IRI: {exc}") from exc
+
     def graph_exists(self, graph_iri: str | None) -> bool:
         """Whether a graph exists (None = the default graph, which always does)."""
-        return graph_iri is None or self.has_graph(graph_iri)
+        name = Store._graph_name(graph_iri)
+        return isinstance(name, ox.DefaultGraph) or bool(self._ox.contains_named_graph(name))
 
     def get_graph(self, graph_iri: str | None, media_type: str) -> bytes:
         """One graph (None = the default graph) in a triple format: a Graph Store GET."""
-        source = ox.DefaultGraph() if graph_iri is None else ox.NamedNode(graph_iri)
-        return cast(bytes, self._ox.dump(format=RDF_FORMATS[media_type], from_graph=source))
+        source = Store._graph_name(graph_iri)
+        data = self._ox.dump(format=RDF_FORMATS[media_type], from_graph=source, prefixes=PREFIXES)
+        return cast(bytes, data)
 
     def put_graph(
         self, graph_iri: str | None, data: bytes, media_type: str, *, base_iri: str | None = None
@@ -482,9 +501,13 @@ class Store:
 
     def delete_graph(self, graph_iri: str | None) -> bool:
         """Remove a named graph, or empty the default graph (None); True if it existed."""
-        if graph_iri is not None:
-            return self.remove_graph(graph_iri)
-        self._ox.clear_graph(ox.DefaultGraph())
+        name = Store._graph_name(graph_iri)
+        if isinstance(name, ox.DefaultGraph):
+            self._ox.clear_graph(name)
+            return True
+        if not self._ox.contains_named_graph(name):
+            return False
+        self._ox.remove_graph(name)
         return True
 
     def _write_graph(
@@ -496,7 +519,7 @@ class Store:
         base_iri: str | None,
     ) -> None:
         """Write parsed triples into a graph with one SPARQL update (one transaction)."""
-        lines = []
+        lines: list[str] = []
         for data, media_type in parts:
             fmt = RDF_FORMATS.get(media_type)
             if fmt is None or media_type in ("application/trig", "application/n-quads"):
@@ -511,9 +534,10 @@ class Store:
             ops = ["DROP SILENT DEFAULT"] if replace else []
             ops.append(f"INSERT DATA {{\n{triples}\n}}")
         else:
-            name = str(ox.NamedNode(graph_iri))
+            name = str(Store._graph_name(graph_iri))
             ops = [f"DROP SILENT GRAPH {name}"] if replace else []
-            ops += [f"CREATE SILENT GRAPH {name}", f"INSERT DATA {{ GRAPH {name} {{\n{triples}\n}} }}"]
+            ops.append(f"CREATE SILENT GRAPH {name}")
+            ops.append(f"INSERT DATA {{ GRAPH {name} {{\n{triples}\n}} }}")
         self.update(" ;\n".join(ops))
 
 
@@ -562,9 +586,12 @@ class RemoteStore:
         *,
         timeout: float = 30.0,
         token: str | None = None,
+        store_url: str | None = None,
     ) -> None:
         self.query_url = query_url
         self.update_url = update_url or query_url
+        # Oxigraph server's Graph Store is at /store beside /query
+        self.store_url = store_url or query_url.rsplit("/", 1)[0] + "/store"
         self.timeout = timeout
         self.token = token
         self._local = threading.local()
@@ -643,8 +670,10 @@ class RemoteStore:
         self._check(status, body, "query")
         try:
             if ctype.startswith("application/n-triples"):
-                return [t for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
-                        if isinstance(t, ox.Triple)]
+                return [
+                    ox.Triple(q.subject, q.predicate, q.object)
+                    for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
+                ]
             return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         except SyntaxError as exc:
             raise StoreError(f"unreadable answer from the SPARQL server: {exc}") from exc
@@ -714,10 +743,24 @@ class RemoteStore:
 
     # -- updates ---------------------------------------------------------------------------
 
-    def update(self, update: str, *, base_iri: str | None = None) -> None:
-        """Run a SPARQL 1.1 Update (one request: one transaction on Oxigraph)."""
+    def update(
+        self,
+        update: str,
+        *,
+        base_iri: str | None = None,
+        using_graphs: Sequence[str] | None = None,
+        using_named_graphs: Sequence[str] | None = None,
+    ) -> None:
+        """Run a SPARQL 1.1 Update (one request: one transaction on Oxigraph).
+
+        ``using_graphs``/``using_named_graphs`` go out as the protocol's ``using-graph-uri`` and
+        ``using-named-graph-uri`` parameters (SPARQL 1.1 Protocol §2.2.3).
+        """
         text = f"BASE {URIRef(base_iri).n3()}\n{update}" if base_iri else update
-        status, _, body = self._post(self.update_url, [("update", _with_prefixes(text))], "*/*")
+        form = [("update", _with_prefixes(text))]
+        form += [("using-graph-uri", g) for g in using_graphs or ()]
+        form += [("using-named-graph-uri", g) for g in using_named_graphs or ()]
+        status, _, body = self._post(self.update_url, form, "*/*")
         self._check(status, body, "update")
 
     def replace_graph(self, graph_iri: str, graph: Graph) -> None:
@@ -805,6 +848,138 @@ class RemoteStore:
             raise StoreError("unexpected answer to a dump query")
         quads = [ox.Quad(s["s"], s["p"], s["o"], s["g"]) for s in rows]
         out.write(cast(bytes, ox.serialize(quads, format=RDF_FORMATS[media_type])))
+
+
+    # -- bounded answers and the Graph Store, forwarded (web/sparql.py, web/graph_store.py) ----
+
+    def query_answer(
+        self,
+        query: str,
+        accept: Mapping[QueryKind, str],
+        *,
+        limit: int | None = None,
+        link: str | None = None,
+        default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+        base_iri: str | None = None,
+    ) -> tuple[QueryKind, str, bytes, bool]:
+        """``query_serialized`` with SELECT results cut after ``limit`` rows (see Store)."""
+        result = self._run(
+            query, None, default_graphs=default_graphs, named_graphs=named_graphs,
+            base_iri=base_iri,
+        )
+        if isinstance(result, list):
+            media = accept["graph"]
+            body = cast(bytes, ox.serialize(result, format=RDF_FORMATS[media]))
+            return "graph", media, body, False
+        if isinstance(result, ox.QueryBoolean):
+            media = accept["boolean"]
+            body = cast(bytes, result.serialize(format=RESULTS_FORMATS[media]))
+            return "boolean", media, body, False
+        media = accept["solutions"]
+        body, truncated = Store.serialize_solutions(result, media, limit=limit, link=link)
+        return "solutions", media, body, truncated
+
+    def _send(
+        self, method: str, url: str, body: bytes | None, headers: dict[str, str]
+    ) -> tuple[int, str, bytes]:
+        """One request with this store's token; (status, content type, body)."""
+        headers = dict(headers)
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        for attempt in (1, 2):
+            conn, path = self._connection(url)
+            query = urllib.parse.urlsplit(url).query
+            try:
+                conn.request(method, f"{path}?{query}" if query else path, body=body,
+                             headers=headers)
+                response = conn.getresponse()
+                data = response.read()
+                return response.status, response.getheader("Content-Type", ""), data
+            except TimeoutError as exc:
+                conn.close()
+                raise QueryTimeout(f"no answer from {url} within {self.timeout + 5:.0f} s") from exc
+            except (http.client.HTTPException, ConnectionError) as exc:
+                conn.close()
+                if attempt == 2:
+                    raise StoreError(f"SPARQL server {url} unreachable: {exc}") from exc
+            except OSError as exc:
+                conn.close()
+                raise StoreError(f"SPARQL server {url} unreachable: {exc}") from exc
+        raise StoreError(f"SPARQL server {url} unreachable")  # pragma: no cover
+
+    def _graph_url(self, graph_iri: str | None) -> str:
+        """The Graph Store URL of a graph, indirect identification (None = the default graph)."""
+        if graph_iri is None:
+            return f"{self.store_url}?default"
+        return f"{self.store_url}?graph={urllib.parse.quote(graph_iri, safe='')}"
+
+    def _graph_write(self, method: str, graph_iri: str | None, data: bytes, media: str) -> bool:
+        """PUT or POST RDF to a graph; True if the server created it (201)."""
+        status, _, body = self._send(method, self._graph_url(graph_iri), data,
+                                     {"Content-Type": media})
+        if status in (400, 415):
+            message = body.decode("utf-8", "replace").strip()[:2000]
+            raise QueryError(message or f"graph write refused ({status})")
+        self._check(status, body, "graph write")
+        return status == 201
+
+    def graph_exists(self, graph_iri: str | None) -> bool:
+        """Whether a graph exists (None = the default graph, which always does)."""
+        if graph_iri is None:
+            return True
+        status, _, body = self._send("HEAD", self._graph_url(graph_iri), None, {})
+        if status == 404:
+            return False
+        self._check(status, body, "graph lookup")
+        return True
+
+    def get_graph(self, graph_iri: str | None, media_type: str) -> bytes:
+        """One graph (None = the default graph) in a triple format: a Graph Store GET."""
+        status, _, body = self._send("GET", self._graph_url(graph_iri), None,
+                                     {"Accept": media_type})
+        if status == 404:
+            raise QueryError(f"no graph <{graph_iri}>")
+        self._check(status, body, "graph read")
+        return body
+
+    def put_graph(
+        self, graph_iri: str | None, data: bytes, media_type: str, *, base_iri: str | None = None
+    ) -> bool:
+        """Replace a graph with RDF data (Graph Store PUT); True if created."""
+        return self._graph_write("PUT", graph_iri, data, media_type)
+
+    def post_graph(
+        self,
+        graph_iri: str | None,
+        parts: Sequence[tuple[bytes, str]],
+        *,
+        base_iri: str | None = None,
+    ) -> bool:
+        """Add RDF parts to a graph in one request (Graph Store POST); True if created."""
+        if len(parts) == 1:
+            data, media = parts[0]
+            return self._graph_write("POST", graph_iri, data, media)
+        lines: list[str] = []
+        for data, media in parts:  # several parts become one N-Triples body: one transaction
+            fmt = RDF_FORMATS.get(media)
+            if fmt is None:
+                raise QueryError(f"a graph is sent as an RDF triple format, not {media}")
+            try:
+                quads = list(ox.parse(data, format=fmt, base_iri=base_iri or graph_iri))
+            except (SyntaxError, ValueError) as exc:
+                raise QueryError(f"cannot parse {media}: {exc}") from exc
+            lines.extend(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        return self._graph_write("POST", graph_iri, "\n".join(lines).encode(),
+                                 "application/n-triples")
+
+    def delete_graph(self, graph_iri: str | None) -> bool:
+        """Remove a named graph, or empty the default graph (None); True if it existed."""
+        status, _, body = self._send("DELETE", self._graph_url(graph_iri), None, {})
+        if status == 404:
+            return False
+        self._check(status, body, "graph delete")
+        return True
 
 
 def _with_prefixes(text: str) -> str:

@@ -70,34 +70,9 @@ GSP_MANIFESTS = (
     SPARQL11 / "graph-store-protocol" / "manifest-indirect.ttl",
 )
 
-_USING = ("ignores the using-graph-uri/using-named-graph-uri parameters of an update "
-          "(Protocol 2.2.3): the WHERE clause reads the store's default graph instead")
-_NO_STORE = "no Graph Store Protocol service: /store answers 404"
-
 #: geokg tests expected to fail now, with what the app does wrong (xfail(strict=True): a fix
 #: shows up as XPASS and the entry must then be removed).
-KNOWN_FAILURES: dict[str, str] = {
-    "update_dataset_default_graph": _USING,
-    "update_dataset_default_graphs": _USING,
-    "update_dataset_named_graphs": _USING,
-    "update_dataset_full": _USING,
-    "bad_multiple_queries": "two query= parameters: runs the first instead of answering 400",
-    "bad_multiple_updates": "two update= form fields: runs the first (204) instead of 400",
-    "bad_update_dataset_conflict": "using-named-graph-uri together with WITH in the update: "
-                                   "runs it (204) instead of answering 400 (Protocol 2.2.3)",
-    "put_get_repeat_direct": _NO_STORE,
-    "put_delete_get_delete_direct": _NO_STORE,
-    "post_get_post_get_direct": _NO_STORE,
-    "head_existing_direct": _NO_STORE,
-    "put_get_repeat_indirect": _NO_STORE,
-    "put_get_default": _NO_STORE,
-    "put_delete_get_delete_indirect": _NO_STORE,
-    "post_get_post_get_indirect": _NO_STORE,
-    "post_get_new_graph": _NO_STORE,
-    "head_existing_indirect": _NO_STORE,
-    "put_get_uri_pct_encoded_indirect": _NO_STORE,
-    "put_get_uri_pct_encoded_twice": _NO_STORE,
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 #: Oxigraph server 0.5.13 failures, the peer that shows the runner is right.
 OXIGRAPH_KNOWN_FAILURES: dict[str, str] = {

@@ -28,6 +28,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.config["BASE"] = normalize_base(str(app.config["BASE"]))
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_BODY"])
+    # a form field (a query sent by POST) may be as large as a whole body
+    app.config["MAX_FORM_MEMORY_SIZE"] = int(app.config["MAX_BODY"])
     store = app.config["STORE"]
     engine = app.config.get("ENGINE_URL")
     if engine:
@@ -39,10 +41,13 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         store = Store(str(store))
     app.extensions[_STORE_KEY] = store
 
-    from . import pages, resources, sparql
+    from . import editor, graph_store, pages, resources, sparql, void
 
     register_error_handlers(app)
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(editor.bp)
+    app.register_blueprint(graph_store.bp)
+    app.register_blueprint(void.bp)
     app.register_blueprint(resources.bp)
     app.register_blueprint(pages.bp)
     pages.register_template_helpers(app)
@@ -64,8 +69,10 @@ def base_iri() -> str:
 def _common_headers(response: Response) -> Response:
     """CORS for the public read-only data, and Vary because most routes negotiate."""
     response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+    response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, PUT, DELETE, OPTIONS"
     response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, Authorization"
-    response.headers["Access-Control-Expose-Headers"] = "Link, Vary"
+    response.headers["Access-Control-Expose-Headers"] = (
+        "Link, Vary, Location, Retry-After, Geokg-Results-Truncated"
+    )
     response.vary.add("Accept")
     return response

@@ -62,5 +62,7 @@ def serve(
         "graceful_timeout": 5,
         # a worker busy with a long query still beats its heartbeat from its main thread
         "timeout": 120,
+        # long GET queries reach the app, which answers 414 past max_body in its error shape
+        "limit_request_line": 0,
     }
     _GeokgApplication(app_factory_config, options).run()

@@ -1,30 +1,27 @@
 """The SPARQL 1.1 Protocol endpoint at /sparql: queries, guarded updates, service description.
 
 Protocol: https://www.w3.org/TR/sparql11-protocol/ ; service description:
-https://www.w3.org/TR/sparql11-service-description/
+https://www.w3.org/TR/sparql11-service-description/ . What a query may reach is decided by
+``geokg.sparql`` (the query policy); this module reads requests and writes answers.
 """
 
 from __future__ import annotations
 
 import hmac
-import re
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from flask import Blueprint, Response, current_app, render_template, request
-from pyparsing import ParseResults
-from rdflib import BNode, Graph, URIRef
-from rdflib.namespace import RDF
-from rdflib.plugins.sparql.parser import parseQuery
-from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.term import Node
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, VOID, XSD
 from werkzeug.datastructures import MultiDict
 
+from .. import sparql as policy
 from ..assets import list_queries
-from ..errors import QueryError
-from ..namespaces import PREFIXES, SD
+from ..errors import GeokgError, QueryError, QueryTimeout
+from ..namespaces import SD
 from ..store import QueryKind
 from . import base_iri, get_store
-from .errors import Forbidden, UnsupportedMediaType
+from .errors import Forbidden, UnsupportedMediaType, error_response
 from .negotiation import NotAcceptable, Offer, media_type_for_name, negotiate
 
 bp = Blueprint("sparql", __name__)
@@ -58,6 +55,21 @@ RDFLIB_FORMATS = {
     "application/n-triples": "nt",
     "application/rdf+xml": "xml",
 }
+#: W3C format IRIs (https://www.w3.org/ns/formats/) of every result format offered.
+FORMAT_IRIS = {
+    "application/sparql-results+json": "http://www.w3.org/ns/formats/SPARQL_Results_JSON",
+    "application/sparql-results+xml": "http://www.w3.org/ns/formats/SPARQL_Results_XML",
+    "text/csv": "http://www.w3.org/ns/formats/SPARQL_Results_CSV",
+    "text/tab-separated-values": "http://www.w3.org/ns/formats/SPARQL_Results_TSV",
+    "text/turtle": "http://www.w3.org/ns/formats/Turtle",
+    "application/ld+json": "http://www.w3.org/ns/formats/JSON-LD",
+    "application/n-triples": "http://www.w3.org/ns/formats/N-Triples",
+    "application/rdf+xml": "http://www.w3.org/ns/formats/RDF_XML",
+}
+#: The response header that says a SELECT result was cut, and after how many rows.
+TRUNCATED_HEADER = "Geokg-Results-Truncated"
+#: Seconds a client is asked to wait after a query ran out of time.
+RETRY_AFTER = 5
 # ``format=json`` / ``format=xml`` mean the graph flavour for CONSTRUCT and DESCRIBE.
 _GRAPH_FORMAT_NAMES = {
     "application/sparql-results+json": "application/ld+json",
@@ -66,50 +78,134 @@ _GRAPH_FORMAT_NAMES = {
 _QUERY_BODY = "application/sparql-query"
 _UPDATE_BODY = "application/sparql-update"
 _FORM_BODY = "application/x-www-form-urlencoded"
+_QUERY_DATASET = ("default-graph-uri", "named-graph-uri")
+_UPDATE_DATASET = ("using-graph-uri", "using-named-graph-uri")
 
 Params = MultiDict[str, str]
+
+
+class Unauthorized(GeokgError):
+    """A write request without credentials (answered with ``WWW-Authenticate: Bearer``)."""
+
+    status = 401
+
+
+class PayloadTooLarge(GeokgError):
+    """A request body larger than the ``max_body`` setting."""
+
+    status = 413
+
+
+class UriTooLong(GeokgError):
+    """A request target (GET query string) larger than the ``max_body`` setting."""
+
+    status = 414
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """A protocol request read: a query or an update, and its dataset parameters."""
+
+    query: str | None = None
+    update: str | None = None
+    params: dict[str, list[str]] = field(default_factory=dict)
+
+
+@bp.before_request
+def check_request_size() -> None:
+    """Refuse bodies and query strings over the ``max_body`` setting before reading them."""
+    check_size()
+
+
+def check_size() -> None:
+    """Raise 413 for a body, 414 for a query string larger than the ``max_body`` setting."""
+    limit = int(current_app.config["MAX_BODY"])
+    if request.content_length is not None and request.content_length > limit:
+        raise PayloadTooLarge(
+            f"the request body has {request.content_length} bytes; the limit is {limit} bytes "
+            "(setting max_body, GEOKG_MAX_BODY)"
+        )
+    if len(request.query_string) > limit:
+        raise UriTooLong(
+            f"the query string has {len(request.query_string)} bytes; the limit is {limit} bytes "
+            "(setting max_body): send a long query by POST"
+        )
+
+
+@bp.after_request
+def challenge(response: Response) -> Response:
+    """Name the authentication scheme on a 401 (RFC 6750 §3)."""
+    if response.status_code == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="geokg"'
+    return response
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
     """Answer a SPARQL query or update, or describe the service when there is neither."""
-    if request.method == "GET":
-        query, update = request.args.get("query"), request.args.get("update")
-        graphs: Params = request.args
-    else:
-        query, update, graphs = _read_post()
-    if update is not None:
-        return _run_update(update)
-    if query is None:
+    operation = _read_get() if request.method == "GET" else _read_post()
+    if operation.update is not None:
+        return _run_update(operation)
+    if operation.query is None:
         return _describe_service()
-    if not query.strip():
+    if not operation.query.strip():
         raise QueryError("the query is empty")
-    return _run_query(
-        query,
-        default_graphs=graphs.getlist("default-graph-uri"),
-        named_graphs=graphs.getlist("named-graph-uri"),
-    )
+    return _run_query(operation)
 
 
-def _read_post() -> tuple[str | None, str | None, Params]:
-    """The query, the update and the graph parameters of a POST (protocol §2.1.2-3, §2.2)."""
+def _single(params: Params, name: str) -> str | None:
+    """The one value of a parameter; 400 if it is repeated (SPARQL 1.1 Protocol §2.1, §2.2)."""
+    values = params.getlist(name)
+    if len(values) > 1:
+        raise QueryError(f"the request carries {len(values)} {name} parameters; send exactly one")
+    return values[0] if values else None
+
+
+def _operation(query: str | None, update: str | None, params: Params) -> Operation:
+    """Check that a request is one query or one update with the dataset parameters of its kind."""
+    if query is not None and update is not None:
+        raise QueryError("a request carries a query or an update, not both")
+    wrong = _UPDATE_DATASET if update is None else _QUERY_DATASET
+    for name in wrong:
+        if name in params:
+            kind = "an update" if update is not None else "a query"
+            raise QueryError(f"{name} does not apply to {kind} (SPARQL 1.1 Protocol §2.1-2.2)")
+    names = _UPDATE_DATASET if update is not None else _QUERY_DATASET
+    return Operation(query, update, {name: params.getlist(name) for name in names})
+
+
+def _read_get() -> Operation:
+    """The query (or misplaced update) of a GET request (protocol §2.1.1)."""
+    args = request.args
+    return _operation(_single(args, "query"), _single(args, "update"), args)
+
+
+def _read_post() -> Operation:
+    """The query or update and the dataset parameters of a POST (protocol §2.1.2-3, §2.2)."""
     mimetype = request.mimetype
     if mimetype == _FORM_BODY:
         form = request.form
-        query, update = form.get("query"), form.get("update")
+        for name in ("query", "update"):
+            if name in request.args:
+                raise QueryError(f"a form POST carries {name} in its body, not in the URL")
+        query, update = _single(form, "query"), _single(form, "update")
         if query is None and update is None:
             raise QueryError("the form has neither a query nor an update parameter")
-        if query is not None and update is not None:
-            raise QueryError("a request carries a query or an update, not both")
-        return query, update, form
+        params: Params = MultiDict(form)
+        for name, value in request.args.items(multi=True):
+            params.add(name, value)
+        return _operation(query, update, params)
     if mimetype in (_QUERY_BODY, _UPDATE_BODY):
+        for name in ("query", "update"):
+            if name in request.args:
+                raise QueryError(f"a {mimetype} POST carries its text in the body, not {name}=")
         try:
             text = request.get_data().decode("utf-8")
         except UnicodeDecodeError as exc:
             raise QueryError(f"the request body is not UTF-8: {exc}") from exc
         if mimetype == _QUERY_BODY:
-            return text, None, request.args
-        return None, text, request.args
+            return _operation(text, None, request.args)
+        return _operation(None, text, request.args)
     offered = ", ".join((_FORM_BODY, _QUERY_BODY, _UPDATE_BODY))
     given = mimetype or "untyped"
     raise UnsupportedMediaType(f"cannot read a {given} request body; send one of {offered}")
@@ -135,9 +231,20 @@ def _pick(offers: tuple[Offer, ...], kind: QueryKind) -> str | None:
         return None
 
 
-def _run_query(query: str, *, default_graphs: list[str], named_graphs: list[str]) -> Response:
+def service_allow() -> list[str]:
+    """The endpoints SERVICE and LOAD may reach (the ``service_allow`` setting)."""
+    return str(current_app.config.get("SERVICE_ALLOW") or "").split()
+
+
+def endpoint_url() -> str:
+    """The URL of this endpoint as the client reached it (what ``sd:endpoint`` names)."""
+    return url_for("sparql.endpoint", _external=True)
+
+
+def _run_query(operation: Operation) -> Response:
     """Run a query and answer its result in the negotiated format."""
-    check_service_policy(query, str(current_app.config.get("SERVICE_ALLOW") or "").split())
+    query = operation.query or ""
+    policy.check_query(query, service_allow())
     solutions = _pick(SOLUTION_OFFERS, "solutions")
     graph = _pick(GRAPH_OFFERS, "graph")
     if solutions is None and graph is None:
@@ -147,34 +254,78 @@ def _run_query(query: str, *, default_graphs: list[str], named_graphs: list[str]
         "boolean": solutions or SOLUTION_OFFERS[0].media_type,
         "graph": graph or GRAPH_OFFERS[0].media_type,
     }
-    kind, media_type, body = get_store().query_serialized(
+    limit = int(current_app.config.get("MAX_RESULTS") or 0) or None  # 0: no cut
+    kind, media_type, body, truncated = get_store().query_answer(
         query,
         accept,
-        default_graphs=default_graphs or None,
-        named_graphs=named_graphs or None,
+        limit=limit,
+        link=endpoint_url() + "#max_results",
+        default_graphs=operation.params["default-graph-uri"] or None,
+        named_graphs=operation.params["named-graph-uri"] or None,
         base_iri=base_iri(),
     )
     if kind == "graph" and graph is None:
         raise NotAcceptable([o.media_type for o in GRAPH_OFFERS])
     if kind != "graph" and solutions is None:
         raise NotAcceptable([o.media_type for o in SOLUTION_OFFERS])
-    return Response(body, content_type=f"{media_type}; charset=utf-8")
+    response = Response(body, content_type=f"{media_type}; charset=utf-8")
+    if truncated:
+        response.headers[TRUNCATED_HEADER] = str(limit)
+    return response
 
 
-def _run_update(update: str) -> Response:
-    """Run a SPARQL Update if the request carries the configured bearer token."""
+@bp.app_errorhandler(QueryTimeout)
+def answer_timeout(exc: QueryTimeout) -> Response:
+    """503 that, unlike other server faults, says what happened and when to retry (any route)."""
+    seconds = current_app.config.get("QUERY_TIMEOUT")
+    message = (
+        f"the query ran past the time limit of {seconds} s (setting query_timeout) and was "
+        "stopped; narrow it down (LIMIT, more specific patterns) or retry later"
+    )
+    response = error_response(503, "Service Unavailable", message)
+    response.headers["Retry-After"] = str(RETRY_AFTER)
+    return response
+
+
+def require_update_token(what: str) -> None:
+    """Let the request through only with the configured bearer token (constant-time compare).
+
+    Raises:
+        Forbidden: writes are disabled (no token configured) or the token is wrong.
+        Unauthorized: the request has no bearer credentials.
+    """
     token = str(current_app.config.get("UPDATE_TOKEN") or "")
     if not token:
-        raise Forbidden("SPARQL Update is not enabled on this endpoint: it is read-only")
-    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-        given.strip().encode("utf-8"), token.encode("utf-8")
-    ):
-        raise Forbidden("SPARQL Update needs the header 'Authorization: Bearer <update token>'")
+        raise Forbidden(f"{what} is not enabled on this endpoint: it is read-only")
+    header = request.headers.get("Authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise Unauthorized(f"{what} needs the header 'Authorization: Bearer <update token>'")
+    if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
+        raise Forbidden(f"{what}: the bearer token is not the update token")
+
+
+def _run_update(operation: Operation) -> Response:
+    """Run a SPARQL Update if the request carries the configured bearer token."""
+    require_update_token("SPARQL Update")
     if request.method != "POST":
         raise QueryError("a SPARQL Update must be sent by POST (SPARQL 1.1 Protocol §2.2)")
-    get_store().update(update, base_iri=base_iri())
+    update = operation.update or ""
+    policy.check_update(update, service_allow())
+    dataset = {
+        "using_graphs": operation.params["using-graph-uri"],
+        "using_named_graphs": operation.params["using-named-graph-uri"],
+    }
+    # the protocol dataset goes to the store only when the request has one
+    get_store().update(update, base_iri=base_iri(), **{k: v for k, v in dataset.items() if v})
+    data_changed()
     return Response(status=204)
+
+
+def data_changed() -> None:
+    """Note a write through the app: statistics (VoID) are computed again on next use."""
+    key = "geokg.generation"
+    current_app.extensions[key] = int(current_app.extensions.get(key, 0)) + 1
 
 
 def _describe_service() -> Response:
@@ -185,85 +336,45 @@ def _describe_service() -> Response:
     if offer.media_type == "text/html":
         html = render_template("sparql.html", queries=list_queries())
         return Response(html, mimetype="text/html")
-    data = service_description(base_iri() + "sparql").serialize(
+    data = service_description(endpoint_url()).serialize(
         format=RDFLIB_FORMATS[offer.media_type], encoding="utf-8"
     )
     return Response(data, content_type=f"{offer.media_type}; charset=utf-8")
 
 
 def service_description(endpoint_iri: str) -> Graph:
-    """A minimal SPARQL 1.1 Service Description of this endpoint."""
+    """The SPARQL 1.1 Service Description of this endpoint (languages, formats, dataset)."""
+    from .void import statistics
+
     graph = Graph()
     graph.bind("sd", SD)
-    service = BNode()
+    graph.bind("void", VOID)
+    service = URIRef(endpoint_iri + "#service")
     graph.add((service, RDF.type, SD.Service))
     graph.add((service, SD.endpoint, URIRef(endpoint_iri)))
     graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    if current_app.config.get("UPDATE_TOKEN"):
+        graph.add((service, SD.supportedLanguage, SD.SPARQL11Update))
     graph.add((service, SD.feature, SD.UnionDefaultGraph))
-    for iri in (
-        "http://www.w3.org/ns/formats/SPARQL_Results_JSON",
-        "http://www.w3.org/ns/formats/SPARQL_Results_XML",
-        "http://www.w3.org/ns/formats/SPARQL_Results_CSV",
-        "http://www.w3.org/ns/formats/SPARQL_Results_TSV",
-        "http://www.w3.org/ns/formats/Turtle",
-        "http://www.w3.org/ns/formats/JSON-LD",
-        "http://www.w3.org/ns/formats/N-Triples",
-        "http://www.w3.org/ns/formats/RDF_XML",
-    ):
+    if service_allow():
+        graph.add((service, SD.feature, SD.BasicFederatedQuery))
+    for iri in FORMAT_IRIS.values():
         graph.add((service, SD.resultFormat, URIRef(iri)))
+    limit = current_app.config.get("MAX_RESULTS")
+    graph.add((service, RDFS.comment, Literal(
+        f"SELECT results are cut after {limit} rows (setting max_results); a cut result "
+        f"carries the header {TRUNCATED_HEADER} and, in SPARQL JSON and XML, a head link to "
+        f"{endpoint_iri}#max_results. SERVICE may reach: {', '.join(service_allow()) or 'nothing'}."
+    )))
+    dataset, default = BNode(), BNode()
+    triples = Literal(statistics().triples, datatype=XSD.integer)
+    graph.add((service, SD.defaultDataset, dataset))
+    graph.add((dataset, RDF.type, SD.Dataset))
+    graph.add((dataset, RDF.type, VOID.Dataset))
+    graph.add((dataset, VOID.triples, triples))
+    graph.add((dataset, RDFS.seeAlso, URIRef(url_for("void.void", _external=True))))
+    graph.add((dataset, SD.defaultGraph, default))
+    graph.add((default, RDF.type, SD.Graph))
+    graph.add((default, VOID.triples, triples))
+    graph.add((default, RDFS.comment, Literal("the union of all named graphs")))
     return graph
-
-
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-
-def check_service_policy(query: str, allowed: list[str]) -> None:
-    """Refuse a query whose SERVICE clauses reach an endpoint not in ``allowed``.
-
-    Oxigraph runs SERVICE calls itself, so a public endpoint must fence them (SSRF).
-
-    Raises:
-        Forbidden: a SERVICE endpoint is a variable or not on the allow-list.
-        QueryError: the query mentions SERVICE but cannot be parsed to check it.
-    """
-    # SPARQL 1.1 §19.2: code point escapes are replaced before parsing, so check the result.
-    text = _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
-    if "service" not in text.lower():
-        return
-    try:
-        tree = parseQuery(query)
-    except Exception as exc:  # pyparsing raises its own exception types for any syntax error
-        raise QueryError(f"SPARQL syntax error: {exc}") from exc
-    prefixes = dict(PREFIXES)
-    for decl in tree[0]:
-        if isinstance(decl, CompValue) and decl.name == "PrefixDecl":
-            prefixes[str(decl.get("prefix") or "")] = str(decl["iri"])
-    for pattern in _service_patterns(tree):
-        target = _service_iri(pattern["term"], prefixes)
-        if target is None or target not in allowed:
-            shown = target or str(pattern["term"])
-            raise Forbidden(
-                f"SERVICE {shown} is not allowed; allowed endpoints: {', '.join(allowed) or 'none'}"
-            )
-
-
-def _service_patterns(node: object) -> Iterator[CompValue]:
-    """Every SERVICE pattern in a parse tree."""
-    if isinstance(node, CompValue):
-        if node.name == "ServiceGraphPattern":
-            yield node
-        for value in node.values():
-            yield from _service_patterns(value)
-    elif isinstance(node, list | tuple | ParseResults):
-        for value in node:
-            yield from _service_patterns(value)
-
-
-def _service_iri(term: Node | CompValue, prefixes: dict[str, str]) -> str | None:
-    """The endpoint IRI of a SERVICE term, or None for a variable or an unknown prefix."""
-    if isinstance(term, URIRef):
-        return str(term)
-    if isinstance(term, CompValue) and term.name == "pname":
-        namespace = prefixes.get(str(term.get("prefix") or ""))
-        return None if namespace is None else namespace + str(term.get("localname") or "")
-    return None
