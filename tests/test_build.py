@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from geokg.validate import validate_graph
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -14,6 +13,7 @@ from geokg import build, iri
 from geokg.model import Article, Entity, Event, Extraction, Mention, Role, Span
 from geokg.namespaces import FACT, GEOKG, OA, OWL, PLOVER, RDF, SDO, SEM, XSD
 from geokg.sources.text import load_article
+from geokg.validate import validate_graph
 
 BASE = "http://example.org/kg/"
 
