@@ -213,13 +213,16 @@ def test_only_texts_that_may_name_service_are_parsed(monkeypatch: pytest.MonkeyP
         policy.check_query("SELECT * WHERE { ?s ex:service ?o }", [])
 
 
-def test_a_large_insert_data_is_not_parsed() -> None:
+def test_a_large_insert_data_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # keywords inside strings do not wake the (slow) parser up
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the update was parsed")
+
+    monkeypatch.setattr(policy, "parseQuery", refuse)
+    monkeypatch.setattr(policy, "parseUpdate", refuse)
     literal = '"we loaded the service download" '
     triples = "".join(f"<urn:s{n}> <urn:p> {literal}. " for n in range(20000))
-    update = "INSERT DATA { " + triples + "}"
-    start = time.perf_counter()
-    policy.check_update(update, [])
-    assert time.perf_counter() - start < 2.0
+    policy.check_update("INSERT DATA { " + triples + "}", [])
 
 
 @pytest.mark.parametrize(
@@ -265,12 +268,21 @@ def test_unparsable_text_that_mentions_service_is_refused() -> None:
         policy.check_query("SELECT * WHERE { SERVICE <http://x/> { ?s ?p", [])
 
 
-def test_policy_parse_cost_is_small() -> None:
-    text = "SELECT ?s WHERE { SERVICE <https://query.wikidata.org/sparql> { ?s ?p ?o } }"
-    start = time.perf_counter()
-    for _ in range(10):
-        policy.check_query(text, ["https://query.wikidata.org/sparql"])
-    assert (time.perf_counter() - start) / 10 < 0.25
+def test_policy_parses_only_what_mentions_a_keyword(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = policy.parseQuery
+
+    def counting(text: str) -> object:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(policy, "parseQuery", counting)
+    allowed = ["https://query.wikidata.org/sparql"]
+    policy.check_query("SELECT ?s WHERE { ?s ?p ?o } LIMIT 5", allowed)
+    assert calls == []
+    federated = "SELECT ?s WHERE { SERVICE <https://query.wikidata.org/sparql> { ?s ?p ?o } }"
+    policy.check_query(federated, allowed)
+    assert len(calls) == 1
 
 
 # -- federation end to end ---------------------------------------------------------------
