@@ -614,29 +614,10 @@ class RemoteStore:
         return conn, parts.path or "/"
 
     def _post(self, url: str, form: list[tuple[str, str]], accept: str) -> tuple[int, str, bytes]:
-        """POST a form; returns (status, content type, body). Retries once on a stale socket."""
+        """POST a form; returns (status, content type, body)."""
         body = urllib.parse.urlencode(form).encode("utf-8")
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
-        if self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
-        for attempt in (1, 2):
-            conn, path = self._connection(url)
-            try:
-                conn.request("POST", path, body=body, headers=headers)
-                response = conn.getresponse()
-                data = response.read()
-                return response.status, response.getheader("Content-Type", ""), data
-            except TimeoutError as exc:
-                conn.close()
-                raise QueryTimeout(f"no answer from {url} within {self.timeout + 5:.0f} s") from exc
-            except (http.client.HTTPException, ConnectionError) as exc:
-                conn.close()
-                if attempt == 2:
-                    raise StoreError(f"SPARQL server {url} unreachable: {exc}") from exc
-            except OSError as exc:
-                conn.close()
-                raise StoreError(f"SPARQL server {url} unreachable: {exc}") from exc
-        raise StoreError(f"SPARQL server {url} unreachable")  # pragma: no cover
+        return self._send("POST", url, body, headers)
 
     def _check(self, status: int, body: bytes, what: str) -> None:
         """Raise the error a server's answer means."""
@@ -883,7 +864,10 @@ class RemoteStore:
     def _send(
         self, method: str, url: str, body: bytes | None, headers: dict[str, str]
     ) -> tuple[int, str, bytes]:
-        """One request with this store's token; (status, content type, body)."""
+        """One request with this store's token; (status, content type, body).
+
+        A kept-alive socket the server has closed meanwhile is retried once on a fresh one.
+        """
         headers = dict(headers)
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
