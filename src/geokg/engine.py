@@ -10,8 +10,10 @@ reach it with ``store.RemoteStore`` over loopback HTTP and can be several proces
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import math
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -52,6 +54,13 @@ def _ready(url: str) -> bool:
         return False
 
 
+def _die_with_parent() -> None:
+    """In the child: ask Linux to end it when geokg dies, even by SIGKILL (no orphaned lock)."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 @contextlib.contextmanager
 def running_engine(
     store_path: Path, *, timeout: float, port: int | None = None, start_within: float = 60.0
@@ -72,7 +81,9 @@ def running_engine(
         "--union-default-graph",
     ]
     with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603 (fixed command)
+        process = subprocess.Popen(  # noqa: S603 (fixed command)
+            command, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent
+        )
         try:
             deadline = time.monotonic() + start_within
             while not _ready(url):
