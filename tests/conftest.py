@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import socket
 import subprocess
@@ -63,15 +64,20 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(store_path: Path, *extra: str) -> Iterator[str]:
-    """Run ``geokg serve`` on 127.0.0.1 and yield its base URL; stop it afterwards."""
+def running_server(
+    store_path: Path, *extra: str, env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """Run ``geokg serve`` on 127.0.0.1 and yield its base URL; stop it afterwards.
+
+    ``env`` adds environment variables (settings such as GEOKG_QUERY_TIMEOUT) to the server's.
+    """
     port = free_port()
     # the server's log goes to a file: a pipe nobody reads would fill up and stall the server
     log_path = store_path.parent / f"serve-{port}.log"
     log = log_path.open("w")
     proc = subprocess.Popen(
         [str(GEOKG), "serve", "--store", str(store_path), "--port", str(port), *extra],
-        stdout=log, stderr=subprocess.STDOUT, text=True,
+        stdout=log, stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})},
     )
     url = f"http://127.0.0.1:{port}"
     try:

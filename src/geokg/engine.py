@@ -12,12 +12,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import math
+import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -61,47 +63,117 @@ def _die_with_parent() -> None:
         libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
-@contextlib.contextmanager
-def running_engine(
-    store_path: Path, *, timeout: float, port: int | None = None, start_within: float = 60.0
-) -> Iterator[str]:
-    """Run ``oxigraph serve`` on ``store_path`` (127.0.0.1 only) and yield its base URL.
+class Engine:
+    """An ``oxigraph serve`` process on one store, restarted on the same port if it dies.
 
-    Raises:
-        StoreError: the server did not start (store locked by another process, bad folder).
+    Oxigraph checks its time limit between steps of evaluation; some query shapes (a join of
+    joins under an aggregate) check rarely and keep a core busy long after the limit. A web
+    worker whose answer has not come by the hard deadline (limit plus grace) therefore ends the
+    engine through the pid file (``kill_engine``), and the supervisor starts a fresh one: the
+    runaway work stops, queries in flight at that moment are answered 503.
     """
-    port = port or free_port()
-    url = f"http://127.0.0.1:{port}"
-    store_path.mkdir(parents=True, exist_ok=True)
-    command = [
-        oxigraph_binary(), "serve",
-        "--location", str(store_path),
-        "--bind", f"127.0.0.1:{port}",
-        "--timeout-s", str(max(1, math.ceil(timeout))),
-        "--union-default-graph",
-    ]
-    with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(  # noqa: S603 (fixed command)
-            command, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent
-        )
-        try:
-            deadline = time.monotonic() + start_within
-            while not _ready(url):
-                if process.poll() is not None:
-                    log.seek(0)
-                    why = log.read().decode("utf-8", "replace").strip()[-500:]
-                    raise StoreError(
-                        f"the query engine could not open {store_path} "
-                        f"(is another geokg process using it?): {why}"
-                    )
-                if time.monotonic() > deadline:
-                    raise StoreError(f"the query engine did not start within {start_within:g} s")
-                time.sleep(0.05)
-            yield url
-        finally:
+
+    def __init__(self, store_path: Path, *, timeout: float, port: int | None = None) -> None:
+        self.store_path = store_path
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.command = [
+            oxigraph_binary(), "serve",
+            "--location", str(store_path),
+            "--bind", f"127.0.0.1:{self.port}",
+            "--timeout-s", str(max(1, math.ceil(timeout))),
+            "--union-default-graph",
+        ]
+        self._dir = tempfile.TemporaryDirectory(prefix="geokg-engine-")
+        self.pidfile = Path(self._dir.name) / "engine.pid"
+        self._log = Path(self._dir.name) / "engine.log"
+        self._process: subprocess.Popen[bytes] | None = None
+        self._stopping = threading.Event()
+        self._watcher: threading.Thread | None = None
+        self.restarts = 0
+
+    def start(self, start_within: float = 60.0) -> None:
+        """Start the engine and wait until it answers; then watch it.
+
+        Raises:
+            StoreError: it did not start (store locked by another process, bad folder).
+        """
+        self.store_path.mkdir(parents=True, exist_ok=True)
+        self._spawn(start_within)
+        self._watcher = threading.Thread(target=self._watch, name="geokg-engine", daemon=True)
+        self._watcher.start()
+
+    def _spawn(self, start_within: float) -> None:
+        """Run the server process and wait for it to answer."""
+        with self._log.open("wb") as log:
+            process = subprocess.Popen(  # noqa: S603 (fixed command)
+                self.command, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent
+            )
+        self._process = process
+        deadline = time.monotonic() + start_within
+        while not _ready(self.url):
+            if process.poll() is not None:
+                why = self._log.read_text("utf-8", "replace").strip()[-500:]
+                raise StoreError(
+                    f"the query engine could not open {self.store_path} "
+                    f"(is another geokg process using it?): {why}"
+                )
+            if time.monotonic() > deadline:
+                process.kill()
+                raise StoreError(f"the query engine did not start within {start_within:g} s")
+            time.sleep(0.05)
+        self.pidfile.write_text(str(process.pid))
+
+    def _watch(self) -> None:
+        """Restart the engine whenever it ends while geokg still serves."""
+        while not self._stopping.is_set():
+            process = self._process
+            if process is None:
+                return
+            process.wait()
+            if self._stopping.is_set():
+                return
+            self.restarts += 1
+            try:
+                self._spawn(60.0)
+            except StoreError:
+                time.sleep(1)  # the old process may still hold the store lock: try again
+
+    def stop(self) -> None:
+        """Stop watching and end the engine."""
+        self._stopping.set()
+        process = self._process
+        if process is not None and process.poll() is None:
             process.terminate()
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        self._dir.cleanup()
+
+
+def kill_engine(pidfile: str | Path) -> None:
+    """End the engine named in ``pidfile`` at once (its supervisor starts a fresh one)."""
+    try:
+        pid = int(Path(pidfile).read_text())
+        os.kill(pid, signal.SIGKILL)
+    except (OSError, ValueError):
+        pass  # already gone, or being restarted
+
+
+@contextlib.contextmanager
+def running_engine(
+    store_path: Path, *, timeout: float, port: int | None = None
+) -> Iterator[Engine]:
+    """Run a supervised engine on ``store_path`` (127.0.0.1 only) while the block runs.
+
+    Raises:
+        StoreError: the server did not start (store locked by another process, bad folder).
+    """
+    engine = Engine(store_path, timeout=timeout, port=port)
+    try:
+        engine.start()
+        yield engine
+    finally:
+        engine.stop()

@@ -6,8 +6,9 @@ import http.client
 import json
 import re
 import threading
+import time
 import urllib.parse
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal, cast
@@ -586,6 +587,7 @@ class RemoteStore:
         *,
         timeout: float = 30.0,
         token: str | None = None,
+        on_overrun: Callable[[], None] | None = None,
         store_url: str | None = None,
     ) -> None:
         self.query_url = query_url
@@ -594,6 +596,8 @@ class RemoteStore:
         self.store_url = store_url or query_url.rsplit("/", 1)[0] + "/store"
         self.timeout = timeout
         self.token = token
+        # called when no answer came by the hard deadline: the server failed to stop the query
+        self.on_overrun = on_overrun
         self._local = threading.local()
         self.path = None
 
@@ -866,12 +870,15 @@ class RemoteStore:
     ) -> tuple[int, str, bytes]:
         """One request with this store's token; (status, content type, body).
 
-        A kept-alive socket the server has closed meanwhile is retried once on a fresh one.
+        A kept-alive socket the server closed is retried once; a refused connection (the engine
+        restarting) is retried for up to five seconds.
         """
         headers = dict(headers)
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
-        for attempt in (1, 2):
+        stale_retried = False
+        refused_until = time.monotonic() + 5.0
+        while True:
             conn, path = self._connection(url)
             query = urllib.parse.urlsplit(url).query
             try:
@@ -882,15 +889,26 @@ class RemoteStore:
                 return response.status, response.getheader("Content-Type", ""), data
             except TimeoutError as exc:
                 conn.close()
-                raise QueryTimeout(f"no answer from {url} within {self.timeout + 5:.0f} s") from exc
-            except (http.client.HTTPException, ConnectionError) as exc:
+                if self.on_overrun is not None:
+                    self.on_overrun()
+                raise QueryTimeout(
+                    f"the query ran past the time limit of {self.timeout:g} s and was stopped"
+                ) from exc
+            except ConnectionRefusedError as exc:
+                # nothing was sent: the engine may be restarting, wait a little for it
                 conn.close()
-                if attempt == 2:
+                if time.monotonic() > refused_until:
                     raise StoreError(f"SPARQL server {url} unreachable: {exc}") from exc
+                time.sleep(0.1)
+            except (http.client.HTTPException, ConnectionError) as exc:
+                # a kept-alive socket the server closed meanwhile: once more on a fresh one
+                conn.close()
+                if stale_retried:
+                    raise StoreError(f"SPARQL server {url} unreachable: {exc}") from exc
+                stale_retried = True
             except OSError as exc:
                 conn.close()
                 raise StoreError(f"SPARQL server {url} unreachable: {exc}") from exc
-        raise StoreError(f"SPARQL server {url} unreachable")  # pragma: no cover
 
     def _graph_url(self, graph_iri: str | None) -> str:
         """The Graph Store URL of a graph, indirect identification (None = the default graph)."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask, Response, current_app
 
 from .. import config
+from ..engine import kill_engine
 from ..iri import normalize_base
 from ..store import RemoteStore, Store
 from .errors import register_error_handlers
@@ -34,8 +36,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     engine = app.config.get("ENGINE_URL")
     if engine:
         # the query engine holds the store; it stops queries that run too long
+        pidfile = app.config.get("ENGINE_PIDFILE")
         store = RemoteStore(
-            f"{engine}/query", f"{engine}/update", timeout=float(app.config["QUERY_TIMEOUT"])
+            f"{engine}/query",
+            f"{engine}/update",
+            timeout=float(app.config["QUERY_TIMEOUT"]),
+            on_overrun=functools.partial(kill_engine, pidfile) if pidfile else None,
         )
     elif not isinstance(store, Store | RemoteStore):
         store = Store(str(store))
