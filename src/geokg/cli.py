@@ -201,8 +201,9 @@ def serve(
         if not engine:
             run_server(app_config, host=host, port=port, workers=1, threads=threads)
             return
-        with running_engine(store_path, timeout=float(config.get("query_timeout"))) as url:
-            app_config["ENGINE_URL"] = url
+        with running_engine(store_path, timeout=float(config.get("query_timeout"))) as engine:
+            app_config["ENGINE_URL"] = engine.url
+            app_config["ENGINE_PIDFILE"] = str(engine.pidfile)
             run_server(app_config, host=host, port=port, workers=workers, threads=threads)
     except GeokgError as exc:
         click.echo(f"error: {exc.message}", err=True)
