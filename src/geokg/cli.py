@@ -201,9 +201,10 @@ def serve(
         if not engine:
             run_server(app_config, host=host, port=port, workers=1, threads=threads)
             return
-        with running_engine(store_path, timeout=float(config.get("query_timeout"))) as engine:
-            app_config["ENGINE_URL"] = engine.url
-            app_config["ENGINE_PIDFILE"] = str(engine.pidfile)
+        timeout = float(config.get("query_timeout"))
+        with running_engine(store_path, timeout=timeout) as query_engine:
+            app_config["ENGINE_URL"] = query_engine.url
+            app_config["ENGINE_PIDFILE"] = str(query_engine.pidfile)
             run_server(app_config, host=host, port=port, workers=workers, threads=threads)
     except GeokgError as exc:
         click.echo(f"error: {exc.message}", err=True)
