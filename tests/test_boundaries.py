@@ -19,6 +19,10 @@ DOORS = {
     "gunicorn": ("web",),
     "SPARQLWrapper": ("wikidata.py",),
     "click": ("cli.py",),
+    "trafilatura": ("sources/html.py",),
+    "lxml": ("sources/html.py",),
+    "feedparser": ("sources/feeds.py",),
+    "langdetect": ("sources/language.py",),
 }
 
 

@@ -1,1 +1,1 @@
-"""Readers that turn source documents into Articles (plain text now; HTML, feeds, JSONL later)."""
+"""Readers that turn source documents into Articles: plain text, HTML pages, feeds, JSON Lines."""

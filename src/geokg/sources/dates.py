@@ -1,8 +1,9 @@
-"""Reads the date forms news sites print: 14 Jan 2026, 10.Jan.2026, January 14, 2026, ISO."""
+"""Reads the date forms news sites print: 14 Jan 2026, 10.Jan.2026, ISO, RFC 822, "2 hours ago"."""
 
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 
 _MONTHS = {
@@ -50,4 +51,51 @@ def parse_date(text: str) -> dt.date | None:
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
         return None
+    return None
+
+
+_RELATIVE = re.compile(
+    r"^(?:(an?|one|\d{1,4})\s+(second|minute|hour|day|week)s?\s+ago|just now|today|yesterday)$",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+# a time of day after the date: "18:30", ", 18:30", " 10:30 GMT", "T10:30:00+03:00"
+_TIME_TAIL = re.compile(
+    r"(?:,?\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?"
+    r"\s*(?:Z|UTC|GMT|[A-Z]{2,4}|[+-]\d{2}:?\d{2})?$"
+)
+_UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400}
+
+
+def parse_published(text: str, *, now: dt.datetime | None = None) -> dt.date | None:
+    """The date a publication stamp names, in every form ``parse_date`` reads and more.
+
+    Also read: ISO date-times with a zone (the date as written, the publisher's calendar day),
+    RFC 822 / RFC 2822 (``Wed, 14 Jan 2026 10:30:00 +0000``, used by RSS), a leading weekday,
+    a trailing time of day, and relative stamps ("2 hours ago", "yesterday") counted back from
+    ``now``, the fetch time (UTC now when not given). None when nothing here names a date.
+    """
+    s = " ".join(text.split())
+    if not s or len(s) > 60:
+        return None
+    if (day := parse_date(s)) is not None:
+        return day
+    if m := _RELATIVE.match(s):
+        base = now or dt.datetime.now(dt.UTC)
+        word = s.lower()
+        if word in ("just now", "today"):
+            return base.date()
+        if word == "yesterday":
+            return (base - dt.timedelta(days=1)).date()
+        count = 1 if m.group(1).lower() in ("a", "an", "one") else int(m.group(1))
+        return (base - dt.timedelta(seconds=count * _UNITS[m.group(2).lower()])).date()
+    try:
+        stamp = email.utils.parsedate_to_datetime(s)
+    except (TypeError, ValueError, IndexError):
+        stamp = None
+    if stamp is not None:
+        return stamp.date()
+    bare = _TIME_TAIL.sub("", _WEEKDAY.sub("", s)).strip().rstrip(",")
+    if bare != s:
+        return parse_date(bare)
     return None
