@@ -154,3 +154,23 @@ def test_extract_article_runs_entities_and_events(seed: tuple[Article, dict[str,
     out = extract_article(article)
     assert {e.key for e in out.entities} == set(ents)
     assert out.skipped is None
+
+
+@pytest.mark.parametrize("pattern, label, after, date, expected", [
+    ("in", "war in Syria", "", dt.date(2015, 10, 1), "Syrian civil war"),
+    ("in", "war in Ukraine", "", dt.date(2026, 1, 14), "Russo-Ukrainian war"),
+    ("in", "war in Ukraine", "", dt.date(2013, 1, 1), "war in Ukraine"),  # none going on then
+    ("in", "revolution in Egypt", "", dt.date(2015, 1, 1), "revolution in Egypt"),
+    ("summit", "G8 summit", " in Northern Ireland", dt.date(2013, 3, 1), "39th G8 summit"),
+    ("summit", "NATO summit", " in Lisbon.", dt.date(2010, 10, 19), "2010 NATO Lisbon summit"),
+    ("summit", "December EU-Russia summit", ",", dt.date(2010, 10, 19),
+     "EU–Russia summit (December 2010)"),
+    ("summit", "SCO summit", ", which", dt.date(2018, 6, 9), "SCO summit"),
+])
+def test_described_events_get_their_conventional_names(
+    pattern: str, label: str, after: str, date: dt.date, expected: str
+) -> None:
+    from geokg.extract.entities import _EVENT_IN, _SUMMIT, _event_label
+
+    rx = _EVENT_IN if pattern == "in" else _SUMMIT
+    assert _event_label(rx.pattern, label, after, [], 0, load_gazetteer(), date) == expected

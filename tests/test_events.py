@@ -264,3 +264,21 @@ def test_demonym_actor_and_place(nlp: Any) -> None:
     (ev,) = find_events(nlp(art.body), art, ents)
     assert (ev.type, ev.actors, ev.place) == ("ASSAULT", ("Q43",), "place/qamishli")
     assert ev.date is None, "no date in the text and not a meeting report"
+
+
+@pytest.mark.parametrize("name, date", [
+    ("pashinyan-visits-russia.txt", dt.date(2026, 1, 14)),
+    ("kremlin_17610.txt", dt.date(2013, 3, 1)),
+    ("wikinews_2020-09-05_ea452728.txt", dt.date(2020, 9, 5)),
+])
+def test_parsing_only_candidate_sentences_finds_the_same_events(name: str,
+                                                                date: dt.date) -> None:
+    from geokg.extract import extract_article
+
+    article = make_article(DATA / name, date)
+    full = extract_article(article, full_parse=True)
+    selective = extract_article(article)
+    assert selective.entities == full.entities
+    assert [(e.type, e.actors, e.targets, e.factuality, e.evidence) for e in selective.events] \
+        == [(e.type, e.actors, e.targets, e.factuality, e.evidence) for e in full.events]
+    assert selective.events

@@ -42,9 +42,9 @@ def input_digest(article: Article) -> str:
     return hashlib.sha256((article.text + "\x00" + meta).encode("utf-8")).hexdigest()
 
 
-def agent_iri(base: str, extraction: Extraction) -> str:
-    """IRI of the software agent (geokg, model and gazetteer versions) that extracted."""
-    return f"{iri.normalize_base(base)}agent/{iri.slugify(extraction.extractor, 120)}"
+def agent_iri(base: str, extractor: str) -> str:
+    """IRI of the software agent (geokg, rules, model and gazetteer versions) that extracted."""
+    return f"{iri.normalize_base(base)}agent/{iri.slugify(extractor, 160)}"
 
 
 def article_local_id(article: Article) -> str:
@@ -135,7 +135,7 @@ def build_graph(
     for n, event in enumerate(extraction.events, start=1):
         _add_event(g, article, art, local, n, event, activity, base)
 
-    agent = URIRef(agent_iri(base, extraction))
+    agent = URIRef(agent_iri(base, extraction.extractor))
     g.add((URIRef(graph_name), PROV.wasGeneratedBy, activity))
     g.add((activity, RDF.type, PROV.Activity))
     g.add((activity, RDF.type, GEOKG.Extraction))

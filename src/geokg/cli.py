@@ -68,12 +68,21 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--feed", "feeds", multiple=True, metavar="URL_OR_FILE",
+              help="An RSS or Atom feed (http(s) URL or file): every entry is an article. "
+                   "Repeatable.")
 @store_options
-def ingest(paths: tuple[Path, ...], store_path: Path, base: str) -> None:
-    """Extract, validate and store articles (files or folders); unchanged ones are skipped."""
-    from .pipeline import Outcome, ingest_paths
+def ingest(paths: tuple[Path, ...], feeds: tuple[str, ...], store_path: Path, base: str) -> None:
+    """Extract, validate and store articles; unchanged ones are skipped.
 
+    PATHS are files or folders of plain text (.txt), web pages (.html), JSON Lines (.jsonl)
+    and feeds (.xml, .rss, .atom), or - for standard input.
+    """
+    from .pipeline import Outcome, ingest_feed, ingest_paths
+
+    if not paths and not feeds:
+        raise click.UsageError("give PATHS (files, folders, -) or --feed URL_OR_FILE")
     store = _open_store(store_path)
     counts: dict[str, int] = {}
 
@@ -84,7 +93,10 @@ def ingest(paths: tuple[Path, ...], store_path: Path, base: str) -> None:
         else:
             click.echo(f"{outcome.status}: {outcome.message}", err=True)
 
-    outcomes = ingest_paths(list(paths), store, base=iri.normalize_base(base), on_outcome=report)
+    base = iri.normalize_base(base)
+    outcomes = ingest_paths(list(paths), store, base=base, on_outcome=report) if paths else []
+    for feed in feeds:
+        outcomes += ingest_feed(feed, store, base=base, on_outcome=report)
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
     click.echo(f"{len(outcomes)} input(s): {summary or 'nothing found'}", err=True)
     if not outcomes or not all(o.ok for o in outcomes):
@@ -92,29 +104,48 @@ def ingest(paths: tuple[Path, ...], store_path: Path, base: str) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path, allow_dash=True))
 @click.option(
     "--format", "fmt", type=click.Choice(sorted(EXTRACT_FORMATS)), default="ttl",
     show_default=True, help="Output: RDF (ttl, jsonld, nt) or the JSON contract (json).",
 )
 @click.option("--base", envvar="GEOKG_BASE", default=config.get("base", {}), show_default=True)
 def extract(file: Path, fmt: str, base: str) -> None:
-    """Print what an article becomes; stores nothing."""
+    """Print what an article becomes; stores nothing.
+
+    FILE is plain text, a web page, a feed or JSON Lines (- reads standard input). A file of
+    many articles prints one JSON object per line (--format json) or one graph after another;
+    an entry that cannot be read is reported and the others still print (exit 1).
+    """
     from . import build
-    from .pipeline import extract_file, read_manifest
+    from .pipeline import extract_file, iter_inputs
 
     base = iri.normalize_base(base)
+    results = []
+    failed = False
     try:
-        article, extraction = extract_file(file, read_manifest(file.parent).get(file.name))
+        inputs = list(iter_inputs([file]))
     except GeokgError as exc:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(exc.exit_code)
-    if fmt == "json":
-        click.echo(json.dumps(build.to_json(article, extraction, base=base), ensure_ascii=False,
-                              indent=2))
-        return
-    _, graph = build.build_graph(article, extraction, base=base)
-    click.echo(graph.serialize(format=EXTRACT_FORMATS[fmt]).rstrip("\n"))
+    for path, meta in inputs:
+        try:
+            results.append(extract_file(path, meta))
+        except GeokgError as exc:
+            click.echo(f"error: {exc.message}", err=True)
+            failed = True
+            if len(inputs) == 1:
+                sys.exit(exc.exit_code)
+    many = len(inputs) > 1
+    for article, extraction in results:
+        if fmt == "json":
+            click.echo(json.dumps(build.to_json(article, extraction, base=base),
+                                  ensure_ascii=False, indent=None if many else 2))
+            continue
+        _, graph = build.build_graph(article, extraction, base=base)
+        click.echo(graph.serialize(format=EXTRACT_FORMATS[fmt]).rstrip("\n"))
+    if failed or not results:
+        sys.exit(1)
 
 
 @main.command()
@@ -227,6 +258,29 @@ def dump(fmt: str, output: Path | None, store_path: Path, base: str) -> None:
     else:
         with output.open("wb") as out:
             store.dump(out, media)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--input", "input_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Folder of the articles the gold records name by file.")
+@click.option("--seed", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The seed article (named seed.txt in the gold); searched for if not given.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Also write the full report (with per-article errors) here.")
+def eval_(gold: Path, input_dir: Path | None, seed: Path | None, json_out: Path | None) -> None:
+    """Score extraction against a gold file: exit 0 scored, 2 unreadable gold or usage error."""
+    from .evaluate import evaluate
+
+    try:
+        report = evaluate(gold, input_dir, seed=seed)
+    except GeokgError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(2)
+    click.echo(report.table())
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n",
+                            encoding="utf-8")
 
 
 @main.group()

@@ -2,23 +2,44 @@
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
 import geokg
+from geokg.assets import data_path
 from geokg.extract import events as _events
 from geokg.extract.entities import find_entities
-from geokg.extract.kb import load_gazetteer
-from geokg.extract.nlp import load_nlp, model_id
-from geokg.model import Article, Extraction
+from geokg.extract.kb import Gazetteer, load_gazetteer
+from geokg.extract.nlp import load_nlp, model_id, parse_full, parse_names, parse_sentences
+from geokg.model import Article, Entity, Event, Extraction
 
 __all__ = ["extract_article", "extractor_id"]
 
 
+@cache
+def _rules_digest() -> str:
+    """Digest of the extraction code and its data files: a change to either re-extracts."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")) + sorted(data_path("").glob("*.json")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def extractor_id() -> str:
-    """Names geokg's version, the spaCy model and the gazetteer digest."""
-    return f"geokg/{geokg.__version__} {model_id(load_nlp())} gazetteer/{load_gazetteer().digest}"
+    """Names geokg's version, the extraction rules, the spaCy model and the gazetteer."""
+    return (
+        f"geokg/{geokg.__version__} rules/{_rules_digest()} {model_id(load_nlp())} "
+        f"gazetteer/{load_gazetteer().digest}"
+    )
 
 
-def extract_article(article: Article) -> Extraction:
+def extract_article(article: Article, *, full_parse: bool = False) -> Extraction:
     """Entities and events of one article (nothing, with a reason, if not in English).
+
+    Names are found in the whole body; the parser runs only on sentences that may hold an
+    event (a trigger word form and a possible participant), or everywhere with ``full_parse``.
 
     Raises:
         GeokgError: the spaCy model or the gazetteer cannot be loaded.
@@ -26,9 +47,23 @@ def extract_article(article: Article) -> Extraction:
     if article.language != "en":
         return Extraction((), (), extractor=extractor_id(),
                           skipped=f"language {article.language}")
-    nlp = load_nlp()
     gaz = load_gazetteer()
-    doc = nlp(article.body)
+    doc = parse_full(article.body) if full_parse else parse_names(article.body)
     entities = find_entities(doc, article, gaz)
+    if not full_parse:
+        parse_sentences(doc, _events.sentences_to_parse(doc, article, entities))
     events = _events.find_events(doc, article, entities)
-    return Extraction(entities, events, extractor=extractor_id())
+    return Extraction(_place_countries(entities, events, gaz), events, extractor=extractor_id())
+
+
+def _place_countries(entities: tuple[Entity, ...], events: tuple[Event, ...],
+                     gaz: Gazetteer) -> tuple[Entity, ...]:
+    """Places where an event happens carry the country they lie in ("met in Astana")."""
+    places = {ev.place for ev in events if ev.place}
+    out = []
+    for ent in entities:
+        rec = gaz.record(ent.wikidata) if ent.wikidata and ent.key in places else None
+        if rec is not None and ent.type == "Place" and rec.country and not ent.country:
+            ent = replace(ent, country=rec.country)
+        out.append(ent)
+    return tuple(out)

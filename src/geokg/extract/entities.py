@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import cast
+from functools import cache
+from typing import Any, cast
 
 from spacy.tokens import Doc
 
+from geokg.assets import data_path
 from geokg.extract.kb import Gazetteer, GazMatch, Word, split_words
 from geokg.iri import entity_key
 from geokg.model import Article, Entity, EntityType, Mention, Role
@@ -103,6 +107,9 @@ _GENERIC = frozenset({
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december", "monday", "tuesday",
                      "wednesday", "thursday", "friday", "saturday", "sunday"})
+# Generic heads that belong to a place's name: the capitalised one, and two-word sites.
+_PLACE_HEADS = {"province": "Province", "oblast": "Oblast", "governorate": "Governorate"}
+_SITE_HEADS = frozenset({("oil", "field"), ("gas", "field"), ("air", "base")})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
 # Conventional English names of macro-regions the model finds as bare words.
 _MACRO = {"West": "Western world", "East": "Eastern world"}
@@ -274,6 +281,66 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
     return typ, label
 
 
+@cache
+def _named_events() -> dict[str, Any]:
+    """Conventional names of described wars and crises, and numbered summits (package data)."""
+    data: dict[str, Any] = json.loads(data_path("named_events.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, ..., 11th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _event_label(pattern: str, label: str, after: str, cands: Sequence[_Cand], start: int,
+                 gaz: Gazetteer, date: dt.date | None) -> str:
+    """The conventional name of a described event ("the war in Syria" → "Syrian civil war").
+
+    Wars and crises named by their country take the name of the conflict going on there at the
+    article's date (data/named_events.json); a club's summit takes its year and city ("NATO
+    summit in Lisbon" → "2010 NATO Lisbon summit"), its number for the G7/G8, or its month
+    ("December EU-Russia summit" → "EU–Russia summit (December 2010)").
+    """
+    data = _named_events()
+    if date is None:
+        return label
+    words = label.split()
+    if pattern == _SUMMIT.pattern:
+        if any(w.isdigit() for w in words):
+            return label
+        month = words[0].capitalize() if words[0].lower() in _MONTHS else None
+        club = " ".join(words[1:-1] if month else words[:-1])
+        club = re.sub(r"(?<=[A-Za-z])-(?=[A-Z])", "–", club)
+        base = data["ordinal_summits"].get(club)
+        if base is not None:
+            return f"{_ordinal(date.year - base)} {club} summit"
+        if month:
+            return f"{club} summit ({month} {date.year})"
+        city = re.match(r"\s+in\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)", after)
+        rec = gaz.lookup(city.group(1)) if city else None
+        if city and rec is not None and rec.type == "Place":
+            return f"{date.year} {club} {city.group(1)} summit"
+        return label
+    if pattern == _EVENT_IN.pattern:
+        kind, _, where = label.partition(" in ")
+        rec = gaz.lookup(re.sub(r"^(?:the\s+)?(?:eastern|western|northern|southern)\s+", "",
+                                where, flags=re.I))
+        country = rec.qid if rec is not None and rec.type == "Country" else None
+    else:
+        dem = next((c for c in cands if c.demonym and c.start == start), None)
+        country = dem.qid if dem is not None else None
+        kind = " ".join(words[1:])
+    if country is None or kind.lower() not in data["kinds"]:
+        return label
+    day = date.isoformat()
+    for row in data["conflicts"]:
+        if row["country"] == country and row["from"] <= day and (row["to"] or "9") >= day:
+            return str(row["label"])
+    return label
+
+
 def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Entity, ...]:
     """The entities of ``article`` found in ``doc`` (parsed from ``article.body``).
 
@@ -419,6 +486,27 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
             continue  # "Nancy Pelosi", "Victoria Nuland": a first name, not the city
         cands.append(c)
 
+    # "Maidan Wardak province", "the Khurais oil field": an unlinked name and its generic
+    # head make the place's conventional name ("Maidan Wardak Province", "Khurais oil field").
+    widened: dict[str, str] = {}
+    for c in cands:
+        if c.qid or c.type not in {"Place", "Organization", "Person"}:
+            continue
+        n1, n2 = ctx.next(c.end), ctx.next(c.end, 2)
+        if n1 is None or n1.raw != n1.norm or n1.start > c.end + 1:
+            continue
+        short = c.label
+        if n1.norm in _PLACE_HEADS:
+            c.end, c.label, c.type = n1.end, f"{c.label} {_PLACE_HEADS[n1.norm]}", "Place"
+        elif n2 is not None and (n1.norm, n2.norm) in _SITE_HEADS and n2.start == n1.end + 1:
+            c.end, c.label, c.type = n2.end, f"{c.label} {n1.norm} {n2.norm}", "Place"
+        else:
+            continue
+        widened[short] = c.label
+    for c in cands:  # the same name without its head, elsewhere in the article
+        if not c.qid and c.label in widened:
+            c.label, c.type = widened[c.label], "Place"
+
     # Seats of power and descriptive event names.
     for sm in _SEAT_RE.finditer(body):
         if any(c.start <= sm.start() < c.end for c in cands if c.qid):
@@ -440,7 +528,9 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
                 continue
             cands = [c for c in cands if not (c.type != "Country" and c.start < e and s < c.end
                                               and not c.qid)]
-            cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, _clean_label(em.group(1))))
+            label = _event_label(rx.pattern, _clean_label(em.group(1)), body[e:e + 60], cands,
+                                 s, gaz, article.date)
+            cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, label))
             # "G20 Summit", "SCO summit": a club named by a code before "summit" is a mention.
             code = split_words(em.group(1))
             if (rx is _SUMMIT and len(code) == 2 and re.fullmatch(r"[A-Z][A-Z0-9]+", code[0].raw)

