@@ -106,3 +106,23 @@ def test_relative_date_counts_from_the_file_time(tmp_path: Path) -> None:
     os.utime(path, (stamp, stamp))
     (article,) = load_path(path)
     assert isinstance(article, Article) and article.date == dt.date(2026, 1, 11)
+
+
+def test_author_is_kept_and_stored() -> None:
+    from geokg import build
+    from geokg.model import Extraction
+    from geokg.namespaces import RDFS, SDO
+    from geokg.sources.jsonl import parse_jsonl
+    from geokg.validate import validate_graph
+
+    line = ('{"headline": "Talks in Geneva", "body": "Armenia and France held talks.", '
+            '"date": "2026-02-01", "author": "Jane  Doe"}')
+    article = next(parse_jsonl(line, "a.jsonl"))
+    assert not isinstance(article, Exception) and article.author == "Jane Doe"
+    _, graph = build.build_graph(article, Extraction((), (), "test/1"))
+    assert validate_graph(graph).conforms
+    authors = list(graph.objects(None, SDO.author))
+    assert [str(graph.value(a, RDFS.label)) for a in authors] == ["Jane Doe"]
+    doc = build.to_json(article, Extraction((), (), "test/1"))
+    assert doc["article"]["author"] == "Jane Doe"
+    assert doc["article"]["text"].startswith("Talks in Geneva\n\nArmenia")

@@ -38,7 +38,7 @@ _TYPES: dict[str, tuple[URIRef, ...]] = {
 
 def input_digest(article: Article) -> str:
     """SHA-256 of the article text and the metadata that shapes its graph."""
-    meta = f"{article.url}|{article.publisher}|{article.language}|{article.date}"
+    meta = f"{article.url}|{article.publisher}|{article.author}|{article.language}|{article.date}"
     return hashlib.sha256((article.text + "\x00" + meta).encode("utf-8")).hexdigest()
 
 
@@ -113,6 +113,13 @@ def build_graph(
         g.add((pub, RDF.type, GEOKG.Organization))
         g.add((pub, RDF.type, SDO.Organization))
         g.add((pub, RDFS.label, Literal(article.publisher)))
+    if article.author:
+        # a by-line names a person (or a desk): minted like an unlinked Person entity
+        who = URIRef(iri.entity_iri(base, iri.entity_key(article.author, "Person", None)))
+        g.add((art, SDO.author, who))
+        g.add((who, RDF.type, GEOKG.Person))
+        g.add((who, RDF.type, SDO.Person))
+        g.add((who, RDFS.label, Literal(article.author)))
     g.add((art, SDO.inLanguage, Literal(article.language)))
     g.add((art, SDO.articleBody, Literal(article.body)))
     g.add((art, GEOKG.bodyOffset, Literal(article.body_start)))
@@ -251,7 +258,10 @@ def to_json(
             "date": article.date.isoformat() if article.date else None,
             "url": article.url,
             "publisher": article.publisher,
+            "author": article.author,
             "language": article.language,
+            # offsets count in this text (for HTML, feeds and JSON Lines: the extracted text)
+            "text": article.text,
         },
         "entities": [
             {

@@ -54,6 +54,7 @@ class Article:
     body: str
     url: str | None = None
     publisher: str | None = None
+    author: str | None = None
     language: str = "en"
     related: tuple[RelatedStub, ...] = ()
 

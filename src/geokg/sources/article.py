@@ -40,6 +40,7 @@ def make_article(
     *,
     url: str | None = None,
     publisher: str | None = None,
+    author: str | None = None,
     language: str | None = None,
     related: Iterable[RelatedStub] = (),
     line: int | None = None,
@@ -70,6 +71,7 @@ def make_article(
         body=body,
         url=(url or "").strip() or None,
         publisher=" ".join((publisher or "").split()) or None,
+        author=" ".join((author or "").split()) or None,
         language=resolve_language(language, body),
         related=tuple(related),
     )

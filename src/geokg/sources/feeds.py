@@ -117,6 +117,7 @@ def parse_feed(
                 _entry_date(entry, now),
                 url=entry.get("link"),
                 publisher=publisher,
+                author=entry.get("author"),
                 language=entry.get("language") or language,
             )
         except InputError as exc:

@@ -388,6 +388,7 @@ def parse_html(
         source, headline, paragraphs, date,
         url=page.url or _first(meta.get("url")),
         publisher=page.publisher or _first(meta.get("publisher")),
+        author=page.author or _first(meta.get("author")),
         language=page.language or _first(meta.get("language")),
         related=related,
     )

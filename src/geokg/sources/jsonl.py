@@ -6,8 +6,8 @@ Each line is a JSON object with these fields:
 * ``body`` (required): the text; paragraphs are separated by newlines (blank lines or not).
 * ``date`` (required): the publication date, in any form ``dates.parse_published`` reads
   (``2026-01-14``, ``14 Jan 2026``, RFC 822, ISO date-time).
-* ``url``, ``publisher``, ``language`` (optional): where the article lives, who published it,
-  its language tag (detected from the body when absent).
+* ``url``, ``publisher``, ``author``, ``language`` (optional): where the article lives, who
+  published and who wrote it, its language tag (detected from the body when absent).
 
 ``title`` and ``text`` are read as synonyms of ``headline`` and ``body``. Blank lines are
 ignored. A line that cannot be read is reported with its line number; the others still count.
@@ -25,7 +25,7 @@ from ..model import Article
 from .article import make_article, split_paragraphs
 from .dates import parse_published
 
-FIELDS = ("headline", "body", "date", "url", "publisher", "language")
+FIELDS = ("headline", "body", "date", "url", "publisher", "author", "language")
 
 
 def _field(row: Mapping[str, Any], name: str, *synonyms: str) -> str | None:
@@ -57,7 +57,9 @@ def parse_line(
         headline = _field(row, "headline", "title")
         body = _field(row, "body", "text")
         date_text = _field(row, "date", "datePublished")
-        url, publisher, language = (_field(row, k) for k in ("url", "publisher", "language"))
+        url, publisher, author, language = (
+            _field(row, k) for k in ("url", "publisher", "author", "language")
+        )
     except TypeError as exc:
         raise InputError(source, str(exc), number) from exc
     if not (headline and body and date_text):
@@ -69,7 +71,7 @@ def parse_line(
         raise InputError(source, f"unreadable date {date_text!r}", number)
     return make_article(
         source, headline, split_paragraphs(body), date,
-        url=url, publisher=publisher, language=language, line=number,
+        url=url, publisher=publisher, author=author, language=language, line=number,
     )
 
 
