@@ -215,7 +215,7 @@ def _table(rows: list[list[str]]) -> str:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=int,
               help="Web worker processes (1 with --no-engine).")
-@click.option("--threads", default=8, show_default=True, type=int, help="Threads per worker.")
+@click.option("--threads", default=4, show_default=True, type=int, help="Threads per worker.")
 @click.option("--engine/--no-engine", default=True, show_default=True,
               help="Answer queries with a supervised Oxigraph server that enforces the query "
                    "time limit (GEOKG_QUERY_TIMEOUT); --no-engine queries in-process, unlimited.")
@@ -232,8 +232,7 @@ def serve(
         if not engine:
             run_server(app_config, host=host, port=port, workers=1, threads=threads)
             return
-        timeout = float(config.get("query_timeout"))
-        with running_engine(store_path, timeout=timeout) as query_engine:
+        with running_engine(store_path) as query_engine:
             app_config["ENGINE_URL"] = query_engine.url
             app_config["ENGINE_PIDFILE"] = str(query_engine.pidfile)
             run_server(app_config, host=host, port=port, workers=workers, threads=threads)

@@ -2,16 +2,15 @@
 
 pyoxigraph cannot cancel a running query (``Store.query`` takes no time limit), and an on-disk
 store can be opened read-write by one process only. While ``geokg serve`` runs, the store is
-therefore held by an Oxigraph server child process bound to 127.0.0.1, started with
-``--timeout-s``: it cancels a query that runs too long and keeps its core free. The web workers
-reach it with ``store.RemoteStore`` over loopback HTTP and can be several processes.
+therefore held by an Oxigraph server child process bound to 127.0.0.1, which can be ended when a
+query runs past the limit. The web workers reach it with ``store.RemoteStore`` over loopback HTTP
+and can be several processes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
-import math
 import os
 import shutil
 import signal
@@ -66,14 +65,15 @@ def _die_with_parent() -> None:
 class Engine:
     """An ``oxigraph serve`` process on one store, restarted on the same port if it dies.
 
-    Oxigraph checks its time limit between steps of evaluation; some query shapes (a join of
-    joins under an aggregate) check rarely and keep a core busy long after the limit. A web
-    worker whose answer has not come by the hard deadline (limit plus grace) therefore ends the
-    engine through the pid file (``kill_engine``), and the supervisor starts a fresh one: the
-    runaway work stops, queries in flight at that moment are answered 503.
+    The engine runs without Oxigraph's own ``--timeout-s``: in 0.5.13 that keeps a thread per
+    query for the whole limit (thousands of threads under load, until the server crashes, and a
+    3.5x lower query rate), and some query shapes (a join of joins under an aggregate) ignore it
+    for minutes. Instead a web worker whose answer has not come within the limit ends the engine
+    through the pid file (``kill_engine``) and answers 503; the supervisor starts a fresh engine
+    on the same port, and the other queries in flight are sent again by ``RemoteStore``.
     """
 
-    def __init__(self, store_path: Path, *, timeout: float, port: int | None = None) -> None:
+    def __init__(self, store_path: Path, *, port: int | None = None) -> None:
         self.store_path = store_path
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -81,7 +81,6 @@ class Engine:
             oxigraph_binary(), "serve",
             "--location", str(store_path),
             "--bind", f"127.0.0.1:{self.port}",
-            "--timeout-s", str(max(1, math.ceil(timeout))),
             "--union-default-graph",
         ]
         self._dir = tempfile.TemporaryDirectory(prefix="geokg-engine-")
@@ -164,14 +163,14 @@ def kill_engine(pidfile: str | Path) -> None:
 
 @contextlib.contextmanager
 def running_engine(
-    store_path: Path, *, timeout: float, port: int | None = None
+    store_path: Path, *, port: int | None = None
 ) -> Iterator[Engine]:
     """Run a supervised engine on ``store_path`` (127.0.0.1 only) while the block runs.
 
     Raises:
         StoreError: the server did not start (store locked by another process, bad folder).
     """
-    engine = Engine(store_path, timeout=timeout, port=port)
+    engine = Engine(store_path, port=port)
     try:
         engine.start()
         yield engine

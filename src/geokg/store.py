@@ -613,8 +613,8 @@ class RemoteStore:
         if conn is None:
             https = parts.scheme == "https"
             cls = http.client.HTTPSConnection if https else http.client.HTTPConnection
-            # the socket waits a little longer than the server's own limit, which answers first
-            conn = pool[key] = cls(parts.netloc, timeout=self.timeout + 5)
+            # the query time limit itself: past it, on_overrun ends the engine's work
+            conn = pool[key] = cls(parts.netloc, timeout=self.timeout)
         return conn, parts.path or "/"
 
     def _post(self, url: str, form: list[tuple[str, str]], accept: str) -> tuple[int, str, bytes]:
