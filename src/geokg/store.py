@@ -635,6 +635,31 @@ class RemoteStore:
 
     # -- queries ---------------------------------------------------------------------------
 
+    def _fetch(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None,
+        *,
+        default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+        base_iri: str | None = None,
+        graph_format: str = "application/n-triples",
+    ) -> tuple[str, bytes]:
+        """Send a query; the content type and body of a successful answer.
+
+        Solutions come as SPARQL JSON, graphs in ``graph_format``.
+        """
+        text = bind_values(query, bindings or {})
+        if base_iri:
+            text = f"BASE {URIRef(base_iri).n3()}\n{text}"
+        form = [("query", _with_prefixes(text))]
+        form += [("default-graph-uri", g) for g in default_graphs or ()]
+        form += [("named-graph-uri", g) for g in named_graphs or ()]
+        accept = f"application/sparql-results+json, {graph_format};q=0.9"
+        status, ctype, body = self._post(self.query_url, form, accept)
+        self._check(status, body, "query")
+        return ctype, body
+
     def _run(
         self,
         query: str,
@@ -645,23 +670,11 @@ class RemoteStore:
         base_iri: str | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
         """Send a query; the parsed result."""
-        text = bind_values(query, bindings or {})
-        if base_iri:
-            text = f"BASE {URIRef(base_iri).n3()}\n{text}"
-        form = [("query", _with_prefixes(text))]
-        form += [("default-graph-uri", g) for g in default_graphs or ()]
-        form += [("named-graph-uri", g) for g in named_graphs or ()]
-        status, ctype, body = self._post(self.query_url, form, _SOLUTIONS_ACCEPT)
-        self._check(status, body, "query")
-        try:
-            if ctype.startswith("application/n-triples"):
-                return [
-                    ox.Triple(q.subject, q.predicate, q.object)
-                    for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
-                ]
-            return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        except SyntaxError as exc:
-            raise StoreError(f"unreadable answer from the SPARQL server: {exc}") from exc
+        ctype, body = self._fetch(
+            query, bindings, default_graphs=default_graphs, named_graphs=named_graphs,
+            base_iri=base_iri,
+        )
+        return _parse_answer(ctype, body)
 
     def select(
         self, query: str, bindings: Mapping[str, Node] | None = None
@@ -848,11 +861,35 @@ class RemoteStore:
         named_graphs: Iterable[str] | None = None,
         base_iri: str | None = None,
     ) -> tuple[QueryKind, str, bytes, bool]:
-        """``query_serialized`` with SELECT results cut after ``limit`` rows (see Store)."""
-        result = self._run(
+        """``query_serialized`` with SELECT results cut after ``limit`` rows (see Store).
+
+        Answers that need no cut are passed on as the engine wrote them: SPARQL JSON once
+        ``json.loads`` has shown it whole, graphs in the asked format (the engine is stopped
+        only by being ended, which breaks the connection, so an answer that arrives is whole).
+        """
+        ctype, raw = self._fetch(
             query, None, default_graphs=default_graphs, named_graphs=named_graphs,
-            base_iri=base_iri,
+            base_iri=base_iri, graph_format=accept["graph"],
         )
+        if not ctype.startswith(("application/sparql-results", "application/n-triples")):
+            if ctype.startswith(accept["graph"]):
+                return "graph", accept["graph"], raw, False
+        elif ctype.startswith("application/sparql-results+json"):
+            try:
+                doc = json.loads(raw)
+            except ValueError as exc:
+                raise StoreError(f"unreadable answer from the SPARQL server: {exc}") from exc
+            json_type = "application/sparql-results+json"
+            if "boolean" in doc:
+                if accept["boolean"] == json_type:
+                    return "boolean", json_type, raw, False
+            elif accept["solutions"] == json_type and (
+                not limit or len(doc.get("results", {}).get("bindings", [])) <= limit
+            ):
+                return "solutions", json_type, raw, False
+        elif accept["graph"] == "application/n-triples":
+            return "graph", accept["graph"], raw, False
+        result = _parse_answer(ctype, raw)
         if isinstance(result, list):
             media = accept["graph"]
             body = cast(bytes, ox.serialize(result, format=RDF_FORMATS[media]))
@@ -982,6 +1019,21 @@ class RemoteStore:
             return False
         self._check(status, body, "graph delete")
         return True
+
+
+def _parse_answer(
+    ctype: str, body: bytes
+) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+    """A SPARQL JSON or N-Triples answer, parsed (which also proves it complete)."""
+    try:
+        if ctype.startswith("application/n-triples"):
+            return [
+                ox.Triple(q.subject, q.predicate, q.object)
+                for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
+            ]
+        return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    except SyntaxError as exc:
+        raise StoreError(f"unreadable answer from the SPARQL server: {exc}") from exc
 
 
 def _with_prefixes(text: str) -> str:
