@@ -41,7 +41,7 @@ def test_formats_are_told_apart_by_content() -> None:
     assert detect_format([{"file": "a.txt", "countries": []}]) == "country_tags"
     with pytest.raises(GoldError):
         detect_format([{"something": 1}])
-    for name, fmt in (("events.jsonl", "events"), ("elevant.jsonl", "elevant"),
+    for name, fmt in (("events.jsonl", "events"), ("entity_links.jsonl", "elevant"),
                       ("country_tags.jsonl", "country_tags")):
         assert read_gold(EVAL / name)[0] == fmt
 
@@ -114,7 +114,7 @@ def test_events_union_for_symmetric_types_direction_otherwise() -> None:
 
 
 def test_elevant_mentions_scored_per_type_unscored_labels_ignored() -> None:
-    record = json.loads((EVAL / "elevant.jsonl").read_text(encoding="utf-8"))
+    record = json.loads((EVAL / "entity_links.jsonl").read_text(encoding="utf-8"))
     text = record["text"]
 
     def at(form: str, n: int = 0) -> Mention:
@@ -173,7 +173,7 @@ def test_unreadable_or_unknown_gold_exits_2(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["events.jsonl", "elevant.jsonl", "country_tags.jsonl"])
+@pytest.mark.parametrize("name", ["events.jsonl", "entity_links.jsonl", "country_tags.jsonl"])
 def test_eval_command_scores_each_format(name: str, tmp_path: Path) -> None:
     out = tmp_path / "report.json"
     result = CliRunner().invoke(main, ["eval", str(EVAL / name), "--input",
@@ -185,7 +185,7 @@ def test_eval_command_scores_each_format(name: str, tmp_path: Path) -> None:
         assert report["scores"]["entities"]["f1"] > 0.6
         assert report["scores"]["events"]["tp"] >= 1
         assert "factuality" in result.output
-    elif name == "elevant.jsonl":
+    elif name == "entity_links.jsonl":
         assert report["scores"]["link person"]["tp"] == 2
     else:
         assert report["scores"]["country tags"]["tp"] == 1  # the US
