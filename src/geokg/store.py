@@ -83,6 +83,26 @@ def to_rdflib(term: object) -> Term:
     raise TypeError(f"unsupported term {term!r}")
 
 
+def _rows(solutions: ox.QuerySolutions) -> list[dict[str, Term]]:
+    """Solutions as dicts of rdflib terms, unbound variables left out."""
+    names = [v.value for v in solutions.variables]
+    return [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in solutions]
+
+
+def _graph(triples: Iterable[ox.Triple]) -> Graph:
+    """Triples as an rdflib Graph with geokg's prefixes bound."""
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    for t in triples:
+        graph.add((
+            cast(Identifier, to_rdflib(t.subject)),
+            cast(Identifier, to_rdflib(t.predicate)),
+            cast(Identifier, to_rdflib(t.object)),
+        ))
+    return graph
+
+
 def _triples_as_ntriples(graph: Graph) -> str:
     """The triples of ``graph`` in N-Triples syntax, which is also valid SPARQL data syntax."""
     triples = (
@@ -227,16 +247,7 @@ class Store:
         result = self._run(query, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
-        names = [v.value for v in result.variables]
-        rows = []
-        for solution in result:
-            row = {}
-            for name in names:
-                value = solution[name]
-                if value is not None:
-                    row[name] = to_rdflib(value)
-            rows.append(row)
-        return rows
+        return _rows(result)
 
     def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
         """The answer of an ASK query."""
@@ -250,18 +261,7 @@ class Store:
         result = self._run(query, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        graph = Graph()
-        for prefix, ns in PREFIXES.items():
-            graph.bind(prefix, ns)
-        for triple in result:
-            graph.add(
-                (
-                    cast(Identifier, to_rdflib(triple.subject)),
-                    cast(Identifier, to_rdflib(triple.predicate)),
-                    cast(Identifier, to_rdflib(triple.object)),
-                )
-            )
-        return graph
+        return _graph(result)
 
     def construct_serialized(
         self, query: str, media_type: str, bindings: Mapping[str, Node] | None = None
@@ -683,10 +683,7 @@ class RemoteStore:
         result = self._run(query, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
-        names = [v.value for v in result.variables]
-        return [
-            {n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in result
-        ]
+        return _rows(result)
 
     def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
         """The answer of an ASK query."""
@@ -700,14 +697,7 @@ class RemoteStore:
         result = self._run(query, bindings)
         if not isinstance(result, list):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        graph = Graph()
-        for prefix, ns in PREFIXES.items():
-            graph.bind(prefix, ns)
-        for t in result:
-            graph.add((cast(Identifier, to_rdflib(t.subject)),
-                       cast(Identifier, to_rdflib(t.predicate)),
-                       cast(Identifier, to_rdflib(t.object))))
-        return graph
+        return _graph(result)
 
     def construct_serialized(
         self, query: str, media_type: str, bindings: Mapping[str, Node] | None = None
@@ -846,7 +836,6 @@ class RemoteStore:
             raise StoreError("unexpected answer to a dump query")
         quads = [ox.Quad(s["s"], s["p"], s["o"], s["g"]) for s in rows]
         out.write(cast(bytes, ox.serialize(quads, format=RDF_FORMATS[media_type])))
-
 
     # -- bounded answers and the Graph Store, forwarded (web/sparql.py, web/graph_store.py) ----
 
