@@ -23,6 +23,7 @@ DOORS = {
     "lxml": ("sources/html.py",),
     "feedparser": ("sources/feeds.py",),
     "langdetect": ("sources/language.py",),
+    "pylode": ("web/ontology.py",),
 }
 
 

@@ -47,13 +47,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         store = Store(str(store))
     app.extensions[_STORE_KEY] = store
 
-    from . import editor, graph_store, pages, resources, sparql, void
+    from . import editor, graph_store, ontology, pages, resources, sparql, void
 
     register_error_handlers(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(editor.bp)
     app.register_blueprint(graph_store.bp)
     app.register_blueprint(void.bp)
+    app.register_blueprint(ontology.bp)
     app.register_blueprint(resources.bp)
     app.register_blueprint(pages.bp)
     pages.register_template_helpers(app)

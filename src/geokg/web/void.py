@@ -2,7 +2,9 @@
 
 VoID: https://www.w3.org/TR/void/ (§7.2 for the well-known location). Statistics come from the
 ``queries/void_*.rq`` files and are computed once per process, then again after a write through
-the app (``sparql.data_changed``), not per request.
+the app (``sparql.data_changed``), not per request. Dumps (``/dumps/``): the whole dataset as
+gzipped N-Quads and TriG; each article's named graph is served as Turtle at its own IRI
+(``/graph/{id}.ttl``, ``graph_store.py``), all of them listed in ``graphs.txt``.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, cast
 
-from flask import Blueprint, Response, current_app, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, VOID, XSD
+from rdflib.namespace import DCTERMS, FOAF, RDF, VOID, XSD
 from rdflib.term import Node
 
 from ..assets import load_query
@@ -113,6 +115,7 @@ def void_description() -> Graph:
     graph.add((dataset, VOID.uriSpace, Literal(base_iri())))
     for name in DUMPS:
         graph.add((dataset, VOID.dataDump, URIRef(url_for("void.dump", name=name, _external=True))))
+    graph.add((dataset, FOAF.page, URIRef(url_for("void.dumps", _external=True))))
     for namespace in vocabularies(stats):
         graph.add((dataset, VOID.vocabulary, URIRef(namespace)))
     counts = (
@@ -182,3 +185,23 @@ def _stream(spool: IO[bytes]) -> Iterator[bytes]:
     with spool:
         while chunk := spool.read(_CHUNK):
             yield chunk
+
+
+@bp.route("/dumps/")
+def dumps() -> str:
+    """The index of the dumps: whole-dataset files and the per-graph Turtle list."""
+    return render_template("dumps.html", dumps=DUMPS, graphs=len(_article_graphs()))
+
+
+@bp.route("/dumps/graphs.txt")
+def graph_list() -> Response:
+    """The Turtle URL of every article graph (``/graph/{id}.ttl``), one per line, for wget -i."""
+    root = request.url_root
+    lines = (f"{root}graph/{name}.ttl\n" for name in _article_graphs())
+    return Response(lines, content_type="text/plain; charset=utf-8")
+
+
+def _article_graphs() -> list[str]:
+    """Path names (after ``{base}graph/``) of the named graphs geokg minted, sorted."""
+    prefix = f"{base_iri()}graph/"
+    return [g[len(prefix):] for g in get_store().named_graphs() if g.startswith(prefix)]
