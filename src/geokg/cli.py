@@ -259,6 +259,26 @@ def dump(fmt: str, output: Path | None, store_path: Path, base: str) -> None:
             store.dump(out, media)
 
 
+@main.command()
+@click.option("--endpoint", envvar="GEOKG_WIKIDATA_ENDPOINT",
+              default=config.get("wikidata_endpoint", {}), show_default=True,
+              help="Wikidata SPARQL endpoint to fetch facts from.")
+@click.option("--batch", default=200, show_default=True, type=click.IntRange(1, 5000),
+              help="Items asked per request.")
+@store_options
+def enrich(endpoint: str, batch: int, store_path: Path, base: str) -> None:
+    """Fetch Wikidata facts (label, description, classes, ...) of the linked entities."""
+    from .wikidata import enrich as run_enrich
+
+    store = _open_store(store_path)
+    try:
+        facts = run_enrich(store, iri.normalize_base(base), endpoint, batch=batch)
+    except GeokgError as exc:
+        click.echo(f"error: {exc.message}; nothing was changed", err=True)
+        sys.exit(2)
+    click.echo(f"{facts} facts from {endpoint}")
+
+
 @main.command("eval")
 @click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--input", "input_dir", type=click.Path(file_okay=False, path_type=Path),

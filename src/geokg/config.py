@@ -29,9 +29,20 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_results", 10000, "Most result rows a SELECT returns before it is cut."),
     Setting("max_body", 1_000_000, "Largest request body accepted, in bytes."),
     Setting(
+        "answer_cache",
+        64,
+        "Megabytes of complete query answers each web worker keeps, keyed by the request and "
+        "the data version (every write makes them unreachable); 0 = no cache.",
+    ),
+    Setting(
         "service_allow",
         "https://query.wikidata.org/sparql",
         "Space-separated SPARQL endpoints that SERVICE may reach; nothing else is contacted.",
+    ),
+    Setting(
+        "wikidata_endpoint",
+        "https://query.wikidata.org/sparql",
+        "The Wikidata SPARQL endpoint `geokg enrich` fetches facts from.",
     ),
 )
 
