@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import StoreError
+from .store import DataVersion
 
 
 def oxigraph_binary() -> str:
@@ -99,6 +100,9 @@ class Engine:
         """
         self.store_path.mkdir(parents=True, exist_ok=True)
         self._spawn(start_within)
+        # the engine holds the store now and no web worker runs yet: no write is in progress,
+        # whatever a writer that died mid-write left in the data version file
+        DataVersion(self.store_path).reset()
         self._watcher = threading.Thread(target=self._watch, name="geokg-engine", daemon=True)
         self._watcher.start()
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import functools
 import http.client
 import json
+import os
 import re
 import threading
 import time
@@ -50,6 +54,90 @@ class GraphStamp:
 
     digest: str | None
     agent: str | None
+
+
+#: The file in a store folder that counts the writes made through geokg (RocksDB ignores it).
+DATA_VERSION_FILE = "geokg-data-version"
+
+
+class DataVersion:
+    """A count of writes to one store, shared by every process that writes it through geokg.
+
+    The file ``{store}/geokg-data-version`` holds two numbers: writes begun and writes in
+    progress. A write adds one to both before it starts and, in a ``finally``, one to the first
+    and minus one to the second after it ends (``writing()``), under an ``flock`` of its own
+    lock file, and the file is replaced atomically, so a reader needs one ``open``/``read``.
+    ``current()`` is None while a write is in progress (or after a writer died mid-write, until
+    the store is next opened for writing alone): then nothing may be cached. An answer computed
+    between two equal ``current()`` readings saw no write at all, so it is the answer for that
+    version and stays exact until the version changes. With no folder (an in-memory store) the
+    count lives in this object; ``DataVersion.unknown()`` never gives a version (a remote server
+    others may write to).
+    """
+
+    def __init__(self, folder: Path | None, *, known: bool = True) -> None:
+        self.path = folder / DATA_VERSION_FILE if folder is not None else None
+        self.known = known
+        self._lock = threading.Lock()
+        self._local = (0, 0)
+
+    @classmethod
+    def unknown(cls) -> DataVersion:
+        """A version for a store written by others too: never known, so nothing is cached."""
+        return cls(None, known=False)
+
+    def _read(self) -> tuple[int, int]:
+        """(writes begun, writes in progress)."""
+        if self.path is None:
+            return self._local
+        try:
+            with open(self.path, "rb") as file:
+                begun, _, active = file.read().partition(b" ")
+            return int(begun), int(active)
+        except FileNotFoundError:
+            return 0, 0
+        except ValueError:  # not ours or damaged: treat as "a write is in progress"
+            return 0, 1
+
+    def current(self) -> str | None:
+        """The version of the data now, or None while a write is in progress or unknowable."""
+        if not self.known:
+            return None
+        begun, active = self._read()
+        return str(begun) if active == 0 else None
+
+    def _change(self, begun: int, active: int | None) -> None:
+        """Add to both counts (``active`` None: set it to 0), atomically (flock, then rename)."""
+        if self.path is None:
+            with self._lock:
+                old = self._local
+                self._local = (old[0] + begun, 0 if active is None else max(0, old[1] + active))
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock_path = self.path.with_name(DATA_VERSION_FILE + ".lock")
+        with open(lock_path, "a+b") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                old_begun, old_active = self._read()
+                now = 0 if active is None else max(0, old_active + active)
+                temp = self.path.with_name(f"{DATA_VERSION_FILE}.{os.getpid()}.tmp")
+                temp.write_bytes(f"{old_begun + begun} {now}".encode("ascii"))
+                os.replace(temp, self.path)
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Mark a write in progress for the block, and a new version once it ended (or failed)."""
+        self._change(1, 1)
+        try:
+            yield
+        finally:
+            self._change(1, -1)
+
+    def reset(self) -> None:
+        """Forget writes left in progress by a dead writer (call only as the store's one writer)."""
+        self._change(1, None)
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -128,6 +216,11 @@ class Store:
                 self._ox = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"cannot open store at {self.path}: {exc}") from exc
+        #: counts the writes, for every process reading this store (answer caches, ETags)
+        self.versions = DataVersion(self.path)
+        if not read_only:
+            # the store is locked for this process: no other writer can be in progress
+            self.versions.reset()
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -141,7 +234,8 @@ class Store:
             f"INSERT DATA {{ GRAPH {name} {{\n{_triples_as_ntriples(graph)}}} }}"
         )
         try:
-            self._ox.update(update)
+            with self.versions.writing():
+                self._ox.update(update)
         except OSError as exc:
             raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
 
@@ -150,7 +244,8 @@ class Store:
         node = ox.NamedNode(graph_iri)
         if not self._ox.contains_named_graph(node):
             return False
-        self._ox.remove_graph(node)
+        with self.versions.writing():
+            self._ox.remove_graph(node)
         return True
 
     def load(self, data: bytes, media_type: str, *, graph_iri: str | None = None) -> None:
@@ -160,7 +255,8 @@ class Store:
             raise QueryError(f"unsupported RDF media type: {media_type}")
         to_graph = ox.NamedNode(graph_iri) if graph_iri else None
         try:
-            self._ox.load(data, format=fmt, to_graph=to_graph)
+            with self.versions.writing():
+                self._ox.load(data, format=fmt, to_graph=to_graph)
         except SyntaxError as exc:
             raise QueryError(f"cannot parse {media_type}: {exc}") from exc
 
@@ -181,7 +277,8 @@ class Store:
         if using_graphs or using_named_graphs:
             update = with_using(update, using_graphs or (), using_named_graphs or ())
         try:
-            self._ox.update(update, base_iri=base_iri)
+            with self.versions.writing():
+                self._ox.update(update, base_iri=base_iri)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL update syntax error: {exc}") from exc
         except OSError as exc:
@@ -504,11 +601,13 @@ class Store:
         """Remove a named graph, or empty the default graph (None); True if it existed."""
         name = Store._graph_name(graph_iri)
         if isinstance(name, ox.DefaultGraph):
-            self._ox.clear_graph(name)
+            with self.versions.writing():
+                self._ox.clear_graph(name)
             return True
         if not self._ox.contains_named_graph(name):
             return False
-        self._ox.remove_graph(name)
+        with self.versions.writing():
+            self._ox.remove_graph(name)
         return True
 
     def _write_graph(
@@ -589,6 +688,7 @@ class RemoteStore:
         token: str | None = None,
         on_overrun: Callable[[], None] | None = None,
         store_url: str | None = None,
+        versions: DataVersion | None = None,
     ) -> None:
         self.query_url = query_url
         self.update_url = update_url or query_url
@@ -600,6 +700,9 @@ class RemoteStore:
         self.on_overrun = on_overrun
         self._local = threading.local()
         self.path = None
+        #: the writes counted for the store folder the server holds; unknown by default (a
+        #: server others may write to), which turns answer caches and ETags off
+        self.versions = versions or DataVersion.unknown()
 
     # -- HTTP ------------------------------------------------------------------------------
 
@@ -652,7 +755,7 @@ class RemoteStore:
         text = bind_values(query, bindings or {})
         if base_iri:
             text = f"BASE {URIRef(base_iri).n3()}\n{text}"
-        form = [("query", _with_prefixes(text))]
+        form = [("query", _prefixed(text))]
         form += [("default-graph-uri", g) for g in default_graphs or ()]
         form += [("named-graph-uri", g) for g in named_graphs or ()]
         accept = f"application/sparql-results+json, {graph_format};q=0.9"
@@ -748,7 +851,8 @@ class RemoteStore:
         form = [("update", _with_prefixes(text))]
         form += [("using-graph-uri", g) for g in using_graphs or ()]
         form += [("using-named-graph-uri", g) for g in using_named_graphs or ()]
-        status, _, body = self._post(self.update_url, form, "*/*")
+        with self.versions.writing():
+            status, _, body = self._post(self.update_url, form, "*/*")
         self._check(status, body, "update")
 
     def replace_graph(self, graph_iri: str, graph: Graph) -> None:
@@ -853,8 +957,10 @@ class RemoteStore:
         """``query_serialized`` with SELECT results cut after ``limit`` rows (see Store).
 
         Answers that need no cut are passed on as the engine wrote them: SPARQL JSON once
-        ``json.loads`` has shown it whole, graphs in the asked format (the engine is stopped
-        only by being ended, which breaks the connection, so an answer that arrives is whole).
+        ``json.loads`` has shown it whole, graphs in the asked format once HTTP framing has shown
+        them whole (the engine is stopped only by being ended, which breaks the connection
+        before the last chunk or byte announced: ``http.client.IncompleteRead`` in ``_send``;
+        an answer without Content-Length or chunked framing is refused)
         """
         ctype, raw = self._fetch(
             query, None, default_graphs=default_graphs, named_graphs=named_graphs,
@@ -862,6 +968,12 @@ class RemoteStore:
         )
         if not ctype.startswith(("application/sparql-results", "application/n-triples")):
             if ctype.startswith(accept["graph"]):
+                if not getattr(self._local, "framed", False):
+                    # read to the end of the connection: a cut could not be told from the end
+                    raise StoreError(
+                        "the SPARQL server sent a graph without Content-Length or chunked "
+                        "framing, so its completeness cannot be checked"
+                    )
                 return "graph", accept["graph"], raw, False
         elif ctype.startswith("application/sparql-results+json"):
             try:
@@ -911,6 +1023,9 @@ class RemoteStore:
                 conn.request(method, f"{path}?{query}" if query else path, body=body,
                              headers=headers)
                 response = conn.getresponse()
+                # whether the end of the body is known (length or chunked): then a body cut by
+                # an engine that was ended raises IncompleteRead below instead of looking whole
+                self._local.framed = response.chunked or response.length is not None
                 data = response.read()
                 return response.status, response.getheader("Content-Type", ""), data
             except TimeoutError as exc:
@@ -926,6 +1041,16 @@ class RemoteStore:
                 if time.monotonic() > refused_until:
                     raise StoreError(f"SPARQL server {url} unreachable: {exc}") from exc
                 time.sleep(0.1)
+            except http.client.IncompleteRead as exc:
+                # the server ended mid-answer (an engine ended for another query's overrun):
+                # the request is sent once more, to the fresh engine; never passed on cut
+                conn.close()
+                if stale_retried:
+                    raise StoreError(
+                        f"the SPARQL server's answer was cut off after {len(exc.partial)} bytes "
+                        "(the query engine ended mid-answer); retry later"
+                    ) from exc
+                stale_retried = True
             except (http.client.HTTPException, ConnectionError) as exc:
                 # a kept-alive socket the server closed meanwhile: once more on a fresh one
                 conn.close()
@@ -944,8 +1069,9 @@ class RemoteStore:
 
     def _graph_write(self, method: str, graph_iri: str | None, data: bytes, media: str) -> bool:
         """PUT or POST RDF to a graph; True if the server created it (201)."""
-        status, _, body = self._send(method, self._graph_url(graph_iri), data,
-                                     {"Content-Type": media})
+        with self.versions.writing():
+            status, _, body = self._send(method, self._graph_url(graph_iri), data,
+                                         {"Content-Type": media})
         if status in (400, 415):
             message = body.decode("utf-8", "replace").strip()[:2000]
             raise QueryError(message or f"graph write refused ({status})")
@@ -1003,7 +1129,8 @@ class RemoteStore:
 
     def delete_graph(self, graph_iri: str | None) -> bool:
         """Remove a named graph, or empty the default graph (None); True if it existed."""
-        status, _, body = self._send("DELETE", self._graph_url(graph_iri), None, {})
+        with self.versions.writing():
+            status, _, body = self._send("DELETE", self._graph_url(graph_iri), None, {})
         if status == 404:
             return False
         self._check(status, body, "graph delete")
@@ -1025,8 +1152,16 @@ def _parse_answer(
         raise StoreError(f"unreadable answer from the SPARQL server: {exc}") from exc
 
 
+def _prefixed(text: str) -> str:
+    """``_with_prefixes``, remembered for short texts (the same lookups come again and again)."""
+    return _with_prefixes_memo(text) if len(text) <= 4096 else _with_prefixes(text)
+
+
 def _with_prefixes(text: str) -> str:
     """The query text with geokg's prefixes declared, as the embedded store predeclares them."""
     declared = set(re.findall(r"(?im)^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", text))
     lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared]
     return "\n".join([*lines, text])
+
+
+_with_prefixes_memo = functools.lru_cache(maxsize=1024)(_with_prefixes)

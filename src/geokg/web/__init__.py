@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, current_app
@@ -11,7 +12,7 @@ from flask import Flask, Response, current_app
 from .. import config
 from ..engine import kill_engine
 from ..iri import normalize_base
-from ..store import RemoteStore, Store
+from ..store import DataVersion, RemoteStore, Store
 from .errors import register_error_handlers
 
 _STORE_KEY = "geokg.store"
@@ -42,10 +43,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
             f"{engine}/update",
             timeout=float(app.config["QUERY_TIMEOUT"]),
             on_overrun=functools.partial(kill_engine, pidfile) if pidfile else None,
+            # the engine holds this folder; every write through geokg is counted in it
+            versions=DataVersion(Path(str(store))),
         )
     elif not isinstance(store, Store | RemoteStore):
         store = Store(str(store))
     app.extensions[_STORE_KEY] = store
+    # what VoID's statistics cache compares: the data version, shared by every worker
+    app.extensions["geokg.generation"] = _Generation(store.versions)
 
     from . import editor, graph_store, ontology, pages, resources, sparql, void
 
@@ -66,6 +71,31 @@ def get_store() -> Store:
     """The store of the app handling the current request."""
     store: Store = current_app.extensions[_STORE_KEY]
     return store
+
+
+def data_version() -> str | None:
+    """The version of the served data, the same in every worker; None when it cannot be used.
+
+    It changes with every write made through geokg (SPARQL Update, Graph Store, ``geokg
+    ingest``). None while a write is in progress or when the store is a server others may
+    write to: then answer nothing from a cache and send no validator. Read it before building
+    an answer and again after; only when both readings are equal (and not None) is the answer
+    the one of that version, e.g. for an ETag ``W/"<version>-<hash of the request>"``.
+    """
+    store: Store | RemoteStore = current_app.extensions[_STORE_KEY]
+    return store.versions.current()
+
+
+class _Generation:
+    """The data version as the integer ``web/void.py`` compares (-1 while unknown)."""
+
+    def __init__(self, versions: DataVersion) -> None:
+        self.versions = versions
+
+    def __int__(self) -> int:
+        """The current version, or -1 (never equal to a cached one for long)."""
+        current = self.versions.current()
+        return int(current) if current is not None else -1
 
 
 def base_iri() -> str:

@@ -7,7 +7,11 @@ https://www.w3.org/TR/sparql11-service-description/ . What a query may reach is 
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import hmac
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
@@ -20,7 +24,7 @@ from ..assets import list_queries
 from ..errors import GeokgError, QueryError, QueryTimeout
 from ..namespaces import SD
 from ..store import QueryKind
-from . import base_iri, get_store
+from . import base_iri, data_version, get_store
 from .errors import Forbidden, UnsupportedMediaType, error_response
 from .negotiation import NotAcceptable, Offer, media_type_for_name, negotiate
 
@@ -79,6 +83,10 @@ _QUERY_BODY = "application/sparql-query"
 _UPDATE_BODY = "application/sparql-update"
 _FORM_BODY = "application/x-www-form-urlencoded"
 _QUERY_DATASET = ("default-graph-uri", "named-graph-uri")
+#: What an answer with a validator says to caches: keep it, but ask again (with If-None-Match)
+#: before each use, since a write may come at any moment (a max-age would hide it).
+ANSWER_CACHE_CONTROL = "no-cache"
+_CACHE_KEY = "geokg.answer_cache"
 _UPDATE_DATASET = ("using-graph-uri", "using-named-graph-uri")
 
 Params = MultiDict[str, str]
@@ -100,6 +108,81 @@ class UriTooLong(GeokgError):
     """A request target (GET query string) larger than the ``max_body`` setting."""
 
     status = 414
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A complete query answer as sent: result kind, media type, body."""
+
+    kind: QueryKind
+    media_type: str
+    body: bytes
+
+
+class AnswerCache:
+    """Complete query answers of one worker, least recently used first out, bounded in bytes.
+
+    Keys carry the data version (``geokg.web.data_version``), so a write makes every older
+    answer unreachable; only answers computed between two equal readings of the version are
+    put in (see ``_run_query``), so an answer found here is exact for the version now.
+    """
+
+    #: bytes counted per entry on top of its body and query text (key tuple, dict slot)
+    OVERHEAD = 200
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._entries: OrderedDict[tuple[str, ...], Answer] = OrderedDict()
+        self._size = 0
+        self._version: str | None = None
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _cost(key: tuple[str, ...], answer: Answer) -> int:
+        """Bytes an entry is counted for."""
+        return len(answer.body) + sum(len(part) for part in key) + AnswerCache.OVERHEAD
+
+    def get(self, key: tuple[str, ...]) -> Answer | None:
+        """The answer stored under ``key`` (whose first part is the data version), if any."""
+        with self._lock:
+            answer = self._entries.get(key)
+            if answer is not None:
+                self._entries.move_to_end(key)
+            return answer
+
+    def put(self, key: tuple[str, ...], answer: Answer) -> None:
+        """Keep an answer; answers of older versions go first, then the least recently used."""
+        cost = self._cost(key, answer)
+        if cost > self.capacity // 4:  # one huge answer must not flush all the others
+            return
+        with self._lock:
+            if key[0] != self._version:
+                # a new version: every older entry is unreachable now
+                self._entries.clear()
+                self._size = 0
+                self._version = key[0]
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._size -= self._cost(key, old)
+            self._entries[key] = answer
+            self._size += cost
+            while self._size > self.capacity:
+                dropped_key, dropped = self._entries.popitem(last=False)
+                self._size -= self._cost(dropped_key, dropped)
+
+    def __len__(self) -> int:
+        """Number of answers kept."""
+        return len(self._entries)
+
+
+def answer_cache() -> AnswerCache | None:
+    """The answer cache of this worker's app, or None when the ``answer_cache`` setting is 0."""
+    extensions = current_app.extensions
+    if _CACHE_KEY not in extensions:
+        megabytes = float(current_app.config.get("ANSWER_CACHE") or 0)
+        extensions[_CACHE_KEY] = AnswerCache(int(megabytes * 1_000_000)) if megabytes > 0 else None
+    cache: AnswerCache | None = extensions[_CACHE_KEY]
+    return cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,11 +307,38 @@ def _format_param(kind: QueryKind) -> str | None:
 
 def _pick(offers: tuple[Offer, ...], kind: QueryKind) -> str | None:
     """The negotiated media type for one result kind, or None if nothing fits."""
-    accept = request.headers.get("Accept")
+    graph = offers is GRAPH_OFFERS
+    return _negotiated(graph, request.headers.get("Accept"), _format_param(kind))
+
+
+@functools.lru_cache(maxsize=512)
+def _negotiated(graph: bool, accept: str | None, format_param: str | None) -> str | None:
+    """``negotiate``'s media type, remembered: clients send few distinct Accept headers."""
     try:
-        return negotiate(offers, accept, format_param=_format_param(kind)).media_type
+        offers = GRAPH_OFFERS if graph else SOLUTION_OFFERS
+        return negotiate(offers, accept, format_param=format_param).media_type
     except NotAcceptable:
         return None
+
+
+#: Longest query text whose policy verdict is remembered (bounds the memo's memory).
+_POLICY_MEMO_CHARS = 4096
+
+
+def _check_policy(query: str) -> None:
+    """The query policy (``geokg.sparql.check_query``); a short text that passed is not re-read."""
+    allow = tuple(service_allow())
+    if len(query) > _POLICY_MEMO_CHARS:
+        policy.check_query(query, list(allow))
+    else:
+        _allowed(query, allow)
+
+
+@functools.lru_cache(maxsize=4096)
+def _allowed(query: str, allow: tuple[str, ...]) -> bool:
+    """Run the query policy once per text and allow-list (a refusal raises, is not kept)."""
+    policy.check_query(query, list(allow))
+    return True
 
 
 def service_allow() -> list[str]:
@@ -241,37 +351,100 @@ def endpoint_url() -> str:
     return url_for("sparql.endpoint", _external=True)
 
 
+def _request_key(operation: Operation, solutions: str | None, graph: str | None) -> tuple[str, ...]:
+    """What identifies an answer apart from the data: query text, dataset, negotiated types."""
+    params = operation.params
+    return (
+        operation.query or "",
+        "\n".join(params["default-graph-uri"]),
+        "\n".join(params["named-graph-uri"]),
+        solutions or "",
+        graph or "",
+    )
+
+
+def _etag(version: str, key: tuple[str, ...]) -> str:
+    """A weak validator: the data version and a digest of the request it answers.
+
+    Weak (RFC 9110 §8.8.1): the same request on the same data gives the same answer, though
+    not always the same bytes (blank node labels, row order without ORDER BY may differ).
+    """
+    digest = hashlib.blake2b("\0".join(key).encode("utf-8"), digest_size=12).hexdigest()
+    return f'W/"{version}-{digest}"'
+
+
 def _run_query(operation: Operation) -> Response:
-    """Run a query and answer its result in the negotiated format."""
+    """Run a query and answer its result in the negotiated format.
+
+    The answer comes from this worker's answer cache when the same request was answered at the
+    same data version; a GET whose ``If-None-Match`` names the current validator gets 304.
+    """
     query = operation.query or ""
-    policy.check_query(query, service_allow())
     solutions = _pick(SOLUTION_OFFERS, "solutions")
     graph = _pick(GRAPH_OFFERS, "graph")
     if solutions is None and graph is None:
         raise NotAcceptable([o.media_type for o in SOLUTION_OFFERS + GRAPH_OFFERS])
-    accept: dict[QueryKind, str] = {
-        "solutions": solutions or SOLUTION_OFFERS[0].media_type,
-        "boolean": solutions or SOLUTION_OFFERS[0].media_type,
-        "graph": graph or GRAPH_OFFERS[0].media_type,
-    }
-    limit = int(current_app.config.get("MAX_RESULTS") or 0) or None  # 0: no cut
-    kind, media_type, body, truncated = get_store().query_answer(
-        query,
-        accept,
-        limit=limit,
-        link=endpoint_url() + "#max_results",
-        default_graphs=operation.params["default-graph-uri"] or None,
-        named_graphs=operation.params["named-graph-uri"] or None,
-        base_iri=base_iri(),
-    )
-    if kind == "graph" and graph is None:
+    key = _request_key(operation, solutions, graph)
+    version = data_version()
+    # validators only on GET/HEAD: a POST is not a cacheable read, If-None-Match means 412 there
+    etag = _etag(version, key) if version is not None and request.method != "POST" else None
+    if etag is not None and etag in _if_none_match():
+        response = Response(status=304)
+        _add_validators(response, etag)
+        return response
+    cache = answer_cache() if version is not None else None
+    answer = cache.get((version or "", *key)) if cache is not None else None
+    truncated, limit = False, int(current_app.config.get("MAX_RESULTS") or 0) or None  # 0: no cut
+    if answer is None:
+        _check_policy(query)
+        accept: dict[QueryKind, str] = {
+            "solutions": solutions or SOLUTION_OFFERS[0].media_type,
+            "boolean": solutions or SOLUTION_OFFERS[0].media_type,
+            "graph": graph or GRAPH_OFFERS[0].media_type,
+        }
+        kind, media_type, body, truncated = get_store().query_answer(
+            query,
+            accept,
+            limit=limit,
+            link=endpoint_url() + "#max_results",
+            default_graphs=operation.params["default-graph-uri"] or None,
+            named_graphs=operation.params["named-graph-uri"] or None,
+            base_iri=base_iri(),
+        )
+        answer = Answer(kind, media_type, body)
+        if version is None or truncated or data_version() != version:
+            # a write began or ended while the query ran: this answer belongs to no one version
+            etag = None
+        elif cache is not None:
+            cache.put((version, *key), answer)
+    if answer.kind == "graph" and graph is None:
         raise NotAcceptable([o.media_type for o in GRAPH_OFFERS])
-    if kind != "graph" and solutions is None:
+    if answer.kind != "graph" and solutions is None:
         raise NotAcceptable([o.media_type for o in SOLUTION_OFFERS])
-    response = Response(body, content_type=f"{media_type}; charset=utf-8")
+    response = Response(answer.body, content_type=f"{answer.media_type}; charset=utf-8")
     if truncated:
         response.headers[TRUNCATED_HEADER] = str(limit)
+    if etag is not None:
+        _add_validators(response, etag)
     return response
+
+
+def _if_none_match() -> set[str]:
+    """The entity tags of the request's If-None-Match, weak or strong (weak comparison)."""
+    header = request.headers.get("If-None-Match")
+    if not header:
+        return set()
+    tags = set()
+    for tag in header.split(","):
+        tag = tag.strip()
+        tags.add(tag if tag.startswith("W/") else f"W/{tag}")
+    return tags
+
+
+def _add_validators(response: Response, etag: str) -> None:
+    """The validator of an answer, and the instruction to revalidate before reuse."""
+    response.headers["ETag"] = etag
+    response.headers["Cache-Control"] = ANSWER_CACHE_CONTROL
 
 
 @bp.app_errorhandler(QueryTimeout)
@@ -318,14 +491,15 @@ def _run_update(operation: Operation) -> Response:
     }
     # the protocol dataset goes to the store only when the request has one
     get_store().update(update, base_iri=base_iri(), **{k: v for k, v in dataset.items() if v})
-    data_changed()
     return Response(status=204)
 
 
 def data_changed() -> None:
-    """Note a write through the app: statistics (VoID) are computed again on next use."""
-    key = "geokg.generation"
-    current_app.extensions[key] = int(current_app.extensions.get(key, 0)) + 1
+    """Kept for callers: the store counts every write itself (``geokg.web.data_version``).
+
+    VoID's statistics, the answer cache and validators all follow that shared version, so a
+    write through any worker is seen by all of them.
+    """
 
 
 def _describe_service() -> Response:
