@@ -149,13 +149,13 @@ CASES = [
         "text/turtle",
         contains=("Example News",),
     ),
-    # unknown resources
-    Case("404", "/entity/Q1", 404, "text/plain", contains=("entity/Q1",)),
+    # unknown resources: 404 in the format asked for (tests/test_pages.py checks each parses)
+    Case("404", "/entity/Q1", 404, "text/turtle", contains=("entity/Q1",)),
     Case("404-html", "/entity/Q1", 404, "text/html", accept=BROWSER),
-    Case("404-json", "/entity/Q1", 404, "application/json", accept="application/ld+json"),
-    Case("404-suffix", "/entity/Q1.ttl", 404, "text/plain"),
+    Case("404-json", "/entity/Q1", 404, "application/ld+json", accept="application/ld+json"),
+    Case("404-suffix", "/entity/Q1.ttl", 404, "text/turtle"),
     Case("404-route", "/nowhere", 404, "text/plain"),
-    Case("404-not-an-iri", "/entity/a%3Eb%20c", 404, "text/plain"),
+    Case("404-not-an-iri", "/entity/a%3Eb%20c", 404, "text/turtle"),
     Case("405-resource", PASHINYAN, 405, "text/plain", method="DELETE"),
     # SPARQL: results formats
     Case(
@@ -442,7 +442,11 @@ def test_html_pages_link_turtle_and_wikidata(client: FlaskClient) -> None:
 
 def test_article_page_shows_body_entities_events(client: FlaskClient) -> None:
     text = client.get(ARTICLE + ".html").get_data(as_text=True)
-    assert "<p>Yerevan hopes the visit will ease tensions with Russia, officials said.</p>" in text
+    assert (
+        '<p><a class="mention" href="/entity/Q1953" title="Yerevan">Yerevan</a> hopes the visit'
+        ' will ease tensions with <a class="mention" href="/entity/Q159" title="Russia">Russia</a>'
+        ", officials said.</p>"
+    ) in text
     assert 'href="/entity/Q649">Moscow</a>' in text
     assert "CONSULT" in text and "visit" in text and "asserted" in text
     assert "Example News" in text
@@ -454,7 +458,7 @@ def test_event_page_shows_roles_and_source(client: FlaskClient) -> None:
     assert 'href="/entity/Q7035479">Nikol Pashinyan</a>' in text
     assert 'href="/entity/Q159">Russia</a>' in text
     assert 'href="/entity/Q649">Moscow</a>' in text
-    assert "Nikol Pashinyan arrived in Moscow on Wednesday" in text
+    assert "</a> on Wednesday for talks with Russian officials.</mark>" in text
     assert f'href="{ARTICLE}"' in text
 
 

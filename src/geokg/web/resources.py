@@ -1,17 +1,26 @@
-"""Linked-data pages of minted resources: a description in the negotiated RDF format or HTML."""
+"""Linked-data pages of minted resources: one IRI, every format by negotiation, with validators.
+
+A resource answers 200 at its own IRI in the negotiated format (ARCHITECTURE.md, "Dereferencing:
+same-URI negotiation, not 303"), names the document it sent in ``Content-Location`` and every
+other format in ``Link: rel="alternate"``, and carries a strong ``ETag`` (a hash of the body) and
+a ``Last-Modified`` taken from the extraction times of the graphs it comes from.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 import re
 
 from flask import Blueprint, Response, render_template, request
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import FOAF, PROV, RDF, RDFS
 
-from ..assets import load_query
-from ..errors import NotFound
-from . import base_iri, get_store
+from ..namespaces import PREFIXES
+from . import base_iri
 from .negotiation import SUFFIXES, Offer, negotiate
-from .pages import page_for, statements
+from .pages import Labels, page_for, run, statements
 
 bp = Blueprint("resources", __name__)
 
@@ -35,6 +44,12 @@ _RDFLIB_FORMATS = {
 _BY_SUFFIX = {suffix: media_type for media_type, suffix in SUFFIXES.items()}
 # Characters that cannot occur in an IRI (RFC 3987): such a path names nothing in the store.
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+#: Levels of blank nodes followed from a resource (annotation -> target -> selectors).
+_BLANK_LEVELS = ("page_describe_blank", "page_describe_blank2", "page_describe_blank3")
+#: Links whose labels a description carries at most (a hub's links stay bounded).
+MAX_LINKED_LABELS = 200
+#: Graphs a description names as its provenance; past this, it links a query for all of them.
+MAX_PROVENANCE_GRAPHS = 50
 
 
 @bp.route(f"/<any({', '.join(KINDS)}):kind>/<path:rest>")
@@ -46,34 +61,142 @@ def resource(kind: str, rest: str) -> Response:
     else:
         suffix = ""
     path = f"{kind}/{rest}"
-    if _NOT_IN_IRI.search(path):
-        raise NotFound(f"no resource is minted at /{path}")
     offer = negotiate(
         RESOURCE_OFFERS,
         request.headers.get("Accept"),
         suffix=suffix or None,
         format_param=request.args.get("format"),
     )
+    if _NOT_IN_IRI.search(path):
+        return not_found(base_iri() + path, offer.media_type)
     iri = URIRef(base_iri() + path)
     graph = describe(iri)
     if (iri, None, None) not in graph:
-        raise NotFound(f"no description of <{iri}> in this store")
+        return not_found(iri, offer.media_type)
+    document = URIRef(f"{iri}.{SUFFIXES[offer.media_type]}")
+    graphs = provenance_graphs(iri)
     if offer.media_type == "text/html":
-        template, context = page_for(graph, iri)
+        labels = Labels(graph)
+        template, context = page_for(graph, iri, labels)
         html = render_template(
-            template, iri=iri, path=path, statements=statements(graph, iri), **context
+            template,
+            iri=iri,
+            path=path,
+            statements=statements(graph, iri),
+            provenance=graphs[:MAX_PROVENANCE_GRAPHS],
+            more_provenance=len(graphs) > MAX_PROVENANCE_GRAPHS,
+            **context,
         )
-        response = Response(html, mimetype="text/html")
+        body = html.encode("utf-8")
+        response = Response(body, mimetype="text/html")
     else:
-        data = graph.serialize(format=_RDFLIB_FORMATS[offer.media_type], encoding="utf-8")
-        response = Response(data, content_type=f"{offer.media_type}; charset=utf-8")
+        add_document_triples(graph, iri, document, graphs)
+        body = graph.serialize(format=_RDFLIB_FORMATS[offer.media_type], encoding="utf-8")
+        response = Response(body, content_type=f"{offer.media_type}; charset=utf-8")
     response.headers["Link"] = alternate_links(path)
+    response.headers["Content-Location"] = (
+        f"{request.script_root}/{path}.{SUFFIXES[offer.media_type]}"
+    )
+    return conditional(response, body, last_modified(iri, graphs))
+
+
+def conditional(response: Response, body: bytes, modified: dt.datetime | None) -> Response:
+    """Add a strong ETag and Last-Modified and answer 304 when the client's copy is current."""
+    response.set_etag(hashlib.sha256(body).hexdigest()[:32])
+    if modified is not None:
+        response.last_modified = modified
+    # If-None-Match wins over If-Modified-Since when both come (RFC 9110 §13.2.2)
+    response.make_conditional(request)
     return response
 
 
 def describe(iri: URIRef) -> Graph:
-    """The description of a resource across all graphs (``queries/describe_resource.rq``)."""
-    return get_store().construct(load_query("describe_resource"), {"resource": iri})
+    """The concise bounded description of a resource, each statement once, with link labels.
+
+    Simple queries with the subject bound in their first pattern (``queries/page_describe*.rq``)
+    instead of one UNION: Oxigraph does not push a bound subject into UNION branches.
+    """
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    rows = run("page_describe", resource=iri)
+    for row in rows:
+        graph.add((iri, row["p"], row["o"]))
+    deeper = any(isinstance(row["o"], BNode) for row in rows)
+    for query in _BLANK_LEVELS:
+        if not deeper:
+            break
+        rows = run(query, resource=iri)
+        for row in rows:
+            graph.add((row["b"], row["bp"], row["bo"]))
+        deeper = any(isinstance(row["bo"], BNode) for row in rows)
+    linked = sorted(
+        {o for p, o in graph.predicate_objects(iri) if isinstance(o, URIRef) and p != RDF.type}
+        - {iri}
+    )
+    labels = Labels(graph)
+    for node in linked[:MAX_LINKED_LABELS]:
+        label, predicate = labels.lookup(node)
+        if label is not None:
+            graph.add((node, predicate, Literal(label)))
+    return graph
+
+
+def provenance_graphs(iri: URIRef) -> list[URIRef]:
+    """Up to ``MAX_PROVENANCE_GRAPHS + 1`` named graphs (articles) stating something of ``iri``."""
+    return sorted(
+        {g for row in run("page_graphs", resource=iri) if isinstance(g := row["graph"], URIRef)}
+    )
+
+
+def add_document_triples(graph: Graph, iri: URIRef, document: URIRef, graphs: list[URIRef]) -> None:
+    """Say what the served document is about and which article graphs it was derived from."""
+    graph.bind("foaf", FOAF)
+    graph.add((document, FOAF.primaryTopic, iri))
+    for name in graphs[:MAX_PROVENANCE_GRAPHS]:
+        graph.add((document, PROV.wasDerivedFrom, name))
+    if len(graphs) > MAX_PROVENANCE_GRAPHS:
+        # a hub: the full list is one query away instead of thousands of triples here
+        graph.add((document, RDFS.seeAlso, URIRef(_graphs_query_url(iri))))
+
+
+def _graphs_query_url(iri: URIRef) -> str:
+    """An absolute URL of the SPARQL endpoint asking for every graph that describes ``iri``."""
+    from .pages import editor_url
+
+    return request.host_url.rstrip("/") + editor_url("page_graphs_all", resource=iri)
+
+
+def last_modified(iri: URIRef, graphs: list[URIRef]) -> dt.datetime | None:
+    """The latest extraction time of the graphs that describe ``iri`` (store-wide for hubs)."""
+    if len(graphs) > MAX_PROVENANCE_GRAPHS:
+        rows = run("page_store_modified")
+    else:
+        rows = run("page_modified", resource=iri)
+    for row in rows:
+        value = row.get("modified")
+        if isinstance(value, Literal) and isinstance(when := value.toPython(), dt.datetime):
+            return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    return None
+
+
+def not_found(iri: str, media_type: str) -> Response:
+    """404 in the format asked for: an empty RDF document with the reason, or the HTML page."""
+    message = f"no description of <{iri}> in this store"
+    if media_type == "text/html":
+        html = render_template("error.html", status=404, title="Not Found", message=message)
+        return Response(html, status=404, mimetype="text/html")
+    if media_type in ("text/turtle", "application/n-triples"):
+        body = f"# 404 Not Found: {message}\n"
+    elif media_type == "application/ld+json":
+        body = json.dumps({"status": 404, "title": "Not Found", "message": message})
+    else:  # RDF/XML: an XML comment cannot hold "--", which slugs may contain
+        body = (
+            '<?xml version="1.0" encoding="utf-8"?>\n'
+            "<!-- 404 Not Found: no description of this resource in this store -->\n"
+            f'<rdf:RDF xmlns:rdf="{RDF}"/>\n'
+        )
+    return Response(body, status=404, content_type=f"{media_type}; charset=utf-8")
 
 
 def alternate_links(path: str) -> str:
