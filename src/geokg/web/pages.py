@@ -29,6 +29,8 @@ PAGE_SIZE = 20
 MAX_LISTED_ARTICLES = 1000
 #: Co-actors shown on an entity page (more are checked for country pairs).
 SHOWN_COACTORS = 10
+#: Latest events listed on an entity page.
+SHOWN_EVENTS = 20
 
 
 @bp.route("/")
@@ -512,7 +514,7 @@ def entity_context(graph: Graph, iri: URIRef, labels: Labels) -> dict[str, Any]:
         results = {n: f.result() for n, f in futures.items()}
     count_rows = results["page_entity_count"]
     total = int(str(count_rows[0]["articles"])) if count_rows else 0
-    listed = results["page_entity_articles"]
+    listed = list({row["article"]: row for row in results["page_entity_articles"]}.values())
     reachable = min(len(listed), MAX_LISTED_ARTICLES)
     pages = max(1, -(-reachable // PAGE_SIZE))
     if page > pages:
@@ -562,9 +564,11 @@ def entity_context(graph: Graph, iri: URIRef, labels: Labels) -> dict[str, Any]:
     if affiliations and schema["@type"] == "Person":
         schema["affiliation"] = [_ref(a, name) for a, name in affiliations]
     events = []
+    seen: set[Term] = set()
     for row in results["page_entity_events"]:
         event = row["event"]
-        if isinstance(event, URIRef):
+        if isinstance(event, URIRef) and event not in seen and len(seen) < SHOWN_EVENTS:
+            seen.add(event)
             summary = next(iter(run("page_event_summary", event=event)), {})
             events.append((event, str(row["role"]), summary, row.get("date")))
     return {
@@ -579,7 +583,7 @@ def entity_context(graph: Graph, iri: URIRef, labels: Labels) -> dict[str, Any]:
         "article_count": total,
         "page": page,
         "pages": pages,
-        "more_articles": len(listed) > MAX_LISTED_ARTICLES,
+        "more_articles": total > reachable,
         "timeline": timeline(results["page_entity_timeline"]),
         "coactors": coactors[:SHOWN_COACTORS],
         "dyads": dyads,
