@@ -1,13 +1,13 @@
 """Measures ingest speed end to end against spaCy NER alone, on the same texts in the same run.
 
 End to end is ``pipeline.ingest_paths`` into an in-memory store: read, parse, extract, build,
-validate (in chunks) and store. The reference is the spaCy model's NER component alone over
+validate and store. The reference is the spaCy model's NER component alone over
 the same article bodies, one call per article. Both are timed after a warm-up (model, gazetteer
 and shapes loaded), in alternating rounds; the best round of each counts (the least disturbed
 by other work on the machine).
 
     python bench/ingest.py /work/shared/corpus --limit 200 --rounds 2
-    python bench/ingest.py /work/shared/corpus --limit 200 --full-parse --chunk 1   # as before
+    python bench/ingest.py /work/shared/corpus --limit 200 --stages   # also time each stage
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def _time_ner(bodies: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def _time_ingest(files: list[Path], folder: Path, chunk: int) -> tuple[float, dict[str, int]]:
+def _time_ingest(files: list[Path], folder: Path) -> tuple[float, dict[str, int]]:
     """Seconds for the whole chain into a fresh in-memory store, and the outcome counts."""
     with tempfile.TemporaryDirectory() as tmp:
         # the files of this run only, with the folder's manifest (dates)
@@ -59,7 +59,7 @@ def _time_ingest(files: list[Path], folder: Path, chunk: int) -> tuple[float, di
             (work / pipeline.MANIFEST).symlink_to(manifest.resolve())
         store = Store()
         start = time.perf_counter()
-        outcomes = pipeline.ingest_paths([work], store, base=BASE, chunk=chunk)
+        outcomes = pipeline.ingest_paths([work], store, base=BASE)
         seconds = time.perf_counter() - start
     counts: dict[str, int] = {}
     for o in outcomes:
@@ -67,12 +67,12 @@ def _time_ingest(files: list[Path], folder: Path, chunk: int) -> tuple[float, di
     return seconds, counts
 
 
-def _time_stages(files: list[Path], folder: Path, chunk: int, full_parse: bool) -> dict[str, float]:
-    """Seconds per stage over the same files: read, NER + sentences, extract, build, validate
-    (one run per article, then in chunks), store."""
+def _time_stages(files: list[Path], folder: Path, full_parse: bool) -> dict[str, float]:
+    """Seconds per stage over the same files: read, NER + sentences, extract, build, validate,
+    store."""
     from geokg import build
     from geokg.extract.nlp import parse_names
-    from geokg.validate import validate_batch, validate_graph
+    from geokg.validate import validate_graph
 
     manifest = pipeline.read_manifest(folder)
     t: dict[str, float] = {}
@@ -93,11 +93,7 @@ def _time_stages(files: list[Path], folder: Path, chunk: int, full_parse: bool) 
     start = time.perf_counter()
     for _, g in graphs:
         validate_graph(g)
-    t["validate one by one"] = time.perf_counter() - start
-    start = time.perf_counter()
-    for first in range(0, len(graphs), chunk):
-        validate_batch([g for _, g in graphs[first:first + chunk]])
-    t[f"validate in chunks of {chunk}"] = time.perf_counter() - start
+    t["validate"] = time.perf_counter() - start
     store = Store()
     start = time.perf_counter()
     for name, g in graphs:
@@ -112,8 +108,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path, help="folder of .txt articles (with manifest.jsonl)")
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--rounds", type=int, default=2, help="alternating timing rounds")
-    parser.add_argument("--chunk", type=int, default=pipeline.VALIDATION_CHUNK,
-                        help="articles validated per pySHACL run (1 = one run per article)")
     parser.add_argument("--full-parse", action="store_true",
                         help="parse every sentence (as before the selective parse)")
     parser.add_argument("--stages", action="store_true",
@@ -137,18 +131,18 @@ def main(argv: list[str] | None = None) -> int:
     # warm-up: model, gazetteer, lexicon, shapes
     _time_ner(bodies[:3])
     extract_article(load_article(files[0], pipeline.read_manifest(args.corpus).get(files[0].name)))
-    _time_ingest(files[:2], args.corpus, args.chunk)
+    _time_ingest(files[:2], args.corpus)
 
     ner_times, ingest_times = [], []
     counts: dict[str, int] = {}
     for _ in range(max(1, args.rounds)):
         ner_times.append(_time_ner(bodies))
-        seconds, counts = _time_ingest(files, args.corpus, args.chunk)
+        seconds, counts = _time_ingest(files, args.corpus)
         ingest_times.append(seconds)
     ner_wps = words / min(ner_times)
     ingest_wps = words / min(ingest_times)
     figures = {
-        "articles": len(files), "words": words, "rounds": len(ner_times), "chunk": args.chunk,
+        "articles": len(files), "words": words, "rounds": len(ner_times),
         "full_parse": args.full_parse,
         "ner_words_per_s": round(ner_wps), "ingest_words_per_s": round(ingest_wps),
         "ratio": round(ingest_wps / ner_wps, 3), "outcomes": counts,
@@ -160,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ingest end to end: {ingest_wps:8.0f} words/s  ({counts})")
     print(f"ratio            : {ingest_wps / ner_wps:.3f}")
     if args.stages:
-        stages = _time_stages(files, args.corpus, max(1, args.chunk), args.full_parse)
+        stages = _time_stages(files, args.corpus, args.full_parse)
         figures["stages_seconds"] = {k: round(v, 2) for k, v in stages.items()}
         figures["ner_seconds_best"] = round(min(ner_times), 2)
         for name, seconds in stages.items():
