@@ -294,29 +294,27 @@ def _read_post() -> Operation:
     raise UnsupportedMediaType(f"cannot read a {given} request body; send one of {offered}")
 
 
-def _format_param(kind: QueryKind) -> str | None:
-    """The ``format=`` value of the request, read as a media type for result ``kind``."""
-    name = request.values.get("format")
-    if not name:
-        return None
-    media_type = media_type_for_name(name)
-    if kind == "graph" and media_type in _GRAPH_FORMAT_NAMES:
-        return _GRAPH_FORMAT_NAMES[media_type]
-    return name
-
-
-def _pick(offers: tuple[Offer, ...], kind: QueryKind) -> str | None:
-    """The negotiated media type for one result kind, or None if nothing fits."""
-    graph = offers is GRAPH_OFFERS
-    return _negotiated(graph, request.headers.get("Accept"), _format_param(kind))
+def _negotiate_results() -> tuple[str | None, str | None]:
+    """The negotiated (solutions, graph) media types of the request; None where nothing fits."""
+    return _negotiated(request.headers.get("Accept"), request.values.get("format") or None)
 
 
 @functools.lru_cache(maxsize=512)
-def _negotiated(graph: bool, accept: str | None, format_param: str | None) -> str | None:
-    """``negotiate``'s media type, remembered: clients send few distinct Accept headers."""
+def _negotiated(accept: str | None, name: str | None) -> tuple[str | None, str | None]:
+    """``negotiate`` for both result kinds, remembered: clients send few distinct Accept headers.
+
+    ``format=json`` / ``format=xml`` name SPARQL JSON/XML for solutions and JSON-LD/RDF/XML for
+    graphs.
+    """
+    named = media_type_for_name(name) if name else None
+    graph_name = _GRAPH_FORMAT_NAMES.get(named or "", name)
+    return _offered(SOLUTION_OFFERS, accept, name), _offered(GRAPH_OFFERS, accept, graph_name)
+
+
+def _offered(offers: tuple[Offer, ...], accept: str | None, name: str | None) -> str | None:
+    """The media type ``negotiate`` picks among ``offers``, or None if nothing fits."""
     try:
-        offers = GRAPH_OFFERS if graph else SOLUTION_OFFERS
-        return negotiate(offers, accept, format_param=format_param).media_type
+        return negotiate(offers, accept, format_param=name).media_type
     except NotAcceptable:
         return None
 
@@ -380,8 +378,7 @@ def _run_query(operation: Operation) -> Response:
     same data version; a GET whose ``If-None-Match`` names the current validator gets 304.
     """
     query = operation.query or ""
-    solutions = _pick(SOLUTION_OFFERS, "solutions")
-    graph = _pick(GRAPH_OFFERS, "graph")
+    solutions, graph = _negotiate_results()
     if solutions is None and graph is None:
         raise NotAcceptable([o.media_type for o in SOLUTION_OFFERS + GRAPH_OFFERS])
     key = _request_key(operation, solutions, graph)
