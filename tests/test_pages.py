@@ -306,6 +306,8 @@ def test_entity_page_shows_roles_timeline_coactors_and_country_pairs(client: Fla
     assert '<a href="/entity/Q159">Russia</a></td><td>1</td>' in coactors
     assert 'href="/dyad/Q399/Q159"' in text  # Armenia (his country) and Russia
     assert f'href="{ARTICLE}"' in text
+    # under each listed article, the events of that article he takes part in
+    assert f'<a href="{EVENT}">CONSULT (visit)</a> · actor · 2026-01-14 · asserted' in text
 
 
 def test_editor_link_runs_the_query_behind_the_page(client: FlaskClient) -> None:
@@ -377,6 +379,7 @@ def test_hub_articles_are_paged_newest_first(hub_client: FlaskClient) -> None:
     parse_html(last.encode())
     assert "2025-02" in first and "<svg" in first  # the timeline spans the months
     assert 'href="/dyad/Q30/Q148"' in first
+    assert first.count("</a> · actor · ") == 20  # the events of the 20 shown articles
 
 
 @pytest.mark.parametrize(("page", "status"), [("4", 404), ("0", 400), ("x", 400), ("-1", 400)])

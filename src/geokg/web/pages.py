@@ -29,8 +29,8 @@ PAGE_SIZE = 20
 MAX_LISTED_ARTICLES = 1000
 #: Co-actors shown on an entity page (more are checked for country pairs).
 SHOWN_COACTORS = 10
-#: Latest events listed on an entity page.
-SHOWN_EVENTS = 20
+#: Country pairs listed on an entity page (from the 50 entities sharing most events).
+SHOWN_DYADS = 10
 
 
 @bp.route("/")
@@ -144,17 +144,23 @@ class Labels:
         self._known: dict[Node, tuple[str | None, URIRef]] = {}
         self._graph = graph
 
-    def lookup(self, node: Node) -> tuple[str | None, URIRef]:
-        """The label (or headline) of ``node`` and the property it came from."""
+    def lookup(self, node: Node, *, article: bool = False) -> tuple[str | None, URIRef]:
+        """The label (or headline) of ``node`` and the property it came from.
+
+        ``article`` asks for the headline first (one query instead of two for an article).
+        """
         if node in self._known:
             return self._known[node]
         found: tuple[str | None, URIRef] = (None, RDFS.label)
+        queries = [("page_label", RDFS.label), ("page_headline", SDO.headline)]
+        if article:
+            queries.reverse()
         if self._graph is not None and (value := label_of(self._graph, node)) is not None:
             in_label = self._graph.value(node, RDFS.label) is not None
             found = (value, RDFS.label if in_label else SDO.headline)
         elif isinstance(node, URIRef):
             # one row each (LIMIT 1): a hub's label repeats in every article graph
-            for query, predicate in (("page_label", RDFS.label), ("page_headline", SDO.headline)):
+            for query, predicate in queries:
                 rows = run(query, node=node)
                 if rows:
                     found = (str(rows[0]["label"]), predicate)
@@ -162,9 +168,9 @@ class Labels:
         self._known[node] = found
         return found
 
-    def __call__(self, node: Node) -> str:
+    def __call__(self, node: Node, *, article: bool = False) -> str:
         """The name to show for ``node``: its label, else the last segment of its IRI."""
-        return self.lookup(node)[0] or local_name(node)
+        return self.lookup(node, article=article)[0] or local_name(node)
 
 
 def geokg_types(graph: Graph, node: Node) -> list[str]:
@@ -364,7 +370,7 @@ def article_context(graph: Graph, iri: URIRef, labels: Labels) -> dict[str, Any]
         key=lambda pair: pair[1].lower(),
     )
     related = sorted(
-        ((r, labels(r)) for r in graph.objects(iri, GEOKG.relatedArticle)),
+        ((r, labels(r, article=True)) for r in graph.objects(iri, GEOKG.relatedArticle)),
         key=lambda pair: pair[1],
     )
     schema: dict[str, Any] = {"@context": _SCHEMA_CONTEXT, "@type": "NewsArticle", "@id": str(iri)}
@@ -504,7 +510,6 @@ def entity_context(graph: Graph, iri: URIRef, labels: Labels) -> dict[str, Any]:
         "page_entity_articles",
         "page_entity_timeline",
         "page_entity_coactors",
-        "page_entity_events",
     )
     # independent queries: the engine runs them side by side (pyoxigraph releases the GIL)
     with ThreadPoolExecutor(max_workers=len(names)) as pool:
@@ -522,7 +527,7 @@ def entity_context(graph: Graph, iri: URIRef, labels: Labels) -> dict[str, Any]:
             f"page {page} is past the last page ({pages}) of articles mentioning <{iri}>"
         )
     shown = listed[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    articles = [(r["article"], labels(r["article"]), r.get("date")) for r in shown]
+    articles = [(r["article"], labels(r["article"], article=True), r.get("date")) for r in shown]
 
     types = geokg_types(graph, iri)
     own: list[str] = []
@@ -530,19 +535,22 @@ def entity_context(graph: Graph, iri: URIRef, labels: Labels) -> dict[str, Any]:
         own.append(q)
     for link in (GEOKG.affiliatedWith, GEOKG.standsFor):
         own.extend(q for o in graph.objects(iri, link) if (q := qid_of(o)) and q not in own)
-    coactors = [
-        (r["other"], labels(r["other"]), int(str(r["events"])))
+    sharing = [
+        (r["other"], int(str(r["events"])))
         for r in results["page_entity_coactors"]
         if isinstance(r.get("other"), URIRef)
     ]
     dyads: list[tuple[str, str, str, str, int]] = []
-    for other, name, shared in coactors:
+    for other, shared in sharing if own else ():
+        if len(dyads) >= SHOWN_DYADS:
+            break
         other_qid = qid_of(other)
         if other_qid and other_qid not in own and run("page_is_country", node=other):
             dyads.extend(
-                (q, labels(URIRef(base_iri() + "entity/" + q)), other_qid, name, shared)
+                (q, labels(URIRef(base_iri() + "entity/" + q)), other_qid, labels(other), shared)
                 for q in own
             )
+    coactors = [(other, labels(other), shared) for other, shared in sharing[:SHOWN_COACTORS]]
 
     same_as = sorted(graph.objects(iri, OWL.sameAs), key=str)
     label = labels(iri)
@@ -563,14 +571,12 @@ def entity_context(graph: Graph, iri: URIRef, labels: Labels) -> dict[str, Any]:
         schema["jobTitle"] = job_titles
     if affiliations and schema["@type"] == "Person":
         schema["affiliation"] = [_ref(a, name) for a, name in affiliations]
-    events = []
-    seen: set[Term] = set()
-    for row in results["page_entity_events"]:
-        event = row["event"]
-        if isinstance(event, URIRef) and event not in seen and len(seen) < SHOWN_EVENTS:
-            seen.add(event)
-            summary = next(iter(run("page_event_summary", event=event)), {})
-            events.append((event, str(row["role"]), summary, row.get("date")))
+    # the events of the shown articles in which the entity takes part: one small query per
+    # article, instead of sorting every event of a hub
+    events = {
+        article: [row for row in run("page_entity_article_events", article=article, entity=iri)]
+        for article, _, _ in articles
+    }
     return {
         "label": label,
         "types": types,
@@ -585,7 +591,7 @@ def entity_context(graph: Graph, iri: URIRef, labels: Labels) -> dict[str, Any]:
         "pages": pages,
         "more_articles": total > reachable,
         "timeline": timeline(results["page_entity_timeline"]),
-        "coactors": coactors[:SHOWN_COACTORS],
+        "coactors": coactors,
         "dyads": dyads,
         "events": events,
         "schema": schema,
@@ -610,7 +616,7 @@ def event_context(graph: Graph, iri: URIRef, labels: Labels) -> dict[str, Any]:
     sentence = None
     headline = None
     if isinstance(article, URIRef):
-        headline = labels(article)
+        headline = labels(article, article=True)
         text_rows = run("page_article_text", article=article)
         text = str(text_rows[0]["body"]) if text_rows else ""
         start, end = source.get("start"), source.get("end")
