@@ -11,6 +11,11 @@ never added to the product.
 
     python bench/bare_app.py --store DIR --port 8765 --workers 2 --threads 4 \
         --body lookup.json --engine-url-file engine.url [--no-accesslog]
+
+With ``--engine-url URL --engine-pidfile FILE`` it starts no engine and serves through the one
+another bare_app started (written to its ``--engine-url-file``: URL, then pid file), so two
+apps with different settings (``GEOKG_ANSWER_CACHE`` on and off) share one engine and can be
+measured in interleaved rounds.
 """
 
 from __future__ import annotations
@@ -97,6 +102,8 @@ def main() -> None:
     parser.add_argument("--no-accesslog", action="store_true")
     parser.add_argument("--engine-without-timeout", action="store_true",
                         help="run the engine without --timeout-s (a what-if, not the product)")
+    parser.add_argument("--engine-url", help="serve through this running engine, start none")
+    parser.add_argument("--engine-pidfile", help="the pid file of that engine")
     args = parser.parse_args()
     body = args.body.read_bytes()
 
@@ -107,20 +114,21 @@ def main() -> None:
     server._GeokgApplication = factory  # type: ignore[misc,assignment]
     # as cli.serve starts it (the engine reads the query_timeout setting itself)
     engine: contextlib.AbstractContextManager[Any] = (
-        engine_without_timeout(args.store) if args.engine_without_timeout
+        contextlib.nullcontext(args.engine_url) if args.engine_url
+        else engine_without_timeout(args.store) if args.engine_without_timeout
         else running_engine(args.store)
     )
     with engine as running:
         # as cli.serve does: the engine's URL and, for a supervised engine, its pid file
         url = str(getattr(running, "url", running))
+        pidfile = args.engine_pidfile or getattr(running, "pidfile", None)
         if args.engine_url_file:
-            args.engine_url_file.write_text(url, encoding="utf-8")
+            args.engine_url_file.write_text(f"{url}\n{pidfile or ''}\n", encoding="utf-8")
         app_config = {
             "STORE": str(args.store),
             "BASE": iri.normalize_base(str(config.get("base"))),
             "ENGINE_URL": url,
         }
-        pidfile = getattr(running, "pidfile", None)
         if pidfile is not None:
             app_config["ENGINE_PIDFILE"] = str(pidfile)
         server.serve(

@@ -473,22 +473,34 @@ def run_wrk(base: str, script: Path, *, connections: int, duration: int, threads
 
 
 def wrk_targets(
-    app: str, engine: str, peer: str, scripts: Path, articles: int, *, engine_direct: bool
+    app: str, engine: str, peer: str, scripts: Path, articles: int, *, engine_direct: bool,
+    uncached: str | None = None, cache_mb: float = 64,
 ) -> dict[str, tuple[str, Path]]:
-    """name -> (server base URL, Lua script) of every throughput target."""
+    """name -> (server base URL, Lua script) of every throughput target.
+
+    ``app`` runs with the answer cache (``cache_mb``); ``uncached``, if given, is the same app
+    with ``GEOKG_ANSWER_CACHE=0``.
+    """
     fixed = lookup_text(42)
     varied = [lookup_text(n) for n in range(0, articles, max(1, articles // 1000))][:1000]
 
     def paths(prefix: str, texts: Sequence[str]) -> list[str]:
         return [f"{prefix}?{urllib.parse.urlencode({'query': t})}" for t in texts]
 
+    cache = "answer cache off" if cache_mb == 0 else f"answer cache {cache_mb:g} MB"
     specs = {
         "bare route (same app)": (app, ["/_bench/bare"]),
-        "geokg /sparql lookup, fixed": (app, paths("/sparql", [fixed])),
-        "Oxigraph peer /query, fixed": (peer, paths("/query", [fixed])),
-        "geokg /sparql lookup, 1,000 varied": (app, paths("/sparql", varied)),
-        "Oxigraph peer /query, 1,000 varied": (peer, paths("/query", varied)),
+        f"geokg /sparql lookup, fixed ({cache})": (app, paths("/sparql", [fixed])),
     }
+    if uncached:
+        specs["geokg /sparql lookup, fixed (answer cache off)"] = (
+            uncached, paths("/sparql", [fixed]))
+    specs["Oxigraph peer /query, fixed"] = (peer, paths("/query", [fixed]))
+    specs[f"geokg /sparql lookup, 1,000 varied ({cache})"] = (app, paths("/sparql", varied))
+    if uncached:
+        specs["geokg /sparql lookup, 1,000 varied (answer cache off)"] = (
+            uncached, paths("/sparql", varied))
+    specs["Oxigraph peer /query, 1,000 varied"] = (peer, paths("/query", varied))
     if engine_direct:
         # oxigraph serve --timeout-s keeps one thread per query for the whole limit: loaded
         # directly at thousands of queries/s it runs out of memory maps within seconds and dies
@@ -505,9 +517,18 @@ def wrk_targets(
 
 def measure_throughput(
     targets: dict[str, tuple[str, Path]], *, rounds: int, connections: int, duration: int,
-    threads: int,
+    threads: int, warmup: int = 0,
 ) -> dict[str, list[WrkResult]]:
-    """Interleaved wrk rounds over all targets."""
+    """Interleaved wrk rounds over all targets, after one unmeasured ``warmup``-second run each.
+
+    The warm-up fills what every server keeps between requests (connections, the engine's
+    caches, geokg's answer cache: each worker misses each of the 1,000 varied lookups once).
+    """
+    if warmup:
+        for name, (base, script) in targets.items():
+            result = run_wrk(base, script, connections=connections, duration=warmup,
+                             threads=threads)
+            log(f"    wrk warm-up {name}: {result.rps:.0f} req/s")
     results: dict[str, list[WrkResult]] = {name: [] for name in targets}
     for round_no in range(rounds):
         for name, (base, script) in targets.items():
@@ -629,8 +650,10 @@ def bench_size(args: argparse.Namespace, size: int, work: Path, report: IO[str])
                        "--port", str(port), "--workers", str(args.workers),
                        "--threads", str(args.threads), "--engine"]
             url = f"http://127.0.0.1:{port}/sparql"
+            # the latency table compares engines: geokg without its answer cache, since
+            # Oxigraph server has none (otherwise every round after the first is a cache hit)
             with running(command, ready=url, log_path=work / f"geokg-{size}.log",
-                         env=env) as geokg:
+                         env={**env, "GEOKG_ANSWER_CACHE": "0"}) as geokg:
                 clients = {"geokg": Client(url), "oxigraph": Client(peer_url)}
                 engine = engine_url_of(geokg)
                 if engine:
@@ -646,7 +669,8 @@ def bench_size(args: argparse.Namespace, size: int, work: Path, report: IO[str])
             table, rows = latency_table(timings, args.target_ratio)
             result["latency"] = rows
             print(f"### Latency, median of {args.runs} interleaved runs "
-                  f"(geokg serve --workers {args.workers} --threads {args.threads})\n", file=report)
+                  f"(geokg serve --workers {args.workers} --threads {args.threads}, "
+                  f"GEOKG_ANSWER_CACHE=0), {uptime()}\n", file=report)
             print(table + "\n", file=report, flush=True)
         if args.only in ("all", "throughput", "profile"):
             result.update(bench_app_part(args, size, geokg_store, peer_url, work, env, report))
@@ -680,20 +704,39 @@ def bench_app_part(
     if args.engine_without_timeout:
         command.append("--engine-without-timeout")
     app = f"http://127.0.0.1:{port}"
+    cached_env = {**env, "GEOKG_ANSWER_CACHE": str(args.answer_cache)}
     with running(command, ready=f"{app}/sparql", log_path=work / f"app-{size}.log",
-                 env=env) as process:
-        engine = engine_file.read_text(encoding="utf-8").strip()
+                 env=cached_env) as process, contextlib.ExitStack() as more:
+        engine, _, pidfile = engine_file.read_text(encoding="utf-8").strip().partition("\n")
+        uncached = None
+        if args.only in ("all", "throughput"):
+            # the same app with the answer cache off, through the same engine, measured in the
+            # same interleaved rounds (Oxigraph server has no answer cache)
+            port = free_port()
+            uncached = f"http://127.0.0.1:{port}"
+            command_off = [*command[:command.index("--port")], "--port", str(port),
+                           *command[command.index("--port") + 2:command.index("--engine-url-file")],
+                           "--engine-url", engine, "--engine-pidfile", pidfile]
+            if args.no_accesslog:
+                command_off.append("--no-accesslog")
+            more.enter_context(running(
+                command_off, ready=f"{uncached}/sparql", log_path=work / f"app-off-{size}.log",
+                env={**env, "GEOKG_ANSWER_CACHE": "0"},
+            ))
         targets = wrk_targets(app, engine, peer_url.rsplit("/", 1)[0], work, size,
-                              engine_direct=args.engine_direct)
+                              engine_direct=args.engine_direct, uncached=uncached,
+                              cache_mb=args.answer_cache)
         if args.only in ("all", "throughput"):
             results = measure_throughput(
                 targets, rounds=args.wrk_rounds, connections=args.connections,
-                duration=args.duration, threads=args.wrk_threads,
+                duration=args.duration, threads=args.wrk_threads, warmup=args.wrk_warmup,
             )
             table, data = throughput_table(results)
             result["throughput"] = data
-            print(f"### Lookup throughput, wrk -t{args.wrk_threads} -c{args.connections} "
-                  f"-d{args.duration}s, median of {args.wrk_rounds} interleaved rounds "
+            print(f"### Lookup throughput ({uptime()})\n\n"
+                  f"wrk -t{args.wrk_threads} -c{args.connections} "
+                  f"-d{args.duration}s, median of {args.wrk_rounds} interleaved rounds after "
+                  f"{args.wrk_warmup} s of warm-up each "
                   f"(gunicorn gthread {args.workers}x{args.threads}"
                   f"{', access log off' if args.no_accesslog else ''}"
                   f"{', engine without --timeout-s' if args.engine_without_timeout else ''})\n",
@@ -704,8 +747,9 @@ def bench_app_part(
             heavy_script = work / "heavy.lua"
             heavy_path = f"/sparql?{urllib.parse.urlencode({'query': heavy.text})}"
             heavy_script.write_text(lua_script([heavy_path], heavy.accept), encoding="utf-8")
+            varied_name = next(n for n in targets if "1,000 varied" in n and "geokg" in n)
             runs = {
-                "lookup (1,000 varied)": targets["geokg /sparql lookup, 1,000 varied"][1],
+                "lookup (1,000 varied)": targets[varied_name][1],
                 f"{heavy.name}": heavy_script,
             }
             profiles = {}
@@ -765,10 +809,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="throughput app without gunicorn's access log (the product logs)")
     parser.add_argument("--engine-without-timeout", action="store_true",
                         help="engine without --timeout-s (a what-if, not the product)")
+    parser.add_argument("--answer-cache", type=float, default=64,
+                        help="GEOKG_ANSWER_CACHE (MB) of the throughput app; a second app "
+                             "with 0 is measured beside it")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--wrk-threads", type=int, default=1)
     parser.add_argument("--wrk-rounds", type=int, default=3)
+    parser.add_argument("--wrk-warmup", type=int, default=8,
+                        help="seconds of unmeasured wrk load on each target first")
     parser.add_argument("--profile", action="store_true", help="also py-spy the workers")
     parser.add_argument("--engine-direct", action="store_true",
                         help="also load geokg's engine directly (last; it may kill the engine)")
