@@ -418,3 +418,33 @@ def test_search_form_in_every_page(client: FlaskClient) -> None:
 def test_json_ld_error_body_is_the_error_shape(client: FlaskClient) -> None:
     body = json.loads(client.get("/entity/Q1.jsonld").data)
     assert body["status"] == 404 and "entity/Q1" in body["message"]
+
+
+WIKIDATA_FACTS = """
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+@prefix sdo: <http://schema.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<http://127.0.0.1:8000/graph/wikidata> {
+  wd:Q399 sdo:description "sovereign state in the South Caucasus"@en, "pays du Caucase"@fr ;
+    wdt:P297 "AM" ; wdt:P36 wd:Q1953 ; wdt:P1082 "2777970"^^xsd:decimal ;
+    wdt:P856 <https://www.gov.am/> .
+}
+"""
+
+
+def test_entity_page_shows_what_enrichment_stored(client: FlaskClient) -> None:
+    store = client.application.extensions["geokg.store"]
+    store.load(WIKIDATA_FACTS.encode(), "application/trig")
+    text = client.get("/entity/Q399.html").get_data(as_text=True)
+    assert '<p class="description">sovereign state in the South Caucasus</p>' in text
+    assert "pays du Caucase" not in text
+    assert "<dt>Iso code</dt><dd>AM</dd>" in text
+    assert '<dt>Capital</dt><dd><a href="/entity/Q1953">Yerevan</a></dd>' in text
+    assert "<dt>Population</dt><dd>2777970</dd>" in text
+    assert '<a href="https://www.gov.am/">https://www.gov.am/</a>' in text
+    schema = embedded_jsonld(text)
+    description = URIRef("https://schema.org/description")
+    assert set(schema.objects(None, description)) == {
+        Literal("sovereign state in the South Caucasus")
+    }
+    parse_html(text.encode())

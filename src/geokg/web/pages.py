@@ -487,6 +487,41 @@ class BadPage(GeokgError):
     status = 400
 
 
+_WIKIDATA_ITEM = re.compile(r"http://www\.wikidata\.org/entity/(Q[1-9][0-9]*)")
+#: Wikidata facts an entity page shows (stored by ``geokg enrich``), in this order.
+WIKIDATA_FACTS = {
+    "http://schema.org/description": "description",
+    "http://www.wikidata.org/prop/direct/P297": "ISO code",
+    "http://www.wikidata.org/prop/direct/P1082": "population",
+    "http://www.wikidata.org/prop/direct/P36": "capital",
+    "http://www.wikidata.org/prop/direct/P17": "country",
+    "http://www.wikidata.org/prop/direct/P625": "coordinates",
+    "http://www.wikidata.org/prop/direct/P856": "official website",
+}
+
+
+def wikidata_facts(items: list[URIRef], labels: Labels) -> list[tuple[str, Term]]:
+    """The enrichment facts of the Wikidata items an entity is ``owl:sameAs``, named.
+
+    An item value (a capital, a country) becomes the local entity when this store has one.
+    """
+    found: list[tuple[str, Term]] = []
+    for item in items[:3]:
+        for row in run("page_same_as_facts", item=item):
+            name = WIKIDATA_FACTS.get(str(row["property"]))
+            value = row["value"]
+            if isinstance(value, Literal) and value.language not in (None, "en"):
+                continue
+            if isinstance(value, URIRef) and (q := _WIKIDATA_ITEM.fullmatch(str(value))):
+                local = URIRef(base_iri() + "entity/" + q.group(1))
+                if labels.lookup(local)[0] is not None:
+                    value = local
+            if name and (name, value) not in found:
+                found.append((name, value))
+    order = list(WIKIDATA_FACTS.values())
+    return sorted(found, key=lambda pair: order.index(pair[0]))
+
+
 def page_number() -> int:
     """The ``?page=`` of the request (1 when absent).
 
@@ -554,7 +589,12 @@ def entity_context(graph: Graph, iri: URIRef, labels: Labels) -> dict[str, Any]:
 
     same_as = sorted(graph.objects(iri, OWL.sameAs), key=str)
     label = labels(iri)
-    description = graph.value(iri, SDO.description) or graph.value(iri, RDFS.comment)
+    facts = wikidata_facts([s for s in same_as if isinstance(s, URIRef)], labels)
+    description = (
+        graph.value(iri, SDO.description)
+        or graph.value(iri, RDFS.comment)
+        or next((v for p, v in facts if p == "description"), None)
+    )
     job_titles = sorted({str(j) for j in graph.objects(iri, SDO.jobTitle)})
     affiliations = [(a, labels(a)) for a in graph.objects(iri, GEOKG.affiliatedWith)]
     schema: dict[str, Any] = {
@@ -582,6 +622,8 @@ def entity_context(graph: Graph, iri: URIRef, labels: Labels) -> dict[str, Any]:
         "types": types,
         "same_as": same_as,
         "description": description,
+        "facts": [(name, value) for name, value in facts if name != "description"],
+        "labels": labels,
         "job_titles": job_titles,
         "affiliations": affiliations,
         "stands_for": [(a, labels(a)) for a in graph.objects(iri, GEOKG.standsFor)],
