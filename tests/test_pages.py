@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Iterator
 from email.utils import format_datetime, parsedate_to_datetime
+from typing import Any
 from urllib.parse import unquote
 
 import html5lib
@@ -368,6 +369,14 @@ def hub_client() -> Iterator[FlaskClient]:
         yield c
 
 
+@pytest.fixture
+def hub_store_client() -> Iterator[tuple[Store, FlaskClient]]:
+    store = Store()
+    store.load(hub_trig(HUB_ARTICLES).encode(), "application/trig")
+    with make_app(store).test_client() as c:
+        yield store, c
+
+
 def test_hub_articles_are_paged_newest_first(hub_client: FlaskClient) -> None:
     first = hub_client.get(HUB + ".html").get_data(as_text=True)
     headlines = re.findall(r">Hub story (\d+)</a>", first)
@@ -448,3 +457,48 @@ def test_entity_page_shows_what_enrichment_stored(client: FlaskClient) -> None:
         Literal("sovereign state in the South Caucasus")
     }
     parse_html(text.encode())
+
+
+def test_a_rendered_page_is_kept_until_the_data_changes(
+    hub_store_client: tuple[Store, FlaskClient], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, client = hub_store_client
+    first = client.get(HUB + ".html")
+    calls: list[str] = []
+    original = Store.select
+
+    def counted(self: Store, query: str, bindings: Any = None) -> Any:
+        calls.append(query)
+        return original(self, query, bindings)
+
+    monkeypatch.setattr(Store, "select", counted)
+    again = client.get(HUB + ".html")
+    assert again.data == first.data and calls == []  # served from this worker's cache
+    assert client.get(HUB + ".html?page=2").status_code == 200 and calls  # another page: rendered
+    store.update(
+        "INSERT DATA { GRAPH <urn:g:new> { <urn:a:new> <https://schema.org/mentions> "
+        f"<{BASE}entity/Q30> ; <https://schema.org/headline> 'Fresh story' ; "
+        "<https://schema.org/datePublished> "
+        "'2030-01-01'^^<http://www.w3.org/2001/XMLSchema#date> } }"
+    )
+    after = client.get(HUB + ".html").get_data(as_text=True)
+    assert "Fresh story" in after and f"{HUB_ARTICLES + 1} articles" in after
+    assert (
+        client.get(HUB + ".html", headers={"If-None-Match": first.headers["ETag"]}).status_code
+        == 200
+    )
+
+
+def test_no_page_cache_when_answer_cache_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    store = load_fixture(Store())
+    client = make_app(store, ANSWER_CACHE=0).test_client()
+    first = client.get(PASHINYAN + ".ttl")
+    calls: list[str] = []
+    original = Store.select
+
+    def counted(self: Store, query: str, bindings: Any = None) -> Any:
+        calls.append(query)
+        return original(self, query, bindings)
+
+    monkeypatch.setattr(Store, "select", counted)
+    assert client.get(PASHINYAN + ".ttl").data == first.data and calls

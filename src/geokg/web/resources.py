@@ -12,13 +12,16 @@ import datetime as dt
 import hashlib
 import json
 import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, RDFS
 
 from ..namespaces import PREFIXES
-from . import base_iri
+from . import base_iri, data_version
 from .negotiation import SUFFIXES, Offer, negotiate
 from .pages import Labels, page_for, run, statements
 
@@ -52,6 +55,67 @@ MAX_LINKED_LABELS = 200
 MAX_PROVENANCE_GRAPHS = 50
 
 
+#: Rendered resource documents each worker keeps for the current data version.
+PAGE_CACHE_ENTRIES = 256
+_CACHE_KEY = "geokg.page_cache"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A rendered resource document: what a response needs besides the headers of the request."""
+
+    body: bytes
+    content_type: str
+    modified: dt.datetime | None
+
+
+class PageCache:
+    """Rendered documents of one worker for one data version, least recently used out first.
+
+    A hub's page costs a scan of its thousands of mentions; the same page for the same data
+    version is the same bytes, so it is kept. Entries are put only when the data version read
+    before and after rendering is the same (``geokg.web.data_version``), and a new version
+    drops them all.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._version: str | None = None
+        self._entries: OrderedDict[tuple[str, ...], Document] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, version: str, key: tuple[str, ...]) -> Document | None:
+        """The document kept for ``key`` at ``version``, if any."""
+        with self._lock:
+            if version != self._version:
+                return None
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, version: str, key: tuple[str, ...], document: Document) -> None:
+        """Keep a document rendered at ``version``."""
+        with self._lock:
+            if version != self._version:
+                self._entries.clear()
+                self._version = version
+            self._entries[key] = document
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.capacity:
+                self._entries.popitem(last=False)
+
+
+def page_cache() -> PageCache | None:
+    """This worker's page cache; None when the ``answer_cache`` setting turns caching off."""
+    extensions = current_app.extensions
+    if _CACHE_KEY not in extensions:
+        on = float(current_app.config.get("ANSWER_CACHE") or 0) > 0
+        extensions[_CACHE_KEY] = PageCache(PAGE_CACHE_ENTRIES) if on else None
+    cache: PageCache | None = extensions[_CACHE_KEY]
+    return cache
+
+
 @bp.route(f"/<any({', '.join(KINDS)}):kind>/<path:rest>")
 def resource(kind: str, rest: str) -> Response:
     """Describe the resource ``{base}{kind}/{rest}``, an optional ``.ttl``-like suffix aside."""
@@ -69,13 +133,33 @@ def resource(kind: str, rest: str) -> Response:
     )
     if _NOT_IN_IRI.search(path):
         return not_found(base_iri() + path, offer.media_type)
-    iri = URIRef(base_iri() + path)
+    cache = page_cache()
+    version = data_version() if cache is not None else None
+    # everything the bytes depend on besides the data: links use the host and the script root
+    page = request.args.get("page", "")
+    key = (path, offer.media_type, page, request.host_url, request.script_root)
+    found = cache.get(version, key) if cache is not None and version is not None else None
+    if found is None:
+        found = render(URIRef(base_iri() + path), path, offer.media_type)
+        if found is None:
+            return not_found(base_iri() + path, offer.media_type)
+        if cache is not None and version is not None and data_version() == version:
+            cache.put(version, key, found)
+    response = Response(found.body, content_type=found.content_type)
+    response.headers["Link"] = alternate_links(path)
+    suffix = SUFFIXES[offer.media_type]
+    response.headers["Content-Location"] = f"{request.script_root}/{path}.{suffix}"
+    return conditional(response, found.body, found.modified)
+
+
+def render(iri: URIRef, path: str, media_type: str) -> Document | None:
+    """The document describing ``iri`` in ``media_type``; None if the store knows nothing of it."""
     graph = describe(iri)
     if (iri, None, None) not in graph:
-        return not_found(iri, offer.media_type)
-    document = URIRef(f"{iri}.{SUFFIXES[offer.media_type]}")
+        return None
+    document = URIRef(f"{iri}.{SUFFIXES[media_type]}")
     graphs = provenance_graphs(iri)
-    if offer.media_type == "text/html":
+    if media_type == "text/html":
         labels = Labels(graph)
         template, context = page_for(graph, iri, labels)
         html = render_template(
@@ -88,16 +172,10 @@ def resource(kind: str, rest: str) -> Response:
             **context,
         )
         body = html.encode("utf-8")
-        response = Response(body, mimetype="text/html")
     else:
         add_document_triples(graph, iri, document, graphs)
-        body = graph.serialize(format=_RDFLIB_FORMATS[offer.media_type], encoding="utf-8")
-        response = Response(body, content_type=f"{offer.media_type}; charset=utf-8")
-    response.headers["Link"] = alternate_links(path)
-    response.headers["Content-Location"] = (
-        f"{request.script_root}/{path}.{SUFFIXES[offer.media_type]}"
-    )
-    return conditional(response, body, last_modified(iri, graphs))
+        body = graph.serialize(format=_RDFLIB_FORMATS[media_type], encoding="utf-8")
+    return Document(body, f"{media_type}; charset=utf-8", last_modified(iri, graphs))
 
 
 def conditional(response: Response, body: bytes, modified: dt.datetime | None) -> Response:
