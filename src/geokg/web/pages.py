@@ -571,7 +571,7 @@ def entity_context(graph: Graph, iri: URIRef, labels: Labels) -> dict[str, Any]:
     for link in (GEOKG.affiliatedWith, GEOKG.standsFor):
         own.extend(q for o in graph.objects(iri, link) if (q := qid_of(o)) and q not in own)
     sharing = [
-        (r["other"], int(str(r["events"])))
+        (r["other"], int(str(r["articles"])))
         for r in results["page_entity_coactors"]
         if isinstance(r.get("other"), URIRef)
     ]
