@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import requests
 from flask import Flask
+from rdflib import Graph
+from rdflib.namespace import VOID
 
 from geokg.errors import StoreError
 from geokg.store import DATA_VERSION_FILE, DataVersion, RemoteStore, Store
@@ -115,6 +117,23 @@ def test_etag_and_304_until_the_data_changes(served: tuple[str, Path]) -> None:
     assert changed.status_code == 200
     assert changed.headers["ETag"] != etag
     assert _count(changed) == _count(first) + 1
+
+
+def _void_triples(url: str) -> int:
+    """The largest void:triples of the VoID description (the whole dataset's)."""
+    response = requests.get(f"{url}/.well-known/void", headers={"Accept": "text/turtle"},
+                            timeout=30)
+    assert response.status_code == 200, response.text
+    graph = Graph().parse(data=response.text, format="turtle")
+    return max(int(n) for n in graph.objects(None, VOID.triples))
+
+
+def test_void_statistics_follow_a_write_in_every_worker(served: tuple[str, Path]) -> None:
+    url, _ = served
+    before = {_void_triples(url) for _ in range(8)}
+    assert len(before) == 1
+    _insert(url, 3000)
+    assert {_void_triples(url) for _ in range(8)} == {before.pop() + 1}
 
 
 def test_post_queries_carry_no_validator(served: tuple[str, Path]) -> None:
