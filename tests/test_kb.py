@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import gzip
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from geokg.extract.kb import GAZETTEER_PATH, build_gazetteer, load_gazetteer
+from geokg.extract.kb import (
+    GAZETTEER_PATH,
+    _prefer_populous,
+    build_gazetteer,
+    gazetteer_from_bytes,
+    load_gazetteer,
+)
 from geokg.model import Role
 
 # ../shared beside the checkout (as on the developers' machines and in CI)
@@ -21,6 +31,51 @@ def test_build_reproduces_committed_file(tmp_path: Path) -> None:
     assert out.read_bytes() == GAZETTEER_PATH.read_bytes()
     assert stats.bytes < 2_000_000
     assert stats.countries > 200 and stats.persons > 1000 and stats.organizations > 400
+
+
+@pytest.mark.skipif(not KB.is_dir(), reason=f"the kb tables ({KB}) are not here")
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [
+        ("geografia_leaders_history.csv", "person_qid"),
+        ("geografia_leaders_current.csv", "person_qid"),
+        ("ne_populated_places_50m.csv", "wikidataid"),
+        ("international_orgs.csv", "qid"),
+        ("countries_joined.csv", "qid"),
+    ],
+)
+def test_every_entity_of_the_kb_tables_is_in_the_gazetteer(table: str, column: str) -> None:
+    with (KB / table).open(encoding="utf-8", newline="") as f:
+        qids = {row[column].strip() for row in csv.DictReader(f) if row[column].strip()}
+    gaz = load_gazetteer()
+    assert qids
+    assert sorted(q for q in qids if gaz.record(q) is None) == []
+
+
+def _place(qid: str, *aliases: str) -> dict[str, Any]:
+    """A place record as the build writes it."""
+    return {"id": qid, "label": aliases[0], "type": "Place", "src": "test",
+            "aliases": list(aliases), "country": None}
+
+
+def test_a_shared_place_name_goes_to_the_far_larger_place() -> None:
+    big, small = _place("Q1", "Springfield"), _place("Q2", "Springfield", "Springfield Town")
+    _prefer_populous([big, small], {"Q1": 200_000.0, "Q2": 5_000.0})
+    assert big["aliases"] == ["Springfield"]
+    assert small["aliases"] == ["Springfield Town"] and small["shadowed"] == ["springfield"]
+    data = gzip.compress(json.dumps({
+        "format": 1, "countries": [], "organizations": [], "persons": [],
+        "places": [big, small]}).encode())
+    gaz = gazetteer_from_bytes(data)
+    assert gaz.lookup("Springfield").qid == "Q1"  # type: ignore[union-attr]
+    assert gaz.lookup("Springfield Town").qid == "Q2"  # type: ignore[union-attr]
+
+
+def test_a_place_name_shared_by_places_of_like_size_stays_ambiguous() -> None:
+    one, two = _place("Q1", "Springfield"), _place("Q2", "Springfield")
+    _prefer_populous([one, two], {"Q1": 60_000.0, "Q2": 20_000.0})
+    assert one["aliases"] == two["aliases"] == ["Springfield"]
+    assert "shadowed" not in one and "shadowed" not in two
 
 
 def test_committed_file_is_small() -> None:
@@ -42,6 +97,8 @@ def test_committed_file_is_small() -> None:
         ("Armenia", "Q399", "Country"),
         ("Georgia", "Q230", "Country"),
         ("UK", "Q145", "Country"),
+        ("Britain", "Q145", "Country"),
+        ("Los Angeles", "Q65", "Place"),  # not Los Ángeles, Chile (Q16910): far smaller
         ("Nikol Pashinyan", "Q7035479", "Person"),
     ],
 )

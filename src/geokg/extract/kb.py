@@ -69,6 +69,12 @@ _SAFE_SHORT = frozenset({"US", "USA", "UK", "UAE", "DRC", "DPRK", "PRC", "ROK"})
 _UNSAFE = frozenset({"Island", "Male", "Orange", "Buffalo", "Natal", "Resolute", "SHARE",
                      "Split", "Nice", "Mobile", "Reading", "Bath", "Independence", "Concord",
                      "Victory", "Liberty", "Union", "Eagle", "Enterprise", "Temple", "Bar"})
+# Everyday English names of a country that none of the tables lists (they give "Great Britain"
+# and "United Kingdom" but not "Britain"); keyed by ISO 3166 alpha-3, the Q-id comes from the
+# tables as for every other name.
+_NEWS_NAMES: dict[str, tuple[str, ...]] = {"GBR": ("Britain",)}
+# A place name shared by two places goes to the larger when it has this many times the people.
+_POPULOUS = 10.0
 _ROLE_TITLES = {"head_of_state": "Head of State", "head_of_government": "Head of Government"}
 # When two records share an alias, the lower rank wins (a country named like its capital, say).
 _RANK = {"Country": 0, "Organization": 1, "Capital": 2, "Person": 3, "Place": 4}
@@ -353,6 +359,7 @@ def _countries(kb: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
         ml = mledoze.get(row["iso3"])
         if ml:
             names += [ml["name"]["common"], ml["name"]["official"]]
+        names += _NEWS_NAMES.get(row["iso3"], ())
         aliases = sorted({n.strip() for n in names if n and _latin(n) and "," not in n}
                          | {a for a in _split_multi(row["alt_spellings"]) if _usable_alias(a)})
         label = row["name_common"]
@@ -399,6 +406,7 @@ def _places(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
     ne_adm = {r["ADM0_A3"]: r["WIKIDATAID"] for r in _read_csv(kb / "ne_admin0_countries.csv")}
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
+    population: dict[str, float] = {}
     for row in _read_csv(kb / "ne_populated_places_50m.csv"):
         qid = row["wikidataid"].strip()
         if not qid or qid in seen:
@@ -416,15 +424,55 @@ def _places(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
             short = {n.split(",")[0].strip() for n in aliases if "," in n}
             rec["aliases"] = sorted(set(aliases) | {s for s in short if len(s) > 3})
         out.append(rec)
+        population[qid] = _population(row["POP_MAX"])
+    _prefer_populous(out, population)
     return out
 
 
+def _population(value: str) -> float:
+    """A population cell as a number (0 when empty or unreadable)."""
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return 0.0
+
+
+def _prefer_populous(places: list[dict[str, Any]], population: dict[str, float]) -> None:
+    """Give a name two places share to the far larger one only (Los Angeles, California, not
+    Los Ángeles, Chile): with ``_POPULOUS`` times the people, it is the one the news means.
+
+    A name left to places of comparable size stays with all of them, and so stays ambiguous
+    (the index keeps neither).
+    """
+    owners: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for rec in places:
+        for alias in rec["aliases"]:
+            owners[alias_key(alias)].append(rec["id"])
+    drop: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for key, qids in owners.items():
+        if len(set(qids)) < 2:
+            continue
+        ranked = sorted(set(qids), key=lambda q: (-population.get(q, 0.0), q))
+        if population.get(ranked[0], 0.0) >= _POPULOUS * max(population.get(ranked[1], 0.0), 1.0):
+            for qid in ranked[1:]:
+                drop[qid].add(key)
+    for rec in places:
+        if rec["id"] in drop:
+            rec["aliases"] = [a for a in rec["aliases"] if alias_key(a) not in drop[rec["id"]]]
+            # the label too is looked up by name, unless it is one of the names given away
+            rec["shadowed"] = sorted(" ".join(key) for key in drop[rec["id"]])
+
+
 def _persons(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
-    """Heads of state and government with their terms (open ends closed by a successor)."""
+    """Heads of state and government with their terms (open ends closed by a successor).
+
+    A leader of a territory that no table gives a Q-id (Réunion, Guadeloupe, ...) is kept, with
+    a name but without that term: a role needs the Q-id of its country.
+    """
     rows = []
     for fname in ("geografia_leaders_history.csv", "geografia_leaders_current.csv"):
         for row in _read_csv(kb / fname):
-            if row["person_qid"].strip() and row["iso3"] in iso3_qid:
+            if row["person_qid"].strip():
                 rows.append((fname, row))
     names: dict[str, Counter[str]] = defaultdict(Counter)
     src: dict[str, str] = {}
@@ -434,6 +482,9 @@ def _persons(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
         qid = row["person_qid"].strip()
         names[qid][row["person"].strip()] += 1
         src.setdefault(qid, fname)
+        terms.setdefault(qid, set())
+        if row["iso3"] not in iso3_qid:
+            continue
         start = _date(row["start"])
         terms[qid].add((row["role"], iso3_qid[row["iso3"]], start, _date(row["end"])))
         if start:
@@ -584,8 +635,11 @@ def gazetteer_from_bytes(data: bytes) -> Gazetteer:
         records[qid] = Record(qid, r["label"], r["type"], r["src"], r.get("country"),
                               r.get("capital_of"), tuple(r.get("capitals", ())))
         kind = "Capital" if r.get("capital_of") else r["type"]
+        shadowed = {tuple(k.split(" ")) for k in r.get("shadowed", ())}
         for alias in {*r["aliases"], r["label"]}:
             key = alias_key(alias)
+            if key in shadowed:
+                continue  # a name left to a far larger place of the same name
             if r["type"] == "Person" and key in names_taken:
                 continue
             if r["type"] != "Person":
