@@ -10,7 +10,7 @@ import pytest
 from geokg.extract.entities import find_entities
 from geokg.extract.kb import load_gazetteer
 from geokg.extract.nlp import load_nlp
-from geokg.model import Article, Entity
+from geokg.model import Article, Entity, EntityType
 from geokg.sources.text import load_article
 
 pytestmark = pytest.mark.slow
@@ -174,3 +174,39 @@ def test_described_events_get_their_conventional_names(
 
     rx = _EVENT_IN if pattern == "in" else _SUMMIT
     assert _event_label(rx.pattern, label, after, [], 0, load_gazetteer(), date) == expected
+
+
+class _TableResolver:
+    """A resolver answering from a fixed table, recording what it was asked."""
+
+    def __init__(self, table: dict[tuple[str, str], str]) -> None:
+        self.table = table
+        self.asked: list[tuple[str, str]] = []
+
+    def resolve(self, label: str, type_: EntityType, article: Article) -> str | None:
+        self.asked.append((label, type_))
+        return self.table.get((label, type_))
+
+
+def test_a_resolver_links_what_the_gazetteer_does_not_know() -> None:
+    text = ("Officials of the Quillmark Foundation met Zarina Volkovskaya in Tbilisi on Monday. "
+            "The Quillmark Foundation said Volkovskaya would visit Tbilisi again.")
+    article = Article(source="t", text=text, headline="t", date=dt.date(2024, 5, 6),
+                      body_start=0, body_end=len(text), body=text)
+    doc = load_nlp()(text)
+    plain = {e.label: e for e in find_entities(doc, article, load_gazetteer())}
+    unknown = [e for e in plain.values() if e.wikidata is None]
+    assert unknown  # names the gazetteer does not know stay local, with a type and a label
+    assert all(e.key.split("/")[0] in {"person", "organization", "place", "event", "other"}
+               for e in unknown), [e.key for e in unknown]
+    first = unknown[0]
+    resolver = _TableResolver({(first.label, first.type): "Q99999999"})
+    linked = {e.label: e for e in find_entities(doc, article, load_gazetteer(), resolver)}
+    assert linked[first.label].wikidata == "Q99999999"
+    assert linked[first.label].key == "Q99999999"
+    assert linked["Tbilisi"].wikidata == plain["Tbilisi"].wikidata == "Q994"
+    # asked once per distinct unlinked name, never for what the gazetteer linked
+    assert len(resolver.asked) == len(set(resolver.asked))
+    assert ("Tbilisi", "Place") not in resolver.asked
+    for e in unknown[1:]:
+        assert linked[e.label].wikidata is None and linked[e.label].key == e.key

@@ -190,3 +190,24 @@ def test_eval_command_scores_each_format(name: str, tmp_path: Path) -> None:
     else:
         assert report["scores"]["country tags"]["tp"] == 1  # the US
         assert report["scores"]["country tags without Q-id (by label)"]["fn"] == 1  # Abkhazia
+
+
+def test_elevant_errors_are_counted_by_kind() -> None:
+    record = json.loads((EVAL / "entity_links.jsonl").read_text(encoding="utf-8"))
+    text = record["text"]
+    start = text.index("Russia")
+    moscow = text.index("Vladimir Putin")
+    ents = (
+        Entity("Q5", "Wrong", "Country", "Q5", (Mention(start, start + 6, "Russia"),)),
+        # a span no gold label covers
+        Entity("Q1", "Spurious", "Place", "Q1", (Mention(moscow, moscow + 8, "Vladimir"),)),
+    )
+    report = EvalReport("elevant", "g")
+    # Putin's Q-id is "known", Obama's and the United States' are not
+    detail = score_elevant(record, Extraction(ents, (), "t"), report,
+                           known=lambda qid: qid == "Q7747")
+    kinds = report.error_kinds
+    assert kinds["wrong link"] == 1 and kinds["spurious link"] == 1
+    assert kinds["missed mention"] >= 1 and kinds["not in KB"] >= 1
+    assert any(e.endswith("(wrong link)") for e in detail["errors"])
+    assert "errors by kind: " in report.table()

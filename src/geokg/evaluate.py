@@ -140,6 +140,8 @@ class EvalReport:
     accuracies: dict[str, Accuracy] = field(default_factory=dict)
     articles: list[dict[str, Any]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    #: link errors by kind (not in KB, missed mention, wrong link, spurious link, other type)
+    error_kinds: dict[str, int] = field(default_factory=dict)
 
     def score(self, name: str) -> Score:
         """The named score, created empty on first use."""
@@ -155,8 +157,13 @@ class EvalReport:
             "format": self.format, "gold": self.gold,
             "scores": {k: v.to_json() for k, v in self.scores.items()},
             "accuracies": {k: v.to_json() for k, v in self.accuracies.items()},
-            "missing": self.missing, "articles": self.articles,
+            "missing": self.missing, "error_kinds": self.error_kinds,
+            "articles": self.articles,
         }
+
+    def count_error(self, kind: str) -> None:
+        """Count one error of the given kind."""
+        self.error_kinds[kind] = self.error_kinds.get(kind, 0) + 1
 
     def table(self) -> str:
         """A plain-text table of the scores and accuracies."""
@@ -173,6 +180,9 @@ class EvalReport:
                                    for i, (c, w) in enumerate(zip(row, widths, strict=True))))
             if n == 0:
                 lines.append("  ".join("-" * w for w in widths))
+        if self.error_kinds:
+            kinds = sorted(self.error_kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+            lines.append("errors by kind: " + ", ".join(f"{k} {n}" for k, n in kinds))
         if self.missing:
             shown = ", ".join(self.missing[:5]) + (", ..." if len(self.missing) > 5 else "")
             lines.append(f"input files not found: {len(self.missing)} ({shown})")
@@ -544,13 +554,18 @@ def score_elevant(record: Mapping[str, Any], extraction: Extraction, report: Eva
             if types:
                 report.score("link all").add(Score(tp=1) if qid == gqid else Score(fp=1, fn=1))
             if qid != gqid:
-                errors.append(f"{text[span[0]:span[1]]}: {qid} vs {gqid}")
+                report.count_error("wrong link")
+                errors.append(f"{text[span[0]:span[1]]}: {qid} vs {gqid} (wrong link)")
+            elif types and ours not in types:
+                # right Q-id, scored as right; our type differs (a city acting as a body)
+                report.count_error("other type")
         elif any(s < span[1] and span[0] < e for s, e in unscored):
             continue
         else:
             report.score(f"link {ours}").add(Score(fp=1))
             report.score("link all").add(Score(fp=1))
-            errors.append(f"{text[span[0]:span[1]]}: {qid} not in gold")
+            report.count_error("spurious link")
+            errors.append(f"{text[span[0]:span[1]]}: {qid} not in gold (spurious link)")
     if known is not None:
         scored = [q for q, types in gold.values() if types]
         report.accuracy("gold links with a Q-id in the KB").add(
@@ -561,7 +576,10 @@ def score_elevant(record: Mapping[str, Any], extraction: Extraction, report: Eva
                 report.score(f"link {t}").add(Score(fn=1))
             if types:
                 report.score("link all").add(Score(fn=1))
-                errors.append(f"{text[span[0]:span[1]]}: missed {gqid}")
+                kind = "not in KB" if known is not None and not known(gqid) else (
+                    "missed mention")
+                report.count_error(kind)
+                errors.append(f"{text[span[0]:span[1]]}: missed {gqid} ({kind})")
     return {"id": record.get("id"), "errors": errors}
 
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import geokg
 from geokg.assets import data_path
 from geokg.extract import events as _events
-from geokg.extract.entities import find_entities
+from geokg.extract.entities import Resolver, find_entities
 from geokg.extract.kb import Gazetteer, load_gazetteer
 from geokg.extract.nlp import load_nlp, model_id, parse_full, parse_names, parse_sentences
 from geokg.model import Article, Entity, Event, Extraction
 
-__all__ = ["extract_article", "extractor_id"]
+__all__ = ["Resolver", "extract_article", "extractor_id"]
 
 
 @cache
@@ -35,11 +35,14 @@ def extractor_id() -> str:
     )
 
 
-def extract_article(article: Article, *, full_parse: bool = False) -> Extraction:
+def extract_article(article: Article, *, full_parse: bool = False,
+                    resolver: Resolver | None = None) -> Extraction:
     """Entities and events of one article (nothing, with a reason, if not in English).
 
     Names are found in the whole body; the parser runs only on sentences that may hold an
     event (a trigger word form and a possible participant), or everywhere with ``full_parse``.
+    Names the gazetteer does not know are put to ``resolver`` when one is given (see
+    ``entities.Resolver``); without one they keep a local IRI, type and label.
 
     Raises:
         GeokgError: the spaCy model or the gazetteer cannot be loaded.
@@ -49,7 +52,7 @@ def extract_article(article: Article, *, full_parse: bool = False) -> Extraction
                           skipped=f"language {article.language}")
     gaz = load_gazetteer()
     doc = parse_full(article.body) if full_parse else parse_names(article.body)
-    entities = find_entities(doc, article, gaz)
+    entities = find_entities(doc, article, gaz, resolver)
     if not full_parse:
         parse_sentences(doc, _events.sentences_to_parse(doc, article, entities))
     events = _events.find_events(doc, article, entities)

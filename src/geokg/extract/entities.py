@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from spacy.tokens import Doc
 
@@ -18,6 +18,20 @@ from geokg.assets import data_path
 from geokg.extract.kb import Gazetteer, GazMatch, Word, split_words
 from geokg.iri import entity_key
 from geokg.model import Article, Entity, EntityType, Mention, Role
+
+
+class Resolver(Protocol):
+    """What links a name the gazetteer does not know: a Q-id, or None to keep it local.
+
+    The offline gazetteer answers first; a resolver sits behind it for the names it leaves
+    unlinked (an online, cached Wikidata lookup, say). It is asked once per distinct name and
+    type in an article; a None answer keeps the local IRI, type and label.
+    """
+
+    def resolve(self, label: str, type_: EntityType, article: Article) -> str | None:
+        """The Wikidata Q-id of the entity named ``label`` of type ``type_``, or None."""
+        ...
+
 
 # Confidence of a mention by the evidence behind it.
 CONF_AGREE = 0.95  # gazetteer and model name the same span
@@ -341,13 +355,15 @@ def _event_label(pattern: str, label: str, after: str, cands: Sequence[_Cand], s
     return label
 
 
-def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Entity, ...]:
+def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
+                  resolver: Resolver | None = None) -> tuple[Entity, ...]:
     """The entities of ``article`` found in ``doc`` (parsed from ``article.body``).
 
     Args:
         doc: the spaCy Doc of ``article.body``.
         article: the article; mention offsets count in ``article.text``.
         gazetteer: the loaded gazetteer.
+        resolver: asked for the names the gazetteer leaves unlinked (none: they stay local).
 
     Returns:
         Entities in order of first mention, each with its mentions, link, type and roles.
@@ -616,10 +632,11 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
             if rec is not None and split_words(rec.label)[0].norm[:1] == ws[0].norm[:1]:
                 c.qid, c.label = rec.qid, rec.label
 
-    return _assemble(cands, article, gaz)
+    return _assemble(cands, article, gaz, resolver)
 
 
-def _assemble(cands: Sequence[_Cand], article: Article, gaz: Gazetteer) -> tuple[Entity, ...]:
+def _assemble(cands: Sequence[_Cand], article: Article, gaz: Gazetteer,
+              resolver: Resolver | None = None) -> tuple[Entity, ...]:
     """Group candidates into entities with mentions in ``article.text`` offsets."""
     off = article.body_start
     # "Houthi" (modifier) and "Houthis": one group, named in the plural, an organisation.
@@ -640,6 +657,13 @@ def _assemble(cands: Sequence[_Cand], article: Article, gaz: Gazetteer) -> tuple
     for c in cands:
         if not c.qid and len(votes[c.label.casefold()]) > 1:
             c.type = cast(EntityType, votes[c.label.casefold()].most_common(1)[0][0])
+    if resolver is not None:
+        answers: dict[tuple[str, EntityType], str | None] = {}
+        for c in cands:
+            if not c.qid and c.type != "Other":
+                if (c.label, c.type) not in answers:
+                    answers[(c.label, c.type)] = resolver.resolve(c.label, c.type, article)
+                c.qid = answers[(c.label, c.type)]
     groups: dict[str, list[_Cand]] = {}
     order: list[str] = []
     for c in cands:
