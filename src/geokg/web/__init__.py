@@ -55,6 +55,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from . import editor, graph_store, ontology, pages, resources, sparql, void
 
     register_error_handlers(app)
+    sparql.install_answer_cache(app, store.versions)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(editor.bp)
     app.register_blueprint(graph_store.bp)

@@ -12,9 +12,11 @@ import hashlib
 import hmac
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Flask, Response, current_app, render_template, request, url_for
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, VOID, XSD
 from werkzeug.datastructures import MultiDict
@@ -23,7 +25,7 @@ from .. import sparql as policy
 from ..assets import list_queries
 from ..errors import GeokgError, QueryError, QueryTimeout
 from ..namespaces import SD
-from ..store import QueryKind
+from ..store import DataVersion, QueryKind
 from . import base_iri, data_version, get_store
 from .errors import Forbidden, UnsupportedMediaType, error_response
 from .negotiation import NotAcceptable, Offer, media_type_for_name, negotiate
@@ -112,11 +114,14 @@ class UriTooLong(GeokgError):
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """A complete query answer as sent: result kind, media type, body."""
+    """A complete query answer: result kind, media type, body; as sent (status, headers) when
+    kept by ``AnswerReplay``."""
 
     kind: QueryKind
     media_type: str
     body: bytes
+    status: str = "200 OK"
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 class AnswerCache:
@@ -177,12 +182,79 @@ class AnswerCache:
 
 def answer_cache() -> AnswerCache | None:
     """The answer cache of this worker's app, or None when the ``answer_cache`` setting is 0."""
-    extensions = current_app.extensions
-    if _CACHE_KEY not in extensions:
-        megabytes = float(current_app.config.get("ANSWER_CACHE") or 0)
-        extensions[_CACHE_KEY] = AnswerCache(int(megabytes * 1_000_000)) if megabytes > 0 else None
-    cache: AnswerCache | None = extensions[_CACHE_KEY]
+    cache: AnswerCache | None = current_app.extensions.get(_CACHE_KEY)
     return cache
+
+
+#: WSGI environ key where ``_run_query`` notes the data version a GET answer is exact for.
+_REPLAYABLE = "geokg.replayable_version"
+
+StartResponse = Callable[..., Any]
+WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
+
+
+class AnswerReplay:
+    """A WSGI layer before Flask: a GET /sparql seen before at this data version is replayed.
+
+    The key is the request as received (query string and Accept header, unparsed) and the
+    data version; the value is the whole response Flask gave it (status, headers — content
+    type, CORS, Vary, ETag — and body), kept only when ``_run_query`` marked it exact for that
+    version (``_REPLAYABLE``) and it answered 200. The same request at the same version gets the
+    same response from Flask, so a replay is that response without the framework's cost.
+    Anything else (other paths and methods, If-None-Match, a body) goes to Flask untouched.
+    """
+
+    def __init__(self, wsgi_app: WsgiApp, cache: AnswerCache, versions: DataVersion) -> None:
+        self.wsgi_app = wsgi_app
+        self.cache = cache
+        self.versions = versions
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        """Replay a kept answer, or let Flask answer and keep what it marked replayable."""
+        if (
+            environ.get("PATH_INFO") != "/sparql"
+            or environ.get("REQUEST_METHOD") != "GET"
+            or "HTTP_IF_NONE_MATCH" in environ
+            or environ.get("CONTENT_LENGTH") not in (None, "", "0")
+        ):
+            return self.wsgi_app(environ, start_response)
+        version = self.versions.current()
+        if version is None:
+            return self.wsgi_app(environ, start_response)
+        key = (version, "replay", environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT", ""))
+        kept = self.cache.get(key)
+        if kept is not None:
+            start_response(kept.status, list(kept.headers))
+            return [kept.body]
+        sent: list[tuple[str, list[tuple[str, str]]]] = []
+
+        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            sent.append((status, headers))
+            return start_response(status, headers, exc_info)
+
+        result = self.wsgi_app(environ, capture)
+        if environ.get(_REPLAYABLE) != version or not sent or not sent[-1][0].startswith("200"):
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()
+        status, headers = sent[-1]
+        self.cache.put(key, Answer("solutions", "", body, status, tuple(headers)))
+        return [body]
+
+
+def install_answer_cache(app: Flask, versions: DataVersion) -> None:
+    """Give ``app`` its answer cache (the ``answer_cache`` setting, MB; 0 = none) and replay."""
+    megabytes = float(app.config.get("ANSWER_CACHE") or 0)
+    if megabytes <= 0:
+        app.extensions[_CACHE_KEY] = None
+        return
+    cache = AnswerCache(int(megabytes * 1_000_000))
+    app.extensions[_CACHE_KEY] = cache
+    app.wsgi_app = AnswerReplay(app.wsgi_app, cache, versions)  # type: ignore[method-assign]
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +483,7 @@ def _run_query(operation: Operation) -> Response:
         answer = Answer(kind, media_type, body)
         if version is None or truncated or data_version() != version:
             # a write began or ended while the query ran: this answer belongs to no one version
-            etag = None
+            etag = version = None
         elif cache is not None:
             cache.put((version, *key), answer)
     if answer.kind == "graph" and graph is None:
@@ -423,6 +495,8 @@ def _run_query(operation: Operation) -> Response:
         response.headers[TRUNCATED_HEADER] = str(limit)
     if etag is not None:
         _add_validators(response, etag)
+    if version is not None and request.method == "GET":
+        request.environ[_REPLAYABLE] = version  # for AnswerReplay, once the response is whole
     return response
 
 
