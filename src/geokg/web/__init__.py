@@ -63,6 +63,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(ontology.bp)
     app.register_blueprint(resources.bp)
     app.register_blueprint(pages.bp)
+    from . import dyads, search
+
+    app.register_blueprint(dyads.bp)
+    app.register_blueprint(search.bp)
     pages.register_template_helpers(app)
     app.after_request(_common_headers)
     return app
