@@ -221,7 +221,7 @@ def test_fallback_form_without_vendored_assets(bare_client: FlaskClient) -> None
     assert editor.VENDOR_DIR not in text
     assert 'id="yasgui"' not in text
     assert 'id="editor-missing"' in text and "fetch_editor_assets.sh" in text
-    assert asset_urls(text) == ["/static/style.css", "/static/editor.js"]
+    assert asset_urls(text) == ["/static/style.css", "/static/search.js", "/static/editor.js"]
     tree = parse(text)
     [form] = [f for f in tree.iter(f"{XHTML}form") if f.get("id") == "sparql-form"]
     assert form.get("action") == "/sparql" and form.get("method") == "get"
