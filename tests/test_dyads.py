@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -242,3 +243,28 @@ def test_month_helpers() -> None:
     assert drawn is not None
     assert len(drawn.bars) == 13  # the empty months between are drawn too
     assert chart({}) is None
+
+
+def test_a_write_through_the_app_shows_at_once() -> None:
+    store = Store()
+    store.load(FIXTURE.read_bytes(), "application/trig")
+    token = secrets.token_urlsafe(16)
+    app = create_app({"STORE": store, "TESTING": True, "BASE": BASE, "UPDATE_TOKEN": token})
+    update = f"""PREFIX geokg: <https://w3id.org/geokg/ns#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX plover: <https://w3id.org/geokg/plover/>
+INSERT DATA {{ GRAPH <{BASE}graph/extra> {{
+  <{BASE}event/extra/1> a geokg:Event ; sem:eventType plover:AID ;
+    sem:hasActor <{BASE}entity/Q159> ; geokg:hasTarget <{BASE}entity/Q399> .
+}} }}"""
+    with app.test_client() as c:
+        before = rows(page(c, PAIR), "stance")
+        assert page(c, "/dyad/")  # the index is computed (and kept) before the write
+        answer = c.post("/sparql", data={"update": update},
+                        headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == 204, answer.get_data(as_text=True)
+        after = rows(page(c, PAIR), "stance")
+        index = rows(page(c, "/dyad/"), "dyads")
+    assert before[1] == ["Russia → Armenia", "0", "2"]
+    assert after[1] == ["Russia → Armenia", "1", "2"]
+    assert index[0][:2] == ["Russia – Armenia", "4"]
