@@ -229,7 +229,7 @@ class AnswerReplay:
         sent: list[tuple[str, list[tuple[str, str]]]] = []
 
         def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
-            sent.append((status, headers))
+            sent.append((status, list(headers)))
             return start_response(status, headers, exc_info)
 
         result = self.wsgi_app(environ, capture)
