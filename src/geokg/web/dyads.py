@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -248,12 +249,16 @@ def _pair_rows(first: URIRef, second: URIRef) -> tuple[_Rows, _Rows, _Rows, _Row
     if version is not None and key in cache:
         cache.move_to_end(key)
         return cache[key]
-    rows = (
-        select("dyad_by_month", source=first, target=second),
-        select("dyad_by_month", source=second, target=first),
-        select("dyad_events", source=first, target=second),
-        select("dyad_events", source=second, target=first),
-    )
+    store = get_store()
+    runs = [
+        bind_values(load_query(name), {"source": source, "target": target})
+        for name in ("dyad_by_month", "dyad_events")
+        for source, target in ((first, second), (second, first))
+    ]
+    # independent queries: the engine runs them side by side (pyoxigraph releases the GIL)
+    with ThreadPoolExecutor(max_workers=len(runs)) as pool:
+        forward, backward, ab, ba = pool.map(store.select, runs)
+    rows = (forward, backward, ab, ba)
     if version is not None and version == data_version():
         cache[key] = rows
         while len(cache) > PAIR_CACHE_SIZE:
