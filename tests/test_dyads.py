@@ -268,3 +268,14 @@ INSERT DATA {{ GRAPH <{BASE}graph/extra> {{
     assert before[1] == ["Russia → Armenia", "0", "2"]
     assert after[1] == ["Russia → Armenia", "1", "2"]
     assert index[0][:2] == ["Russia – Armenia", "4"]
+
+
+@pytest.mark.parametrize("path", [PAIR, PAIR + ".ttl", "/dyad/"])
+def test_conditional_get_answers_304(client: FlaskClient, path: str) -> None:
+    first = client.get(path, headers={"Accept": "text/html"})
+    etag = first.headers["ETag"]
+    again = client.get(path, headers={"Accept": "text/html", "If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.data == b""
+    other = client.get(path, headers={"Accept": "text/html", "If-None-Match": '"other"'})
+    assert other.status_code == 200

@@ -294,7 +294,10 @@ def index() -> Response:
     html = render_template(
         "dyad_index.html", pairs=_index_pairs(), query_link=editor_link("dyad_index")
     )
-    return Response(html, mimetype="text/html")
+    response = Response(html, mimetype="text/html")
+    response.add_etag()
+    response.make_conditional(request)
+    return response
 
 
 def _index_pairs() -> list[dict[str, object]]:
@@ -368,6 +371,9 @@ def dyad(a: str, b: str) -> Response:
         for media_type, sfx in SUFFIXES.items()
     ]
     response.headers["Link"] = ", ".join(links)
+    # the body is the validator: a strong ETag, and 304 for a client that already has it
+    response.add_etag()
+    response.make_conditional(request)
     return response
 
 
