@@ -114,8 +114,7 @@ class UriTooLong(GeokgError):
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """A complete query answer: result kind, media type, body; as sent (status, headers) when
-    kept by ``AnswerReplay``."""
+    """A complete query answer (kind, media type, body); ``AnswerReplay`` keeps status, headers."""
 
     kind: QueryKind
     media_type: str
