@@ -9,15 +9,18 @@ shared machine the CPU-time ratio is the steadier one.
 
     python bench/ingest.py /work/shared/corpus --limit 200 --rounds 2
     python bench/ingest.py /work/shared/corpus --limit 200 --stages   # also time each stage
+    python bench/ingest.py /work/shared/corpus --limit 60 --baseline-shapes OLD_SHAPES_DIR
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from geokg import pipeline
@@ -69,38 +72,56 @@ def _time_ingest(files: list[Path], folder: Path) -> tuple[float, float, dict[st
 
 
 def _time_stages(files: list[Path], folder: Path, full_parse: bool) -> dict[str, float]:
-    """Seconds per stage over the same files: read, NER + sentences, extract, build, validate,
-    store."""
+    """CPU seconds per stage over the same files: read, NER + sentences, extract, build,
+    validate, store."""
     from geokg import build
     from geokg.extract.nlp import parse_names
     from geokg.validate import validate_graph
 
     manifest = pipeline.read_manifest(folder)
     t: dict[str, float] = {}
-    start = time.perf_counter()
+    start = time.process_time()
     articles = [load_article(f, manifest.get(f.name)) for f in files]
-    t["read"] = time.perf_counter() - start
-    start = time.perf_counter()
+    t["read"] = time.process_time() - start
+    start = time.process_time()
     for a in articles:
         parse_names(a.body)
-    t["ner+senter (part of extract)"] = time.perf_counter() - start
-    start = time.perf_counter()
+    t["ner+senter (part of extract)"] = time.process_time() - start
+    start = time.process_time()
     extractions = [extract_article(a, full_parse=full_parse) for a in articles]
-    t["extract"] = time.perf_counter() - start
-    start = time.perf_counter()
+    t["extract"] = time.process_time() - start
+    start = time.process_time()
     graphs = [build.build_graph(a, x, base=BASE) for a, x in zip(articles, extractions,
                                                                  strict=True)]
-    t["build"] = time.perf_counter() - start
-    start = time.perf_counter()
+    t["build"] = time.process_time() - start
+    start = time.process_time()
     for _, g in graphs:
         validate_graph(g)
-    t["validate"] = time.perf_counter() - start
+    t["validate"] = time.process_time() - start
     store = Store()
-    start = time.perf_counter()
+    start = time.process_time()
     for name, g in graphs:
         store.replace_graph(name, g)
-    t["store"] = time.perf_counter() - start
+    t["store"] = time.process_time() - start
     return t
+
+
+@contextlib.contextmanager
+def _shapes_from(folder: Path) -> Iterator[None]:
+    """Validate with the shapes of ``folder`` (every ``*.ttl``) inside the block."""
+    import rdflib
+
+    from geokg import validate
+
+    graph = rdflib.Graph()
+    for path in sorted(folder.glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    kept = validate._shapes_graph
+    validate._shapes_graph = lambda: graph  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        validate._shapes_graph = kept
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="parse every sentence (as before the selective parse)")
     parser.add_argument("--stages", action="store_true",
                         help="also time each stage on its own (read, extract, build, ...)")
+    parser.add_argument("--baseline-shapes", type=Path, default=None,
+                        help="also time the whole chain validating with the shapes of this folder "
+                             "(an older shapes/), in the same rounds")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args(argv)
     if args.full_parse:
@@ -135,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     _time_ingest(files[:2], args.corpus)
 
     ner_times, ingest_times, ner_cpu, ingest_cpu = [], [], [], []
+    baseline_times: list[float] = []
+    baseline_cpu: list[float] = []
     counts: dict[str, int] = {}
     for _ in range(max(1, args.rounds)):
         wall, cpu = _time_ner(bodies)
@@ -143,6 +169,11 @@ def main(argv: list[str] | None = None) -> int:
         wall, cpu, counts = _time_ingest(files, args.corpus)
         ingest_times.append(wall)
         ingest_cpu.append(cpu)
+        if args.baseline_shapes:
+            with _shapes_from(args.baseline_shapes):
+                wall, cpu, _ = _time_ingest(files, args.corpus)
+            baseline_times.append(wall)
+            baseline_cpu.append(cpu)
     ner_wps = words / min(ner_times)
     ingest_wps = words / min(ingest_times)
     ner_cpu_wps = words / min(ner_cpu)
@@ -163,12 +194,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"spaCy NER alone  : {ner_wps:12.0f} {ner_cpu_wps:13.0f}")
     print(f"ingest end to end: {ingest_wps:12.0f} {ingest_cpu_wps:13.0f}  ({counts})")
     print(f"ratio            : {ingest_wps / ner_wps:12.3f} {ingest_cpu_wps / ner_cpu_wps:13.3f}")
+    if baseline_times:
+        base_wps, base_cpu_wps = words / min(baseline_times), words / min(baseline_cpu)
+        figures["baseline_shapes"] = str(args.baseline_shapes)
+        figures["baseline_ratio"] = round(base_wps / ner_wps, 3)
+        figures["baseline_cpu_ratio"] = round(base_cpu_wps / ner_cpu_wps, 3)
+        print(f"  with {args.baseline_shapes}: {base_wps:8.0f} {base_cpu_wps:13.0f}  "
+              f"ratio {base_wps / ner_wps:.3f} / {base_cpu_wps / ner_cpu_wps:.3f} (wall / CPU)")
     if args.stages:
         stages = _time_stages(files, args.corpus, args.full_parse)
         figures["stages_seconds"] = {k: round(v, 2) for k, v in stages.items()}
         figures["ner_seconds_best"] = round(min(ner_times), 2)
         for name, seconds in stages.items():
-            print(f"  {name:32s} {seconds:7.2f} s  ({words / seconds:8.0f} words/s)")
+            print(f"  {name:32s} {seconds:7.2f} s CPU ({words / seconds:8.0f} words/s)")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0
