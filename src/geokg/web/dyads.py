@@ -7,9 +7,8 @@ from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from urllib.parse import quote
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request
 from rdflib import Graph, Literal, URIRef
 
 from ..assets import load_query
@@ -18,6 +17,7 @@ from ..iri import entity_iri, wikidata_iri
 from ..namespaces import PREFIXES
 from ..store import Term, bind_values
 from . import base_iri, data_version, get_store
+from .editor import editor_url
 from .negotiation import SUFFIXES, Offer, negotiate
 
 bp = Blueprint("dyads", __name__)
@@ -272,12 +272,6 @@ def _evidence(event: Term | str) -> dict[str, Term]:
     return {k: v for k, v in found[0].items() if k != "event"} if found else {}
 
 
-def editor_link(name: str, **bindings: Term) -> str:
-    """A link that opens a named query, with values bound, in the query editor (YASGUI)."""
-    text = bind_values(load_query(name), bindings)
-    return url_for("sparql.endpoint") + "#query=" + quote(text, safe="")
-
-
 def _page_number() -> int:
     """The ``page`` parameter: a positive integer, 1 when absent."""
     raw = request.args.get("page", "1")
@@ -292,7 +286,7 @@ def index() -> Response:
     accept, format_param = request.headers.get("Accept"), request.args.get("format")
     negotiate(DYAD_OFFERS[:1], accept, format_param=format_param)
     html = render_template(
-        "dyad_index.html", pairs=_index_pairs(), query_link=editor_link("dyad_index")
+        "dyad_index.html", pairs=_index_pairs(), query_link=editor_url("dyad_index")
     )
     response = Response(html, mimetype="text/html")
     response.add_etag()
@@ -408,7 +402,7 @@ def _render(first: Country, second: Country, page: int, path: str) -> str:
         capped=max(len(ab), len(ba)) >= EVENTS_CAP,
         page=page,
         pages=pages,
-        query_link=editor_link("dyad_events", source=first.iri, target=second.iri),
-        month_query_link=editor_link("dyad_by_month", source=first.iri, target=second.iri),
+        query_link=editor_url("dyad_events", source=first.iri, target=second.iri),
+        month_query_link=editor_url("dyad_by_month", source=first.iri, target=second.iri),
     )
 

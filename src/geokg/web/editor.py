@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, jsonify, url_for
 
-from ..assets import list_queries
+from ..assets import list_queries, load_query
 from ..namespaces import PREFIXES
+from ..store import Term, bind_values
 
 bp = Blueprint("editor", __name__)
 
@@ -23,6 +25,18 @@ VENDOR_DIR = "vendor/yasgui"
 SCRIPT, STYLESHEET = "yasgui.min.js", "yasgui.min.css"
 #: How to install the editor, as the page tells it.
 INSTALL_HINT = "make install (or tools/fetch_editor_assets.sh)"
+
+
+def editor_url(name: str, **bindings: Term) -> str:
+    """A link opening a named query, variables bound, in the editor (YASGUI reads ``#query=``)."""
+    text = bind_values(load_query(name), bindings)
+    return url_for("sparql.endpoint") + "#query=" + quote(text, safe="")
+
+
+def query_url(name: str, **bindings: Term) -> str:
+    """An absolute URL that runs a named query, its variables bound, on the endpoint."""
+    text = bind_values(load_query(name), bindings)
+    return url_for("sparql.endpoint", _external=True) + "?query=" + quote(text, safe="")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,8 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
 
-from flask import Blueprint, Flask, render_template, request, url_for
+from flask import Blueprint, Flask, render_template, request
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SDO
 from rdflib.term import Node
@@ -20,6 +19,7 @@ from ..errors import GeokgError, NotFound
 from ..namespaces import GEOKG, GEOKG_NS, PREFIXES, PROV, SEM
 from ..store import Term, bind_values
 from . import base_iri, get_store
+from .editor import editor_url
 
 bp = Blueprint("pages", __name__)
 
@@ -51,12 +51,6 @@ def run(query: str, **bindings: Term) -> list[dict[str, Term]]:
     slower on large stores for several page queries (the bound term is not pushed down).
     """
     return get_store().select(bind_values(load_query(query), bindings))
-
-
-def editor_url(query: str, **bindings: Term) -> str:
-    """A link to the SPARQL endpoint running a named query with its variables bound."""
-    text = bind_values(load_query(query), bindings)
-    return url_for("sparql.endpoint") + "?query=" + quote(text, safe="")
 
 
 def href(term: Node | str) -> str:

@@ -22,6 +22,7 @@ from rdflib.namespace import FOAF, PROV, RDF, RDFS
 
 from ..namespaces import PREFIXES
 from . import base_iri, data_version
+from .editor import query_url
 from .negotiation import SUFFIXES, Offer, negotiate
 from .pages import Labels, page_for, run, statements
 
@@ -240,9 +241,7 @@ def add_document_triples(graph: Graph, iri: URIRef, document: URIRef, graphs: li
 
 def _graphs_query_url(iri: URIRef) -> str:
     """An absolute URL of the SPARQL endpoint asking for every graph that describes ``iri``."""
-    from .pages import editor_url
-
-    return request.host_url.rstrip("/") + editor_url("page_graphs_all", resource=iri)
+    return query_url("page_graphs_all", resource=iri)
 
 
 def last_modified(iri: URIRef, graphs: list[URIRef]) -> dt.datetime | None:
