@@ -210,3 +210,24 @@ def test_a_resolver_links_what_the_gazetteer_does_not_know() -> None:
     assert ("Tbilisi", "Place") not in resolver.asked
     for e in unknown[1:]:
         assert linked[e.label].wikidata is None and linked[e.label].key == e.key
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "qid"),
+    [
+        # the Arabic article before the surname, a doubled letter of another transliteration
+        ("El-Sissi said the talks in Cairo went well.", "El-Sissi", "Q307871"),
+        ("At a press conference, el-Sisi said no.", "el-Sisi", "Q307871"),
+        # a full name spelt otherwise, and its short forms with it
+        ("Activists criticised Abdel-Fattah el-Sissi. Later, El-Sissi said no.", "El-Sissi",
+         "Q307871"),
+        # a lone surname, whatever type the model gives it, of the one leader then in office
+        ("Trump said the talks went well.", "Trump", "Q22686"),
+    ],
+)
+def test_a_lone_surname_links_the_leader_in_office(text: str, form: str, qid: str) -> None:
+    article = Article(source="t", text=text, headline="t", date=dt.date(2019, 3, 1),
+                      body_start=0, body_end=len(text), body=text)
+    ents = find_entities(load_nlp()(text), article, load_gazetteer())
+    person = next(e for e in ents if any(m.text == form for m in e.mentions))
+    assert (person.wikidata, person.type) == (qid, "Person")

@@ -154,3 +154,10 @@ def test_records_name_their_source() -> None:
     assert gaz.record("Q7035479").source.startswith("geografia_leaders")  # type: ignore[union-attr]
     assert {s["file"] for s in gaz.sources} >= {"countries_joined.csv", "international_orgs.csv"}
     assert len(gaz.digest) == 8
+
+
+def test_surnames_compare_across_transliterations() -> None:
+    gaz = load_gazetteer()
+    sisi = gaz.persons_by_surname("Sisi")
+    assert sisi and gaz.persons_by_surname("Sissi") == sisi
+    assert gaz.persons_by_surname("Zelenskyy") == gaz.persons_by_surname("Zelensky")

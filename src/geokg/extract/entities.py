@@ -33,6 +33,8 @@ class Resolver(Protocol):
         ...
 
 
+# "al-", "el-" before an Arabic surname (Al-Sisi); the surname alone is compared.
+_ARABIC_ARTICLES = frozenset({"al", "el"})
 # Confidence of a mention by the evidence behind it.
 CONF_AGREE = 0.95  # gazetteer and model name the same span
 CONF_GAZ = 0.85  # gazetteer only
@@ -593,33 +595,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if len(labels) == 1:
             clusters[surname] = next(iter(labels))
     firsts = {surname: group[0] for surname, group in full.items() if surname in clusters}
-    # Short forms the model missed ("Pashinyan" tagged NORP or nothing): the surname as
-    # written in the full name, as a whole word, outside every other candidate.
-    for head in firsts.values():
-        surname = split_words(body[head.start:head.end])[-1].raw
-        for sm in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", body):
-            if any(c.start < sm.end() and sm.start() < c.end for c in cands):
-                continue
-            cands.append(_Cand(sm.start(), sm.end(), "Person", head.qid, CONF_COREF, head.label,
-                               surname_only=True))
-    for c in cands:
-        ws = split_words(body[c.start:c.end])
-        if c.qid or len(ws) != 1 or c.type == "Country":
-            continue
-        full_head = firsts.get(ws[0].norm)
-        if full_head is not None:
-            head = full_head
-            c.type, c.qid, c.label = "Person", head.qid, head.label
-            c.conf = CONF_COREF
-            c.surname_only = True
-            continue
-        if c.type == "Person" and article.date is not None:
-            hits = [q for q in gaz.persons_by_surname(ws[0].raw)
-                    if gaz.roles_at(q, article.date)]
-            if len(hits) == 1:
-                rec = gaz.record(hits[0])
-                if rec is not None:
-                    c.qid, c.label, c.conf = rec.qid, rec.label, CONF_COREF
+    # A full name the gazetteer spells otherwise ("Abdel-Fattah el-Sissi"): the one leader in
+    # office with that surname and initial. Linked before its short forms join it.
     for c in persons:
         if c.qid or article.date is None:
             continue
@@ -631,6 +608,37 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             rec = gaz.record(hits[0])
             if rec is not None and split_words(rec.label)[0].norm[:1] == ws[0].norm[:1]:
                 c.qid, c.label = rec.qid, rec.label
+    # Short forms the model missed ("Pashinyan" tagged NORP or nothing): the surname as
+    # written in the full name, as a whole word, outside every other candidate.
+    for head in firsts.values():
+        surname = split_words(body[head.start:head.end])[-1].raw
+        for sm in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", body):
+            if any(c.start < sm.end() and sm.start() < c.end for c in cands):
+                continue
+            cands.append(_Cand(sm.start(), sm.end(), "Person", head.qid, CONF_COREF, head.label,
+                               surname_only=True))
+    for c in cands:
+        ws = split_words(body[c.start:c.end])
+        if len(ws) == 3 and ws[0].norm in _ARABIC_ARTICLES and ws[1].raw == "-":
+            ws = ws[2:]  # "el-Sisi", "Al-Sisi": the surname after the article
+        if c.qid or len(ws) != 1 or c.type == "Country":
+            continue
+        full_head = firsts.get(ws[0].norm)
+        if full_head is not None and full_head is not c:
+            head = full_head
+            c.type, c.qid, c.label = "Person", head.qid, head.label
+            c.conf = CONF_COREF
+            c.surname_only = True
+            continue
+        # The model types a lone surname ORG as often as PERSON ("Trump", "Sisi"): the one
+        # head of state or government in office at the article's date with that surname.
+        if c.type in {"Person", "Organization"} and article.date is not None:
+            hits = [q for q in gaz.persons_by_surname(ws[0].raw)
+                    if gaz.roles_at(q, article.date)]
+            if len(hits) == 1:
+                rec = gaz.record(hits[0])
+                if rec is not None:
+                    c.type, c.qid, c.label, c.conf = "Person", rec.qid, rec.label, CONF_COREF
 
     return _assemble(cands, article, gaz, resolver)
 

@@ -107,8 +107,9 @@ class Word:
 
 
 def _surname_key(word: str) -> str:
-    """A surname as compared across transliterations (Zelensky = Zelenskyy = Zelenskiy)."""
-    return re.sub(r"[iy]+$", "y", norm_word(word))
+    """A surname as compared across transliterations (Zelensky = Zelenskyy = Zelenskiy,
+    Sisi = Sissi): final i/y alike, doubled letters single."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[iy]+$", "y", norm_word(word)))
 
 
 def split_words(text: str) -> list[Word]:
