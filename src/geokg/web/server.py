@@ -64,5 +64,8 @@ def serve(
         "timeout": 120,
         # long GET queries reach the app, which answers 414 past max_body in its error shape
         "limit_request_line": 0,
+        # gunicorn 27's control socket is one path per user ($HOME/.gunicorn/gunicorn.ctl):
+        # two servers on a machine would take it from each other; geokg does not use it
+        "control_socket_disable": True,
     }
     _GeokgApplication(app_factory_config, options).run()
