@@ -119,6 +119,25 @@ def test_article_graph_by_direct_identification(client: FlaskClient) -> None:
     assert client.get("/graph/new-one").status_code == 404
 
 
+def test_graph_reads_are_conditional(client: FlaskClient) -> None:
+    path = f"/graph/{ARTICLE_ID}.ttl"
+    first = client.get(path)
+    assert first.status_code == 200
+    etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
+    assert etag.startswith('"')  # strong: a hash of the exact bytes
+    assert client.get(path, headers={"If-None-Match": etag}).status_code == 304
+    assert client.get(path, headers={"If-Modified-Since": modified}).status_code == 304
+    assert client.get(f"/graph/{ARTICLE_ID}.nt", headers={"If-None-Match": etag}).status_code == 200
+    # a graph without provenance (written through the Graph Store) has an ETag only
+    client.put(GRAPH, data=DOE, headers=TURTLE)
+    plain = client.get(GRAPH, headers={"Accept": "text/turtle"})
+    assert "ETag" in plain.headers and "Last-Modified" not in plain.headers
+    client.put(GRAPH, data=JANE, headers=TURTLE)
+    again = {"Accept": "text/turtle", "If-None-Match": plain.headers["ETag"]}
+    changed = client.get(GRAPH, headers=again)
+    assert changed.status_code == 200
+
+
 @pytest.mark.parametrize("accept", ["application/n-triples", "application/ld+json",
                                     "application/rdf+xml"])
 def test_get_negotiates(client: FlaskClient, accept: str) -> None:

@@ -13,9 +13,11 @@ Reads are open to everyone; writes (PUT, POST, DELETE) need the update token, li
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from flask import Blueprint, Response, request
+from rdflib import URIRef
 
 from .. import sparql as policy
 from ..errors import NotFound, QueryError
@@ -23,7 +25,8 @@ from ..store import RDF_FORMATS
 from . import base_iri, get_store
 from .errors import UnsupportedMediaType
 from .negotiation import SUFFIXES, Offer, negotiate
-from .resources import RESOURCE_OFFERS, resource
+from .pages import run
+from .resources import RESOURCE_OFFERS, conditional, latest_time, resource
 from .sparql import challenge, check_size, data_changed, require_update_token
 
 bp = Blueprint("graph_store", __name__)
@@ -142,7 +145,13 @@ def _get(iri: str | None, format_name: str | None) -> Response:
     if not store.graph_exists(iri):
         raise NotFound(f"no graph <{iri}> in this store")
     body = store.get_graph(iri, offer.media_type)
-    return Response(body, content_type=f"{offer.media_type}; charset=utf-8")
+    response = Response(body, content_type=f"{offer.media_type}; charset=utf-8")
+    return conditional(response, body, None if iri is None else _written(iri))
+
+
+def _written(iri: str) -> dt.datetime | None:
+    """When a named graph was written, from its provenance (``queries/graph_modified.rq``)."""
+    return latest_time(run("graph_modified", graph=URIRef(iri)))
 
 
 def _body_type() -> str:

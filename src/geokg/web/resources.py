@@ -21,6 +21,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, RDFS
 
 from ..namespaces import PREFIXES
+from ..store import Term
 from . import base_iri, data_version
 from .editor import query_url
 from .negotiation import SUFFIXES, Offer, negotiate
@@ -247,9 +248,12 @@ def _graphs_query_url(iri: URIRef) -> str:
 def last_modified(iri: URIRef, graphs: list[URIRef]) -> dt.datetime | None:
     """The latest extraction time of the graphs that describe ``iri`` (store-wide for hubs)."""
     if len(graphs) > MAX_PROVENANCE_GRAPHS:
-        rows = run("page_store_modified")
-    else:
-        rows = run("page_modified", resource=iri)
+        return latest_time(run("page_store_modified"))
+    return latest_time(run("page_modified", resource=iri))
+
+
+def latest_time(rows: list[dict[str, Term]]) -> dt.datetime | None:
+    """The ``?modified`` time of the first row (queries order them newest first), in UTC."""
     for row in rows:
         value = row.get("modified")
         if isinstance(value, Literal) and isinstance(when := value.toPython(), dt.datetime):
