@@ -18,7 +18,7 @@ from ..namespaces import PREFIXES
 from ..store import Term, bind_values
 from . import base_iri, data_version, get_store
 from .editor import editor_url
-from .negotiation import SUFFIXES, Offer, negotiate
+from .negotiation import BY_SUFFIX, RDFLIB_FORMATS, SUFFIXES, Offer, negotiate
 
 bp = Blueprint("dyads", __name__)
 
@@ -34,13 +34,6 @@ DYAD_OFFERS = (
     Offer("application/n-triples"),
     Offer("application/rdf+xml"),
 )
-_RDFLIB_FORMATS = {
-    "text/turtle": "turtle",
-    "application/ld+json": "json-ld",
-    "application/n-triples": "nt",
-    "application/rdf+xml": "xml",
-}
-_BY_SUFFIX = {suffix: media_type for media_type, suffix in SUFFIXES.items()}
 #: The most events ``queries/dyad_events.rq`` lists each way (its LIMIT).
 EVENTS_CAP = 500
 #: Months drawn at most in the chart (the newest ones).
@@ -332,7 +325,7 @@ def _index_pairs() -> list[dict[str, object]]:
 def dyad(a: str, b: str) -> Response:
     """The events between two countries, as a page or as RDF (``.ttl``-like suffixes too)."""
     stem, dot, suffix = b.rpartition(".")
-    if dot and suffix in _BY_SUFFIX:
+    if dot and suffix in BY_SUFFIX:
         b = stem
     else:
         suffix = ""
@@ -356,7 +349,7 @@ def dyad(a: str, b: str) -> Response:
             graph.bind(prefix, namespace)
         for source, target in ((first, second), (second, first)):
             graph += construct("dyad_graph", source=source.iri, target=target.iri)
-        data = graph.serialize(format=_RDFLIB_FORMATS[offer.media_type], encoding="utf-8")
+        data = graph.serialize(format=RDFLIB_FORMATS[offer.media_type], encoding="utf-8")
         response = Response(data, content_type=f"{offer.media_type}; charset=utf-8")
     root = request.script_root
     links = [f'<{root}{canonical_path(qa, qb)}>; rel="canonical"']

@@ -24,7 +24,7 @@ from ..errors import NotFound, QueryError
 from ..store import RDF_FORMATS
 from . import base_iri, get_store
 from .errors import UnsupportedMediaType
-from .negotiation import SUFFIXES, Offer, negotiate
+from .negotiation import BY_SUFFIX, Offer, negotiate
 from .pages import run
 from .resources import RESOURCE_OFFERS, conditional, latest_time, resource
 from .sparql import challenge, check_size, data_changed, require_update_token
@@ -44,7 +44,6 @@ GRAPH_OFFERS = (
 _QUAD_FORMATS = ("application/trig", "application/n-quads")
 WRITE_FORMATS = tuple(m for m in RDF_FORMATS if m not in _QUAD_FORMATS)
 _METHODS = ["GET", "PUT", "POST", "DELETE"]
-_BY_SUFFIX = {suffix: media_type for media_type, suffix in SUFFIXES.items()}
 
 
 @bp.route("/store", methods=_METHODS)
@@ -82,7 +81,7 @@ def direct(rest: str) -> Response:
 def article_graph(rest: str) -> Response:
     """An article graph by direct identification; HTML and non-graphs go to the resource page."""
     stem, dot, suffix = rest.rpartition(".")
-    forced = suffix if dot and suffix in _BY_SUFFIX else None
+    forced = suffix if dot and suffix in BY_SUFFIX else None
     iri = f"{base_iri()}graph/{stem if forced else rest}"
     if not policy.is_absolute_iri(iri) or (
         _reading() and (forced == "html" or not _wants_rdf(forced))

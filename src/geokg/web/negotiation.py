@@ -30,6 +30,18 @@ SUFFIXES: dict[str, str] = {
 }
 
 
+#: The media type of each suffix (``ttl`` -> ``text/turtle``).
+BY_SUFFIX: dict[str, str] = {suffix: media_type for media_type, suffix in SUFFIXES.items()}
+
+#: rdflib's serialiser name of each RDF media type the site writes with rdflib.
+RDFLIB_FORMATS: dict[str, str] = {
+    "text/turtle": "turtle",
+    "application/ld+json": "json-ld",
+    "application/n-triples": "nt",
+    "application/rdf+xml": "xml",
+}
+
+
 class NotAcceptable(GeokgError):
     """None of the offered media types is acceptable to the client."""
 

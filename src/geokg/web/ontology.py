@@ -20,25 +20,17 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from ..assets import ontology_path
 from ..errors import NotFound
-from .negotiation import SUFFIXES, negotiate
+from .negotiation import BY_SUFFIX, RDFLIB_FORMATS, SUFFIXES, negotiate
 from .resources import RESOURCE_OFFERS
 
 bp = Blueprint("ontology", __name__)
-
-_RDFLIB_FORMATS = {
-    "application/ld+json": "json-ld",
-    "application/n-triples": "nt",
-    "application/rdf+xml": "xml",
-}
-_BY_SUFFIX = {suffix: media_type for media_type, suffix in SUFFIXES.items()}
-
 
 @bp.route("/ns", defaults={"suffix": None})
 @bp.route("/ns.<suffix>")
 def namespace(suffix: str | None) -> Response:
     """The ontology document in the negotiated format."""
-    if suffix is not None and suffix not in _BY_SUFFIX:
-        raise NotFound(f"no ontology document /ns.{suffix}; suffixes: {', '.join(_BY_SUFFIX)}")
+    if suffix is not None and suffix not in BY_SUFFIX:
+        raise NotFound(f"no ontology document /ns.{suffix}; suffixes: {', '.join(BY_SUFFIX)}")
     offer = negotiate(
         RESOURCE_OFFERS,
         request.headers.get("Accept"),
@@ -51,7 +43,7 @@ def namespace(suffix: str | None) -> Response:
         body, media_type = ontology_path().read_bytes(), "text/turtle"
     else:
         media_type = offer.media_type
-        body = ontology_graph().serialize(format=_RDFLIB_FORMATS[media_type], encoding="utf-8")
+        body = ontology_graph().serialize(format=RDFLIB_FORMATS[media_type], encoding="utf-8")
     response = Response(body, content_type=f"{media_type}; charset=utf-8")
     response.headers["Link"] = ", ".join(
         f'<{request.script_root}/ns.{s}>; rel="alternate"; type="{m}"' for m, s in SUFFIXES.items()

@@ -24,7 +24,7 @@ from ..namespaces import PREFIXES
 from ..store import Term
 from . import base_iri, data_version
 from .editor import query_url
-from .negotiation import SUFFIXES, Offer, negotiate
+from .negotiation import BY_SUFFIX, RDFLIB_FORMATS, SUFFIXES, Offer, negotiate
 from .pages import Labels, page_for, run, statements
 
 bp = Blueprint("resources", __name__)
@@ -40,13 +40,6 @@ RESOURCE_OFFERS = (
     Offer("application/n-triples"),
     Offer("application/rdf+xml"),
 )
-_RDFLIB_FORMATS = {
-    "text/turtle": "turtle",
-    "application/ld+json": "json-ld",
-    "application/n-triples": "nt",
-    "application/rdf+xml": "xml",
-}
-_BY_SUFFIX = {suffix: media_type for media_type, suffix in SUFFIXES.items()}
 # Characters that cannot occur in an IRI (RFC 3987): such a path names nothing in the store.
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 #: Levels of blank nodes followed from a resource (annotation -> target -> selectors).
@@ -122,7 +115,7 @@ def page_cache() -> PageCache | None:
 def resource(kind: str, rest: str) -> Response:
     """Describe the resource ``{base}{kind}/{rest}``, an optional ``.ttl``-like suffix aside."""
     stem, dot, suffix = rest.rpartition(".")
-    if dot and suffix in _BY_SUFFIX:
+    if dot and suffix in BY_SUFFIX:
         rest = stem
     else:
         suffix = ""
@@ -176,7 +169,7 @@ def render(iri: URIRef, path: str, media_type: str) -> Document | None:
         body = html.encode("utf-8")
     else:
         add_document_triples(graph, iri, document, graphs)
-        body = graph.serialize(format=_RDFLIB_FORMATS[media_type], encoding="utf-8")
+        body = graph.serialize(format=RDFLIB_FORMATS[media_type], encoding="utf-8")
     return Document(body, f"{media_type}; charset=utf-8", last_modified(iri, graphs))
 
 
