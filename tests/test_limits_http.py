@@ -1,4 +1,8 @@
-"""The query time limit over real HTTP: a runaway query is stopped, answered 503, work ends."""
+"""The query time limit over real HTTP: a runaway query is stopped, answered 503, work ends.
+
+Both serving modes: in-process read-only (the default without an update token: the watchdog
+ends the worker that ran the query) and the Oxigraph engine (``--engine``: the engine is ended).
+"""
 
 from __future__ import annotations
 
@@ -23,22 +27,26 @@ def _cpu_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])
 
 
-def _engine_pid(store: Path) -> int:
-    """The pid of the Oxigraph server that holds ``store``."""
+def _server_pids(store: Path) -> list[int]:
+    """The processes serving ``store``: geokg serve, its gunicorn workers, its engine if any."""
+    pids = []
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit():
             try:
                 cmd = (proc / "cmdline").read_bytes().split(b"\0")
             except OSError:
                 continue
-            if cmd and cmd[0].endswith(b"oxigraph") and str(store).encode() in cmd:
-                return int(proc.name)
-    raise AssertionError("no query engine process found")
+            if str(store).encode() in cmd and (b"serve" in cmd or cmd[0].endswith(b"oxigraph")):
+                pids.append(int(proc.name))
+    assert pids, "no serving process found"
+    return pids
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """geokg serve over 20,000 triples with a one-second query time limit."""
+@pytest.fixture(scope="module", params=["read-only", "engine"])
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Path]]:
+    """geokg serve over 20,000 triples with a one-second query time limit, in each mode."""
     path = tmp_path_factory.mktemp("limits") / "store"
     store = Store(path)
     lines = "".join(
@@ -47,32 +55,43 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     store.load(lines.encode(), "application/n-quads")
     store.flush()
     del store
-    with running_server(path, env={"GEOKG_QUERY_TIMEOUT": "1", "GEOKG_MAX_RESULTS": "5"}) as url:
+    extra = ("--engine",) if request.param == "engine" else ("--workers", "2")
+    env = {"GEOKG_QUERY_TIMEOUT": "1", "GEOKG_MAX_RESULTS": "5", "GEOKG_UPDATE_TOKEN": ""}
+    with running_server(path, *extra, env=env) as url:
         yield url, path
 
 
-def _busy(pid: int) -> bool:
-    """Whether a process still exists and used more than a fifth of a core over a second."""
-    try:
-        before = _cpu_ticks(pid)
-        time.sleep(1)
-        return _cpu_ticks(pid) - before > 20  # clock ticks of 1/100 s
-    except OSError:  # it has ended
-        return False
+def _ticks(pids: list[int]) -> dict[int, int]:
+    """CPU clock ticks of each process of ``pids`` still running."""
+    ticks = {}
+    for pid in pids:
+        try:
+            ticks[pid] = _cpu_ticks(pid)
+        except OSError:  # it has ended
+            continue
+    return ticks
+
+
+def _busy(pids: list[int]) -> bool:
+    """Whether those processes still running used more than a fifth of a core over a second."""
+    before = _ticks(pids)
+    time.sleep(1)
+    after = _ticks(pids)
+    return sum(after[pid] - before[pid] for pid in after if pid in before) > 20  # 1/100 s ticks
 
 
 def test_runaway_query_is_stopped_with_a_clear_503(server: tuple[str, Path]) -> None:
     url, path = server
-    engine = _engine_pid(path)
+    serving = _server_pids(path)
     response = requests.post(f"{url}/sparql", data={"query": RUNAWAY}, timeout=60)
     assert response.status_code == 503
     assert "query_timeout" in response.text or "time limit" in response.text
     assert "Retry-After" in response.headers
-    # the work really stops: the engine that ran it ends or goes idle within a few seconds
+    # the work really stops: the process that ran it (engine or worker) ends or goes idle
     deadline = time.monotonic() + 10
-    while _busy(engine):
+    while _busy(serving):
         assert time.monotonic() < deadline, "the runaway query is still running"
-    # and the endpoint answers again (a fresh engine if the old one had to be ended)
+    # and the endpoint answers again (a fresh engine or worker if the old one had to be ended)
     deadline = time.monotonic() + 30
     while True:
         quick = requests.get(f"{url}/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=10)
@@ -91,3 +110,15 @@ def test_result_rows_are_capped_with_a_signal(server: tuple[str, Path]) -> None:
     assert response.status_code == 200
     assert response.headers.get("Geokg-Results-Truncated") == "5"
     assert len(response.json()["results"]["bindings"]) == 5
+
+
+def test_timeout_answer_follows_accept(server: tuple[str, Path]) -> None:
+    url, _ = server
+    response = requests.post(
+        f"{url}/sparql", data={"query": RUNAWAY}, headers={"Accept": "application/json"},
+        timeout=60,
+    )
+    assert response.status_code == 503
+    assert response.headers["Content-Type"].startswith("application/json")
+    assert response.json()["status"] == 503
+    assert response.headers["Access-Control-Allow-Origin"] == "*"

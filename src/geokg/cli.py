@@ -6,11 +6,13 @@ or system error (bad option, store cannot be opened, unreadable file for ``valid
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -213,32 +215,66 @@ def _table(rows: list[list[str]]) -> str:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", default=2, show_default=True, type=int,
-              help="Web worker processes (1 with --no-engine).")
-@click.option("--threads", default=4, show_default=True, type=int, help="Threads per worker.")
-@click.option("--engine/--no-engine", default=True, show_default=True,
-              help="Answer queries with a supervised Oxigraph server that enforces the query "
-                   "time limit (GEOKG_QUERY_TIMEOUT); --no-engine queries in-process, unlimited.")
+@click.option("--workers", default=None, type=click.IntRange(1),
+              help="Web worker processes [default: 2 x cores in-process read-only, 2 with the "
+                   "engine, 1 for --no-engine with a token].")
+@click.option("--threads", default=None, type=click.IntRange(1),
+              help="Threads per worker [default: 1 in-process read-only (the only choice), 4 "
+                   "otherwise].")
+@click.option("--engine/--no-engine", default=None,
+              help="Without GEOKG_UPDATE_TOKEN the default is in-process read-only serving: each "
+                   "worker opens the store read-only, a query past GEOKG_QUERY_TIMEOUT ends its "
+                   "worker (503), writers are locked out. With a token the default, or --engine, "
+                   "is a supervised Oxigraph server that takes the writes and enforces the limit; "
+                   "--no-engine with a token serves read-write in-process, one worker, unlimited.")
 @store_options
 def serve(
-    host: str, port: int, workers: int, threads: int, engine: bool, store_path: Path, base: str
+    host: str, port: int, workers: int | None, threads: int | None, engine: bool | None,
+    store_path: Path, base: str,
 ) -> None:
     """Serve the store: SPARQL endpoint, resource pages, home page (gunicorn)."""
     from .engine import running_engine
     from .web.server import serve as run_server
 
     app_config: dict[str, Any] = {"STORE": str(store_path), "BASE": iri.normalize_base(base)}
+    token = bool(config.get("update_token"))
     try:
-        if not engine:
-            run_server(app_config, host=host, port=port, workers=1, threads=threads)
+        if engine is not True and not token:
+            app_config.update(READ_ONLY=True, QUERY_WATCHDOG=True)
+            with _served_read_only(store_path):
+                run_server(app_config, host=host, port=port,
+                           workers=workers or 2 * (os.cpu_count() or 1), threads=threads or 1)
+            return
+        if engine is False:
+            run_server(app_config, host=host, port=port, workers=1, threads=threads or 4)
             return
         with running_engine(store_path) as query_engine:
             app_config["ENGINE_URL"] = query_engine.url
             app_config["ENGINE_PIDFILE"] = str(query_engine.pidfile)
-            run_server(app_config, host=host, port=port, workers=workers, threads=threads)
+            run_server(app_config, host=host, port=port, workers=workers or 2,
+                       threads=threads or 4)
     except GeokgError as exc:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(2)
+    except ValueError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+@contextlib.contextmanager
+def _served_read_only(store_path: Path) -> Iterator[None]:
+    """Hold the store's shared lock while it is served read-only (writers are refused)."""
+    from .store import DataVersion, Store, StoreLock
+
+    if not (store_path / "CURRENT").exists():
+        Store(store_path).flush()  # a new store: create it, so it can be opened read-only
+    lock = StoreLock(store_path, shared=True)
+    try:
+        # no writer holds the store now (it would hold the lock): forget a dead writer's count
+        DataVersion(store_path).reset()
+        yield
+    finally:
+        lock.close()
 
 
 @main.command()

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import StoreError
-from .store import DataVersion
+from .store import DataVersion, StoreLock
 
 
 def oxigraph_binary() -> str:
@@ -90,6 +90,7 @@ class Engine:
         self._process: subprocess.Popen[bytes] | None = None
         self._stopping = threading.Event()
         self._watcher: threading.Thread | None = None
+        self._lock: StoreLock | None = None
         self.restarts = 0
 
     def start(self, start_within: float = 60.0) -> None:
@@ -98,8 +99,13 @@ class Engine:
         Raises:
             StoreError: it did not start (store locked by another process, bad folder).
         """
-        self.store_path.mkdir(parents=True, exist_ok=True)
-        self._spawn(start_within)
+        # the engine writes the store: no read-only server or other writer may have it open
+        self._lock = StoreLock(self.store_path, shared=False)
+        try:
+            self._spawn(start_within)
+        except StoreError:
+            self._lock.close()
+            raise
         # the engine holds the store now and no web worker runs yet: no write is in progress,
         # whatever a writer that died mid-write left in the data version file
         DataVersion(self.store_path).reset()
@@ -153,6 +159,8 @@ class Engine:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        if self._lock is not None:
+            self._lock.close()
         self._dir.cleanup()
 
 

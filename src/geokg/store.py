@@ -15,7 +15,7 @@ import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Literal, cast
+from typing import IO, Literal, ParamSpec, TypeVar, cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
@@ -27,6 +27,8 @@ from .namespaces import PREFIXES
 from .sparql import with_using
 
 Term = URIRef | BNode | RdfLiteral
+P = ParamSpec("P")
+R = TypeVar("R")
 QueryKind = Literal["solutions", "boolean", "graph"]
 
 #: Result serialisations for SELECT/ASK (media type -> pyoxigraph format).
@@ -140,6 +142,70 @@ class DataVersion:
         self._change(1, None)
 
 
+#: The file in a store folder whose ``flock`` keeps writers out while geokg serves it read-only.
+STORE_LOCK_FILE = "geokg.lock"
+
+SERVED_READ_ONLY = (
+    "the store is being served read-only by geokg serve; stop it, or serve with "
+    "GEOKG_UPDATE_TOKEN and write through /sparql or /store"
+)
+
+
+class StoreLock:
+    """geokg's lock on a store folder: shared while served read-only, exclusive to write.
+
+    pyoxigraph documents opening a store read-only while another process writes it as
+    undefined behaviour, and RocksDB's own lock covers writers only. Read-only serving holds
+    ``{store}/geokg.lock`` shared for its lifetime (its worker processes inherit it); a writer
+    (``Store(path)``, the engine) takes it exclusive without waiting, so one never overlaps
+    the other. The lock ends when the holder closes it or dies.
+    """
+
+    def __init__(self, folder: Path, *, shared: bool) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self._file: IO[bytes] | None = open(folder / STORE_LOCK_FILE, "a+b")  # noqa: SIM115
+        try:
+            fcntl.flock(self._file, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+        except OSError:
+            readers = self._readers_only()
+            self.close()
+            if not shared and readers:
+                raise StoreError(SERVED_READ_ONLY) from None
+            raise StoreError(
+                f"the store {folder} is open for writing by another geokg process "
+                "(an ingest, or geokg serve with its engine); wait for it or stop it"
+            ) from None
+
+    def _readers_only(self) -> bool:
+        """Whether the lock others hold is shared (a read-only server), not a writer's."""
+        if self._file is None:
+            return False
+        try:
+            fcntl.flock(self._file, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        fcntl.flock(self._file, fcntl.LOCK_UN)
+        return True
+
+    def close(self) -> None:
+        """Release the lock."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def _limited(method: Callable[P, R]) -> Callable[P, R]:
+    """Run a query method of ``Store`` under its ``limit`` (the whole evaluation, lazy too)."""
+
+    @functools.wraps(method)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        store = cast("Store", args[0])
+        with store.limit():
+            return method(*args, **kwargs)
+
+    return run
+
+
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as a pyoxigraph term."""
     if isinstance(term, URIRef):
@@ -206,15 +272,20 @@ class Store:
 
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        #: wraps every query's evaluation; a web worker serving read-only sets its time limit
+        self.limit: Callable[[], contextlib.AbstractContextManager[object]] = contextlib.nullcontext
+        #: a writer's exclusive hold on the folder (read-only serving keeps writers out with it)
+        self._lock = None if self.path is None or read_only else StoreLock(self.path, shared=False)
         try:
             if self.path is None:
                 self._ox = ox.Store()
             elif read_only:
                 self._ox = ox.Store.read_only(str(self.path))
             else:
-                self.path.mkdir(parents=True, exist_ok=True)
                 self._ox = ox.Store(str(self.path))
         except OSError as exc:
+            if self._lock is not None:
+                self._lock.close()
             raise StoreError(f"cannot open store at {self.path}: {exc}") from exc
         #: counts the writes, for every process reading this store (answer caches, ETags)
         self.versions = DataVersion(self.path)
@@ -334,6 +405,7 @@ class Store:
         except OSError as exc:
             raise StoreError(f"store read failed: {exc}") from exc
 
+    @_limited
     def select(
         self, query: str, bindings: Mapping[str, Node] | None = None
     ) -> list[dict[str, Term]]:
@@ -346,6 +418,7 @@ class Store:
             raise QueryError("expected a SELECT query")
         return _rows(result)
 
+    @_limited
     def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
         """The answer of an ASK query."""
         result = self._run(query, bindings)
@@ -353,6 +426,7 @@ class Store:
             raise QueryError("expected an ASK query")
         return bool(result)
 
+    @_limited
     def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
         """The graph of a CONSTRUCT or DESCRIBE query as an rdflib Graph."""
         result = self._run(query, bindings)
@@ -360,6 +434,7 @@ class Store:
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
         return _graph(result)
 
+    @_limited
     def construct_serialized(
         self, query: str, media_type: str, bindings: Mapping[str, Node] | None = None
     ) -> bytes:
@@ -369,6 +444,7 @@ class Store:
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
         return cast(bytes, result.serialize(format=RDF_FORMATS[media_type]))
 
+    @_limited
     def query_serialized(
         self,
         query: str,
@@ -435,6 +511,7 @@ class Store:
 
     # -- bounded query answers, Graph Store Protocol (appended for web/sparql.py, graph_store.py)
 
+    @_limited
     def query_answer(
         self,
         query: str,

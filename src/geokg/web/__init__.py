@@ -11,8 +11,10 @@ from flask import Flask, Response, current_app
 
 from .. import config
 from ..engine import kill_engine
+from ..errors import QueryTimeout
 from ..iri import normalize_base
 from ..store import DataVersion, RemoteStore, Store
+from . import watchdog
 from .errors import register_error_handlers
 
 _STORE_KEY = "geokg.store"
@@ -47,7 +49,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
             versions=DataVersion(Path(str(store))),
         )
     elif not isinstance(store, Store | RemoteStore):
-        store = Store(str(store))
+        # serving read-only (``geokg serve`` without an update token): each worker opens the
+        # store read-only and answers in-process; ``geokg serve`` holds the folder's shared lock,
+        # so no writer runs meanwhile
+        store = Store(str(store), read_only=bool(app.config.get("READ_ONLY")))
     app.extensions[_STORE_KEY] = store
     # what VoID's statistics cache compares: the data version, shared by every worker
     app.extensions["geokg.generation"] = _Generation(store.versions)
@@ -69,7 +74,27 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(search.bp)
     pages.register_template_helpers(app)
     app.after_request(_common_headers)
+    if app.config.get("QUERY_WATCHDOG") and isinstance(store, Store):
+        # the time limit in-process: a query past it answers 503 and ends this worker
+        limit = watchdog.Watchdog(
+            float(app.config["QUERY_TIMEOUT"]), functools.partial(_timeout_answer, app)
+        )
+        store.limit = limit.watch
+        app.wsgi_app = limit.wsgi(app.wsgi_app)  # type: ignore[method-assign,assignment]
     return app
+
+
+def _timeout_answer(app: Flask, accept: str) -> bytes:
+    """The raw HTTP response for a query stopped by the watchdog (geokg's 503 error shape)."""
+    from .sparql import answer_timeout
+
+    with app.test_request_context(headers={"Accept": accept} if accept else {}):
+        response = _common_headers(answer_timeout(QueryTimeout("")))
+    body = response.get_data()
+    response.headers["Content-Length"] = str(len(body))
+    response.headers["Connection"] = "close"
+    head = "".join(f"{name}: {value}\r\n" for name, value in response.headers.items())
+    return f"HTTP/1.1 {response.status}\r\n{head}\r\n".encode("latin-1") + body
 
 
 def get_store() -> Store:

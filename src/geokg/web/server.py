@@ -38,17 +38,25 @@ def serve(
 ) -> None:
     """Serve ``create_app(app_factory_config)`` with gunicorn until interrupted.
 
-    With an embedded on-disk store (no ``ENGINE_URL`` in the config) the store can be opened
-    read-write by one process only, so there must be one worker; its threads answer requests
-    concurrently (pyoxigraph releases the GIL in queries). With ``ENGINE_URL`` the workers
-    are stateless clients of the query engine and can be several.
+    Three ways, by the config: with ``ENGINE_URL`` the workers are stateless clients of the
+    query engine and can be several; with ``READ_ONLY`` each worker opens the store read-only
+    and answers in-process, one request thread per worker (with ``QUERY_WATCHDOG`` a query past
+    the limit ends its worker, which must not cut another thread's answer); otherwise the
+    store is opened read-write, by one process only, so there must be one worker, whose
+    threads answer concurrently (pyoxigraph releases the GIL in queries).
 
     Raises:
-        ValueError: several workers over an embedded store, or ``threads`` below 1.
+        ValueError: several workers over a read-write store, several threads under the
+            watchdog, or ``workers``/``threads`` below 1.
     """
-    engine = (app_factory_config or {}).get("ENGINE_URL")
-    if workers != 1 and not engine:
+    app_config = app_factory_config or {}
+    if workers != 1 and not (app_config.get("ENGINE_URL") or app_config.get("READ_ONLY")):
         raise ValueError("the embedded store is opened by one process only: use workers=1")
+    if threads != 1 and app_config.get("QUERY_WATCHDOG"):
+        raise ValueError(
+            "in-process serving runs one thread per worker (a query past the time limit ends "
+            "its worker): use more workers, not threads"
+        )
     if workers < 1 or threads < 1:
         raise ValueError("workers and threads must be at least 1")
     options = {
