@@ -10,7 +10,10 @@ import requests
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
-from .conftest import running_server
+from geokg.errors import StoreError
+from geokg.store import SERVED_READ_ONLY, Store
+
+from .conftest import SEED, run_geokg, running_server
 
 BASE = "http://127.0.0.1:8000/"
 PASHINYAN = URIRef(BASE + "entity/Q7035479")
@@ -56,3 +59,39 @@ def test_home_lists_the_article(server: str) -> None:
     response = requests.get(server + "/", timeout=10)
     assert response.status_code == 200
     assert "Pashinyan Visits Russia for Environmental Forum" in response.text
+
+
+def test_writers_are_refused_while_served_read_only(server: str, seed_store: Path) -> None:
+    # without an update token the workers read the store in-process; nothing may write it
+    ingest = run_geokg("ingest", "--store", str(seed_store), str(SEED), check=2)
+    assert "served read-only by geokg serve" in ingest.stderr
+    with pytest.raises(StoreError, match="served read-only"):
+        Store(seed_store)
+    assert len(Store(seed_store, read_only=True)) > 0  # readers are welcome
+    assert requests.get(server + "/", timeout=10).status_code == 200
+
+
+def test_the_lock_ends_with_the_server(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    store = Store(path)
+    store.load(b"<urn:s> <urn:p> <urn:o> <urn:g> .\n", "application/n-quads")
+    del store
+    with running_server(path) as url:
+        answer = requests.get(f"{url}/sparql", params={"query": "ASK { <urn:s> ?p ?o }"},
+                              headers={"Accept": "application/sparql-results+json"}, timeout=10)
+        assert answer.json()["boolean"] is True
+        with pytest.raises(StoreError) as refused:
+            Store(path)
+        assert refused.value.message == SERVED_READ_ONLY
+    writer = Store(path)  # the server stopped: writing is allowed again
+    writer.load(b"<urn:s2> <urn:p> <urn:o> <urn:g> .\n", "application/n-quads")
+    assert len(writer) == 2
+
+
+def test_a_written_store_cannot_be_served_read_only(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    writer = Store(path)
+    refused = pytest.raises(RuntimeError, match="open for writing by another geokg process")
+    with refused, running_server(path):
+        pass
+    del writer
