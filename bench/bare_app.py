@@ -5,10 +5,14 @@
 ``geokg.web.create_app(config)`` and then registers ``/_bench/bare``, a route of the same
 Flask app that answers a fixed SPARQL JSON body without touching the store. Both routes are
 therefore served by the same processes, worker class, workers, threads and gunicorn options
-(the product's own, not a copy), with ``ENGINE_URL`` pointing to an ``oxigraph serve`` on the
-store started by ``geokg.engine.running_engine``, as ``geokg serve`` does. The bare route is
-never added to the product.
+(the product's own, not a copy), in the serving mode ``geokg serve`` picks: with ``--read-only``
+(its default without an update token) each worker opens the store read-only under the query
+watchdog while this process holds the store's shared lock (``geokg.store.served_read_only``);
+otherwise with ``ENGINE_URL`` pointing to an ``oxigraph serve`` on the store started by
+``geokg.engine.running_engine``. The bare route is never added to the product.
 
+    python bench/bare_app.py --store DIR --port 8765 --read-only --workers 4 --threads 1 \
+        --body lookup.json [--no-accesslog]
     python bench/bare_app.py --store DIR --port 8765 --workers 2 --threads 4 \
         --body lookup.json --engine-url-file engine.url [--no-accesslog]
 
@@ -32,6 +36,7 @@ from flask import Response
 
 from geokg import config, iri
 from geokg.engine import _ready, free_port, oxigraph_binary, running_engine
+from geokg.store import served_read_only
 from geokg.web import create_app, server
 
 BARE_ROUTE = "/_bench/bare"
@@ -102,6 +107,9 @@ def main() -> None:
     parser.add_argument("--no-accesslog", action="store_true")
     parser.add_argument("--engine-without-timeout", action="store_true",
                         help="run the engine without --timeout-s (a what-if, not the product)")
+    parser.add_argument("--read-only", action="store_true",
+                        help="serve as geokg serve does without an update token: in-process, "
+                             "read-only, one thread per worker, the query watchdog")
     parser.add_argument("--engine-url", help="serve through this running engine, start none")
     parser.add_argument("--engine-pidfile", help="the pid file of that engine")
     args = parser.parse_args()
@@ -112,6 +120,18 @@ def main() -> None:
 
     # serve() instantiates its application through this module attribute
     server._GeokgApplication = factory  # type: ignore[misc,assignment]
+    base = iri.normalize_base(str(config.get("base")))
+    if args.read_only:
+        # as cli.serve does without an update token
+        with served_read_only(args.store):
+            if args.engine_url_file:
+                args.engine_url_file.write_text("\n\n", encoding="utf-8")
+            server.serve(
+                {"STORE": str(args.store), "BASE": base, "READ_ONLY": True,
+                 "QUERY_WATCHDOG": True},
+                host="127.0.0.1", port=args.port, workers=args.workers, threads=args.threads,
+            )
+        return
     # as cli.serve starts it (the engine reads the query_timeout setting itself)
     engine: contextlib.AbstractContextManager[Any] = (
         contextlib.nullcontext(args.engine_url) if args.engine_url
@@ -126,7 +146,7 @@ def main() -> None:
             args.engine_url_file.write_text(f"{url}\n{pidfile or ''}\n", encoding="utf-8")
         app_config = {
             "STORE": str(args.store),
-            "BASE": iri.normalize_base(str(config.get("base"))),
+            "BASE": base,
             "ENGINE_URL": url,
         }
         if pidfile is not None:

@@ -4,16 +4,18 @@ For each size (articles) it writes the synthetic KG once (``bench/synth.py``, ca
 ``bench/.cache``), loads it into two on-disk stores with ``oxigraph load`` (one for geokg, one
 for the peer), then:
 
-1. latency: starts ``geokg serve --store S1 --port P1`` (engine mode, gunicorn gthread) and
+1. latency: starts ``geokg serve --store S1 --port P1`` (``--mode``: read-only, the product's
+   default without an update token, or engine; gunicorn gthread) and
    ``oxigraph serve-read-only --location S2 --union-default-graph``, and sends every query of
-   ``bench/queries/*.rq`` to both, and to the engine geokg started, with one keep-alive
+   ``bench/queries/*.rq`` to both, and to the engine geokg started if any, with one keep-alive
    ``http.client`` connection per server (SPARQL JSON for SELECT, Turtle for
    DESCRIBE/CONSTRUCT): warm-up rounds, then ``--runs`` measured rounds, each round sending
    each query to every server back to back (the order alternates), so they share the same
    noise. Prints per-query medians, the ratio geokg/Oxigraph, what geokg adds to its engine,
    and flags ratios over ``--target-ratio``.
 2. throughput: stops geokg serve and starts ``bench/bare_app.py`` (the product's gunicorn
-   application and options, plus a ``/_bench/bare`` route returning a fixed SPARQL JSON body),
+   application, options and serving mode, plus a ``/_bench/bare`` route returning a fixed
+   SPARQL JSON body),
    then runs ``wrk`` (``--connections`` connections, ``--duration`` s, bounded) on the lookup:
    bare route, ``/sparql`` with one fixed article and with 1,000 varied articles (Lua script),
    and the Oxigraph peer with both request sets; ``--wrk-rounds`` interleaved rounds, median
@@ -660,7 +662,9 @@ def bench_size(args: argparse.Namespace, size: int, work: Path, report: IO[str])
             port = free_port()
             command = [str(BIN / "geokg"), "serve", "--store", str(geokg_store),
                        "--port", str(port), "--workers", str(args.workers),
-                       "--threads", str(args.threads), "--engine"]
+                       "--threads", str(args.threads)]
+            if args.mode == "engine":
+                command.append("--engine")
             url = f"http://127.0.0.1:{port}/sparql"
             # the latency table compares engines: geokg without its answer cache, since
             # Oxigraph server has none (otherwise every round after the first is a cache hit)
@@ -681,8 +685,8 @@ def bench_size(args: argparse.Namespace, size: int, work: Path, report: IO[str])
             table, rows = latency_table(timings, args.target_ratio)
             result["latency"] = rows
             print(f"### Latency, median of {args.runs} interleaved runs "
-                  f"(geokg serve --workers {args.workers} --threads {args.threads}, "
-                  f"GEOKG_ANSWER_CACHE=0), {uptime()}\n", file=report)
+                  f"(geokg serve, {args.mode}, --workers {args.workers} --threads "
+                  f"{args.threads}, GEOKG_ANSWER_CACHE=0), {uptime()}\n", file=report)
             print(table + "\n", file=report, flush=True)
         if args.only in ("all", "throughput", "profile"):
             result.update(bench_app_part(args, size, geokg_store, peer_url, work, env, report))
@@ -707,12 +711,14 @@ def bench_app_part(
     body_file.write_bytes(body)
     engine_file = work / f"engine-{size}.url"
     port = free_port()
-    command = [sys.executable, str(BENCH / "bare_app.py"), "--store", str(store),
-               "--port", str(port), "--workers", str(args.workers),
-               "--threads", str(args.threads), "--body", str(body_file),
-               "--engine-url-file", str(engine_file)]
+    common = [sys.executable, str(BENCH / "bare_app.py"), "--store", str(store),
+              "--workers", str(args.workers), "--threads", str(args.threads),
+              "--body", str(body_file)]
     if args.no_accesslog:
-        command.append("--no-accesslog")
+        common.append("--no-accesslog")
+    if args.mode == "read-only":
+        common.append("--read-only")
+    command = [*common, "--port", str(port), "--engine-url-file", str(engine_file)]
     if args.engine_without_timeout:
         command.append("--engine-without-timeout")
     app = f"http://127.0.0.1:{port}"
@@ -722,21 +728,20 @@ def bench_app_part(
         engine, _, pidfile = engine_file.read_text(encoding="utf-8").strip().partition("\n")
         uncached = None
         if args.only in ("all", "throughput"):
-            # the same app with the answer cache off, through the same engine, measured in the
-            # same interleaved rounds (Oxigraph server has no answer cache)
+            # the same app with the answer cache off (through the same engine, in engine mode),
+            # measured in the same interleaved rounds (Oxigraph server has no answer cache)
             port = free_port()
             uncached = f"http://127.0.0.1:{port}"
-            command_off = [*command[:command.index("--port")], "--port", str(port),
-                           *command[command.index("--port") + 2:command.index("--engine-url-file")],
-                           "--engine-url", engine, "--engine-pidfile", pidfile]
-            if args.no_accesslog:
-                command_off.append("--no-accesslog")
+            command_off = [*common, "--port", str(port)]
+            if args.mode == "engine":
+                command_off += ["--engine-url", engine, "--engine-pidfile", pidfile]
             more.enter_context(running(
                 command_off, ready=f"{uncached}/sparql", log_path=work / f"app-off-{size}.log",
                 env={**env, "GEOKG_ANSWER_CACHE": "0"},
             ))
         targets = wrk_targets(app, engine, peer_url.rsplit("/", 1)[0], work, size,
-                              engine_direct=args.engine_direct, uncached=uncached,
+                              engine_direct=args.engine_direct and args.mode == "engine",
+                              uncached=uncached,
                               cache_mb=args.answer_cache)
         if args.only in ("all", "throughput"):
             results = measure_throughput(
@@ -749,7 +754,7 @@ def bench_app_part(
                   f"wrk -t{args.wrk_threads} -c{args.connections} "
                   f"-d{args.duration}s, median of {args.wrk_rounds} interleaved rounds after "
                   f"{args.wrk_warmup} s of warm-up each "
-                  f"(gunicorn gthread {args.workers}x{args.threads}"
+                  f"(gunicorn gthread {args.workers}x{args.threads}, {args.mode}"
                   f"{', access log off' if args.no_accesslog else ''}"
                   f"{', engine without --timeout-s' if args.engine_without_timeout else ''})\n",
                   file=report)
@@ -815,8 +820,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--query-budget", type=float, default=180.0,
                         help="seconds one query may take in total on both servers, per size")
     parser.add_argument("--target-ratio", type=float, default=1.2)
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
-    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    parser.add_argument("--mode", choices=["read-only", "engine"], default="read-only",
+                        help="geokg serve's mode: in-process read-only (its default without an "
+                             "update token) or through its Oxigraph engine (--engine)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="gunicorn workers (default: geokg serve's for the mode)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="threads per worker (default: geokg serve's for the mode)")
     parser.add_argument("--no-accesslog", action="store_true",
                         help="throughput app without gunicorn's access log (the product logs)")
     parser.add_argument("--engine-without-timeout", action="store_true",
@@ -843,6 +853,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args.queries = [q for q in args.queries.split(",") if q]
     if args.only == "profile":
         args.profile = True
+    # geokg serve's defaults: 2 x cores single-threaded workers read-only, 2 x 4 with the engine
+    read_only = args.mode == "read-only"
+    args.workers = args.workers or (2 * (os.cpu_count() or 1) if read_only else 2)
+    args.threads = args.threads or (1 if read_only else 4)
     if args.runs < 1 or args.warmup < 0 or not 1 <= args.duration <= 60:
         parser.error("--runs >= 1, --warmup >= 0, 1 <= --duration <= 60")
     return args

@@ -6,13 +6,12 @@ or system error (bad option, store cannot be opened, unreadable file for ``valid
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -234,6 +233,7 @@ def serve(
 ) -> None:
     """Serve the store: SPARQL endpoint, resource pages, home page (gunicorn)."""
     from .engine import running_engine
+    from .store import served_read_only
     from .web.server import serve as run_server
 
     app_config: dict[str, Any] = {"STORE": str(store_path), "BASE": iri.normalize_base(base)}
@@ -241,7 +241,7 @@ def serve(
     try:
         if engine is not True and not token:
             app_config.update(READ_ONLY=True, QUERY_WATCHDOG=True)
-            with _served_read_only(store_path):
+            with served_read_only(store_path):
                 run_server(app_config, host=host, port=port,
                            workers=workers or 2 * (os.cpu_count() or 1), threads=threads or 1)
             return
@@ -259,22 +259,6 @@ def serve(
     except ValueError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-
-
-@contextlib.contextmanager
-def _served_read_only(store_path: Path) -> Iterator[None]:
-    """Hold the store's shared lock while it is served read-only (writers are refused)."""
-    from .store import DataVersion, Store, StoreLock
-
-    if not (store_path / "CURRENT").exists():
-        Store(store_path).flush()  # a new store: create it, so it can be opened read-only
-    lock = StoreLock(store_path, shared=True)
-    try:
-        # no writer holds the store now (it would hold the lock): forget a dead writer's count
-        DataVersion(store_path).reset()
-        yield
-    finally:
-        lock.close()
 
 
 @main.command()

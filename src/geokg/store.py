@@ -77,9 +77,12 @@ class DataVersion:
     others may write to).
     """
 
-    def __init__(self, folder: Path | None, *, known: bool = True) -> None:
+    def __init__(self, folder: Path | None, *, known: bool = True, frozen: bool = False) -> None:
         self.path = folder / DATA_VERSION_FILE if folder is not None else None
         self.known = known
+        #: read once and kept: only for a store no one can write (served read-only, locked)
+        self.frozen = frozen
+        self._kept: str | None = None
         self._lock = threading.Lock()
         self._local = (0, 0)
 
@@ -105,8 +108,13 @@ class DataVersion:
         """The version of the data now, or None while a write is in progress or unknowable."""
         if not self.known:
             return None
+        if self._kept is not None:
+            return self._kept
         begun, active = self._read()
-        return str(begun) if active == 0 else None
+        version = str(begun) if active == 0 else None
+        if self.frozen:
+            self._kept = version
+        return version
 
     def _change(self, begun: int, active: int | None) -> None:
         """Add to both counts (``active`` None: set it to 0), atomically (flock, then rename)."""
@@ -192,6 +200,26 @@ class StoreLock:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+
+@contextlib.contextmanager
+def served_read_only(folder: Path) -> Iterator[None]:
+    """Hold the store's shared lock while the block serves it read-only (writers are refused).
+
+    A folder with no store yet gets an empty one, so that it can be opened read-only.
+
+    Raises:
+        StoreError: a writer has the store open (an ingest, or geokg serve with its engine).
+    """
+    if not (folder / "CURRENT").exists():
+        Store(folder).flush()
+    lock = StoreLock(folder, shared=True)
+    try:
+        # no writer holds the store now (it would hold the lock): forget a dead writer's count
+        DataVersion(folder).reset()
+        yield
+    finally:
+        lock.close()
 
 
 def _limited(method: Callable[P, R]) -> Callable[P, R]:

@@ -52,7 +52,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         # serving read-only (``geokg serve`` without an update token): each worker opens the
         # store read-only and answers in-process; ``geokg serve`` holds the folder's shared lock,
         # so no writer runs meanwhile
-        store = Store(str(store), read_only=bool(app.config.get("READ_ONLY")))
+        read_only = bool(app.config.get("READ_ONLY"))
+        store = Store(str(store), read_only=read_only)
+        if read_only:
+            # the lock keeps every writer out while this serves: the version cannot change
+            store.versions = DataVersion(store.path, frozen=True)
     app.extensions[_STORE_KEY] = store
     # what VoID's statistics cache compares: the data version, shared by every worker
     app.extensions["geokg.generation"] = _Generation(store.versions)

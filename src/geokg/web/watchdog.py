@@ -31,35 +31,45 @@ EXIT_STATUS = 1
 
 
 class Watchdog:
-    """Tracks the deadline of each running query of this worker; ends the worker past one."""
+    """Tracks the deadline of each running query of this worker; ends the worker past one.
 
-    def __init__(self, limit: float, answer: TimeoutAnswer) -> None:
+    A query notes its deadline in a dict (one store, no lock: the GIL makes it atomic) and a
+    thread started in the worker looks at the deadlines every ``tick`` seconds. Waking that
+    thread on every query (a condition variable) cost a lookup 0.2 ms of thread switching.
+    """
+
+    def __init__(self, limit: float, answer: TimeoutAnswer, *, tick: float = 0.1) -> None:
         self.limit = limit
         self.answer = answer
+        self.tick = max(0.005, min(tick, limit / 4))
         self._deadlines: dict[int, float] = {}
         self._requests: dict[int, dict[str, Any]] = {}
-        self._changed = threading.Condition()
+        self._start = threading.Lock()
         self._thread: threading.Thread | None = None
 
     @contextlib.contextmanager
     def watch(self) -> Iterator[None]:
         """Bound the block (one query's evaluation) by the time limit."""
         ident = threading.get_ident()
-        if ident in self._deadlines:  # a query inside a query: the outer deadline holds
+        deadlines = self._deadlines
+        if ident in deadlines:  # a query inside a query: the outer deadline holds
             yield
             return
-        with self._changed:
-            if self._thread is None:  # started in the worker, after gunicorn's fork
-                self._thread = threading.Thread(target=self._run, name="geokg-watchdog",
-                                                daemon=True)
-                self._thread.start()
-            self._deadlines[ident] = time.monotonic() + self.limit
-            self._changed.notify()
+        if self._thread is None:
+            self._begin()
+        deadlines[ident] = time.monotonic() + self.limit
         try:
             yield
         finally:
-            with self._changed:
-                del self._deadlines[ident]
+            del deadlines[ident]
+
+    def _begin(self) -> None:
+        """Start the watching thread, in the worker (after gunicorn's fork), once."""
+        with self._start:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="geokg-watchdog",
+                                                daemon=True)
+                self._thread.start()
 
     def wsgi(self, app: WsgiApp) -> WsgiApp:
         """``app`` with each request noted while the app builds its response (before writing)."""
@@ -77,16 +87,13 @@ class Watchdog:
         return noted
 
     def _run(self) -> None:
-        """Sleep until the nearest deadline; past it, answer that request 503 and end."""
+        """Look at the deadlines every tick; past one, answer that request 503 and end."""
         while True:
-            with self._changed:
-                now = time.monotonic()
-                late = [ident for ident, due in self._deadlines.items() if due <= now]
-                if not late:
-                    nearest = min(self._deadlines.values(), default=now + 3600)
-                    self._changed.wait(max(nearest - now, 0.001))
-                    continue
-            self._end(late[0])
+            time.sleep(self.tick)
+            now = time.monotonic()
+            for ident, due in list(self._deadlines.items()):
+                if due <= now:
+                    self._end(ident)
 
     def _end(self, ident: int) -> None:
         """Answer the late request (when nothing of its response was written yet) and exit."""
