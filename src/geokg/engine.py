@@ -1,10 +1,11 @@
-"""Runs the Oxigraph server that answers queries while geokg serves, so a query can be stopped.
+"""Runs the Oxigraph server that answers queries while geokg serves writes: queries can be stopped.
 
 pyoxigraph cannot cancel a running query (``Store.query`` takes no time limit), and an on-disk
-store can be opened read-write by one process only. While ``geokg serve`` runs, the store is
-therefore held by an Oxigraph server child process bound to 127.0.0.1, which can be ended when a
-query runs past the limit. The web workers reach it with ``store.RemoteStore`` over loopback HTTP
-and can be several processes.
+store can be opened read-write by one process only. While ``geokg serve`` runs with an update
+token (or ``--engine``), the store is therefore held by an Oxigraph server child process bound
+to 127.0.0.1, which can be ended when a query runs past the limit. The web workers reach it with
+``store.RemoteStore`` over loopback HTTP and can be several processes. (Without a token the
+workers read the store in-process: ``web.watchdog``.)
 """
 
 from __future__ import annotations
