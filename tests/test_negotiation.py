@@ -92,3 +92,14 @@ def test_format_names() -> None:
     assert media_type_for_name("json") == "application/sparql-results+json"
     assert media_type_for_name("application/rdf+xml") == "application/rdf+xml"
     assert media_type_for_name("nope") is None
+
+
+def test_a_short_name_picks_the_first_offered_type_it_stands_for() -> None:
+    plain_json = (Offer("text/html"), Offer("application/json"))
+    assert negotiate(plain_json, None, format_param="json").media_type == "application/json"
+    results = (Offer("application/sparql-results+json"), Offer("application/json"))
+    assert negotiate(results, None, format_param="json").media_type == (
+        "application/sparql-results+json"
+    )
+    with pytest.raises(NotAcceptable):
+        negotiate((Offer("text/turtle"),), None, format_param="json")

@@ -1,4 +1,4 @@
-"""The ontology served at its namespace, and the dumps index with its per-graph list."""
+"""The ontology served at its namespace, the dumps index with its per-graph list, the home links."""
 
 from __future__ import annotations
 
@@ -129,3 +129,14 @@ def test_void_links_the_dumps_index(client: FlaskClient) -> None:
     void = Graph().parse(data=response.data, format="turtle")
     dataset = URIRef("http://localhost/.well-known/void#dataset")
     assert (dataset, FOAF.page, URIRef("http://localhost/dumps/")) in void
+
+
+def test_home_links_the_data_and_its_queries(client: FlaskClient) -> None:
+    response = client.get("/", headers={"Accept": "text/html"})
+    html5lib.HTMLParser(strict=True).parse(response.data)
+    text = response.get_data(as_text=True)
+    for target in ('href="/.well-known/void?format=ttl"', 'href="/dumps/"', 'href="/ns"',
+                   'href="/dyad/"', 'class="editor-link" href="/sparql#query='):
+        assert target in text
+    void = client.get("/.well-known/void?format=ttl")
+    assert void.status_code == 200 and void.mimetype == "text/turtle"

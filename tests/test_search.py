@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import html5lib
 import pytest
@@ -158,3 +159,19 @@ def test_406(client: FlaskClient) -> None:
     assert response.status_code == 406
     assert "application/x-suggestions+json" in response.get_data(as_text=True)
     assert "Accept" in response.headers["Vary"]
+
+
+def test_results_link_their_json_and_the_ready_query(client: FlaskClient) -> None:
+    text = client.get("/search?q=arm", headers={"Accept": "text/html"}).get_data(as_text=True)
+    as_json = re.search(r'<a href="([^"]+)">JSON</a>', text)
+    assert as_json is not None
+    answer = client.get(html.unescape(as_json.group(1)))
+    assert answer.status_code == 200 and answer.mimetype == "application/json"
+    assert "Armenia" in answer.get_data(as_text=True)
+    editor = re.search(r'class="editor-link" href="/sparql#query=([^"]+)"', text)
+    assert editor is not None
+    query = unquote(html.unescape(editor.group(1)))
+    assert 'VALUES (?q) { ("arm") }' in query
+    ran = client.post("/sparql", data={"query": query},
+                      headers={"Accept": "application/sparql-results+json"})
+    assert "http://127.0.0.1:8000/entity/Q399" in ran.get_data(as_text=True)

@@ -15,6 +15,8 @@ FORMAT_NAMES: dict[str, tuple[str, ...]] = {
     "application/rdf+xml": ("rdf", "rdfxml", "rdf-xml"),
     "text/html": ("html",),
     "application/sparql-results+json": ("json", "srj"),
+    # plain JSON (search results) answers to "json" where SPARQL JSON is not offered
+    "application/json": ("json",),
     "application/sparql-results+xml": ("xml", "srx"),
     "text/csv": ("csv",),
     "text/tab-separated-values": ("tsv",),
@@ -170,8 +172,10 @@ def negotiate(
         if media_type is None:
             known = sorted({n for names in FORMAT_NAMES.values() for n in names})
             raise UnknownFormat(f"unknown format {forced!r}; known: {', '.join(known)}")
+        # a short name may stand for several types ("json"): the first one offered wins
+        named = {m for m, names in FORMAT_NAMES.items() if forced.strip().lower() in names}
         for offer in offers:
-            if media_type in offer.names():
+            if {media_type, *named} & set(offer.names()):
                 return offer
         raise NotAcceptable([o.media_type for o in offers], asked=media_type)
     chosen = choose(offers, accept)

@@ -41,6 +41,8 @@ def home() -> str:
         "home.html",
         articles=store.select(load_query("recent_articles")),
         entities=store.select(load_query("top_entities")),
+        articles_editor=editor_url("recent_articles"),
+        entities_editor=editor_url("top_entities"),
     )
 
 

@@ -12,6 +12,7 @@ from ..assets import load_query
 from ..errors import GeokgError, NotFound
 from ..store import Term, bind_values
 from . import get_store
+from .editor import editor_url
 from .negotiation import Offer, negotiate
 from .pages import href, local_name
 
@@ -126,6 +127,7 @@ def search() -> Response:
     html = render_template(
         "search.html", q=text, hits=hits, page=page, pages=pages, matches=len(found),
         capped=len(found) >= MATCH_CAP,
+        editor=editor_url("search_entities", q=Literal(text.lower())),
     )
     return Response(html, mimetype="text/html")
 
