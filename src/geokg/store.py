@@ -569,9 +569,18 @@ class Store:
             body = result.serialize(format=RESULTS_FORMATS[media])
             return "boolean", media, cast(bytes, body), False
         media = accept["solutions"]
-        body, truncated = Store.serialize_solutions(
-            cast(ox.QuerySolutions, result), media, limit=limit, link=link
-        )
+        solutions = cast(ox.QuerySolutions, result)
+        if limit and media == "application/sparql-results+json":
+            # serialised by Oxigraph as it evaluates, and passed on as written when within the
+            # limit, as RemoteStore passes the engine's answer: building the JSON row by row in
+            # Python cost 1.2-1.3x Oxigraph server's time on 1,000-2,000 rows
+            raw = cast(bytes, solutions.serialize(format=ox.QueryResultsFormat.JSON))
+            if len(json.loads(raw)["results"]["bindings"]) <= limit:
+                return "solutions", media, raw, False
+            solutions = cast(
+                ox.QuerySolutions, ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
+            )
+        body, truncated = Store.serialize_solutions(solutions, media, limit=limit, link=link)
         return "solutions", media, body, truncated
 
     @staticmethod
