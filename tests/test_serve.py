@@ -95,3 +95,21 @@ def test_a_written_store_cannot_be_served_read_only(tmp_path: Path) -> None:
     with refused, running_server(path):
         pass
     del writer
+
+
+def test_answers_are_validated_and_replayed_when_served_read_only(server: str) -> None:
+    params = {"query": "ASK { ?s ?p ?o }"}
+    accept = {"Accept": "application/sparql-results+json"}
+    first = requests.get(f"{server}/sparql", params=params, headers=accept, timeout=10)
+    again = requests.get(f"{server}/sparql", params=params, headers=accept, timeout=10)
+    assert first.status_code == again.status_code == 200
+    assert first.headers["ETag"] == again.headers["ETag"]
+    assert again.json()["boolean"] is True
+    unchanged = requests.get(f"{server}/sparql", params=params,
+                             headers={**accept, "If-None-Match": first.headers["ETag"]}, timeout=10)
+    assert unchanged.status_code == 304
+
+
+def test_read_only_serving_refuses_several_threads(tmp_path: Path) -> None:
+    result = run_geokg("serve", "--store", str(tmp_path / "store"), "--threads", "4", check=2)
+    assert "one thread per worker" in result.stderr
