@@ -99,10 +99,12 @@ class Watchdog:
         """Answer the late request (when nothing of its response was written yet) and exit."""
         environ = self._requests.get(ident)
         sock = environ.get("gunicorn.socket") if environ is not None else None
-        if isinstance(sock, socket.socket):
-            with contextlib.suppress(OSError):
+        # whatever goes wrong with the answer, the worker must still end
+        with contextlib.suppress(Exception):
+            if environ is not None and isinstance(sock, socket.socket):
+                answer = self.answer(str(environ.get("HTTP_ACCEPT", "")))
                 sock.settimeout(2)
-                sock.sendall(self.answer(str(environ.get("HTTP_ACCEPT", ""))))  # type: ignore[union-attr]
+                sock.sendall(answer)
                 sock.shutdown(socket.SHUT_RDWR)
         note = (
             f"geokg: a query ran past the time limit of {self.limit:g} s; "
