@@ -6,6 +6,7 @@ ends the worker that ran the query) and the Oxigraph engine (``--engine``: the e
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -122,3 +123,38 @@ def test_timeout_answer_follows_accept(server: tuple[str, Path]) -> None:
     assert response.headers["Content-Type"].startswith("application/json")
     assert response.json()["status"] == 503
     assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_other_requests_get_whole_answers_or_none(server: tuple[str, Path]) -> None:
+    url, _ = server
+    outcomes: list[str] = []
+    done = threading.Event()
+
+    def lookups() -> None:
+        with requests.Session() as session:
+            while not done.is_set():
+                try:
+                    quick = session.get(f"{url}/sparql", params={"query": "ASK { ?s ?p ?o }"},
+                                        headers={"Accept": "application/sparql-results+json"},
+                                        timeout=10)
+                except requests.RequestException:
+                    outcomes.append("no answer")  # a closed connection, never half an answer
+                    continue
+                try:  # a 200 must carry the whole answer
+                    whole = quick.status_code != 200 or quick.json()["boolean"] is True
+                except ValueError:
+                    whole = False
+                outcomes.append(str(quick.status_code) if whole else f"cut: {quick.text!r}")
+
+    workers = [threading.Thread(target=lookups) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    try:
+        runaway = requests.post(f"{url}/sparql", data={"query": RUNAWAY}, timeout=60)
+    finally:
+        done.set()
+        for worker in workers:
+            worker.join(timeout=30)
+    assert runaway.status_code == 503
+    assert "200" in outcomes
+    assert set(outcomes) <= {"200", "503", "no answer"}
