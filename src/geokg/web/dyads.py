@@ -18,7 +18,7 @@ from ..namespaces import PREFIXES
 from ..store import Term, bind_values
 from . import base_iri, data_version, get_store
 from .editor import editor_url
-from .negotiation import BY_SUFFIX, RDFLIB_FORMATS, SUFFIXES, Offer, negotiate
+from .negotiation import RDFLIB_FORMATS, SUFFIXES, Offer, negotiate, split_suffix
 
 bp = Blueprint("dyads", __name__)
 
@@ -324,18 +324,14 @@ def _index_pairs() -> list[dict[str, object]]:
 @bp.route("/dyad/<a>/<b>")
 def dyad(a: str, b: str) -> Response:
     """The events between two countries, as a page or as RDF (``.ttl``-like suffixes too)."""
-    stem, dot, suffix = b.rpartition(".")
-    if dot and suffix in BY_SUFFIX:
-        b = stem
-    else:
-        suffix = ""
+    b, suffix = split_suffix(b)
     qa, qb = parse_qid(a), parse_qid(b)
     if qa == qb:
         raise BadDyad(f"a pair needs two different countries, not {qa} twice")
     offer = negotiate(
         DYAD_OFFERS,
         request.headers.get("Accept"),
-        suffix=suffix or None,
+        suffix=suffix,
         format_param=request.args.get("format"),
     )
     page = _page_number()

@@ -24,7 +24,7 @@ from ..errors import NotFound, QueryError
 from ..store import RDF_FORMATS
 from . import base_iri, get_store
 from .errors import UnsupportedMediaType
-from .negotiation import BY_SUFFIX, Offer, negotiate
+from .negotiation import Offer, negotiate, split_suffix
 from .pages import run
 from .resources import RESOURCE_OFFERS, conditional, latest_time, resource
 from .sparql import challenge, check_size, data_changed, require_update_token
@@ -80,9 +80,8 @@ def direct(rest: str) -> Response:
 @bp.route("/graph/<path:rest>", methods=_METHODS)
 def article_graph(rest: str) -> Response:
     """An article graph by direct identification; HTML and non-graphs go to the resource page."""
-    stem, dot, suffix = rest.rpartition(".")
-    forced = suffix if dot and suffix in BY_SUFFIX else None
-    iri = f"{base_iri()}graph/{stem if forced else rest}"
+    stem, forced = split_suffix(rest)
+    iri = f"{base_iri()}graph/{stem}"
     if not policy.is_absolute_iri(iri) or (
         _reading() and (forced == "html" or not _wants_rdf(forced))
     ):

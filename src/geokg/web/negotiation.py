@@ -35,6 +35,12 @@ SUFFIXES: dict[str, str] = {
 #: The media type of each suffix (``ttl`` -> ``text/turtle``).
 BY_SUFFIX: dict[str, str] = {suffix: media_type for media_type, suffix in SUFFIXES.items()}
 
+def split_suffix(path: str) -> tuple[str, str | None]:
+    """A path without its format suffix, and the suffix (``entity/Q1.ttl`` -> ``ttl``) if any."""
+    stem, dot, suffix = path.rpartition(".")
+    return (stem, suffix) if dot and suffix in BY_SUFFIX else (path, None)
+
+
 #: rdflib's serialiser name of each RDF media type the site writes with rdflib.
 RDFLIB_FORMATS: dict[str, str] = {
     "text/turtle": "turtle",

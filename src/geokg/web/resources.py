@@ -24,7 +24,7 @@ from ..namespaces import PREFIXES
 from ..store import Term
 from . import base_iri, data_version
 from .editor import query_url
-from .negotiation import BY_SUFFIX, RDFLIB_FORMATS, SUFFIXES, Offer, negotiate
+from .negotiation import RDFLIB_FORMATS, SUFFIXES, Offer, negotiate, split_suffix
 from .pages import Labels, page_for, run, statements
 
 bp = Blueprint("resources", __name__)
@@ -114,16 +114,12 @@ def page_cache() -> PageCache | None:
 @bp.route(f"/<any({', '.join(KINDS)}):kind>/<path:rest>")
 def resource(kind: str, rest: str) -> Response:
     """Describe the resource ``{base}{kind}/{rest}``, an optional ``.ttl``-like suffix aside."""
-    stem, dot, suffix = rest.rpartition(".")
-    if dot and suffix in BY_SUFFIX:
-        rest = stem
-    else:
-        suffix = ""
+    rest, suffix = split_suffix(rest)
     path = f"{kind}/{rest}"
     offer = negotiate(
         RESOURCE_OFFERS,
         request.headers.get("Accept"),
-        suffix=suffix or None,
+        suffix=suffix,
         format_param=request.args.get("format"),
     )
     if _NOT_IN_IRI.search(path):
