@@ -223,13 +223,20 @@ def served_read_only(folder: Path) -> Iterator[None]:
 
 
 def _limited(method: Callable[P, R]) -> Callable[P, R]:
-    """Run a query method of ``Store`` under its ``limit`` (the whole evaluation, lazy too)."""
+    """Run a query method of ``Store`` under its ``limit`` (the whole evaluation, lazy too).
+
+    Results are evaluated lazily, while they are read or serialised: a failure then (a store
+    read, a SERVICE endpoint hanging up) is an OSError, reported as a StoreError (503) here.
+    """
 
     @functools.wraps(method)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         store = cast("Store", args[0])
         with store.limit():
-            return method(*args, **kwargs)
+            try:
+                return method(*args, **kwargs)
+            except OSError as exc:
+                raise StoreError(f"store read failed: {exc}") from exc
 
     return run
 
