@@ -18,7 +18,7 @@ from ..namespaces import PREFIXES
 from ..store import Term, bind_values
 from . import base_iri, data_version, get_store
 from .editor import editor_url
-from .negotiation import RDFLIB_FORMATS, SUFFIXES, Offer, negotiate, split_suffix
+from .negotiation import RDFLIB_FORMATS, SUFFIXES, Offer, negotiate_request, split_suffix
 
 bp = Blueprint("dyads", __name__)
 
@@ -276,8 +276,7 @@ def _page_number() -> int:
 @bp.route("/dyad/")
 def index() -> Response:
     """The most active country pairs, either way."""
-    accept, format_param = request.headers.get("Accept"), request.args.get("format")
-    negotiate(DYAD_OFFERS[:1], accept, format_param=format_param)
+    negotiate_request(DYAD_OFFERS[:1])
     html = render_template(
         "dyad_index.html", pairs=_index_pairs(), query_link=editor_url("dyad_index")
     )
@@ -328,12 +327,7 @@ def dyad(a: str, b: str) -> Response:
     qa, qb = parse_qid(a), parse_qid(b)
     if qa == qb:
         raise BadDyad(f"a pair needs two different countries, not {qa} twice")
-    offer = negotiate(
-        DYAD_OFFERS,
-        request.headers.get("Accept"),
-        suffix=suffix,
-        format_param=request.args.get("format"),
-    )
+    offer = negotiate_request(DYAD_OFFERS, suffix=suffix)
     page = _page_number()
     first, second = country(qa), country(qb)
     path = f"/dyad/{qa}/{qb}"

@@ -24,7 +24,7 @@ from ..errors import NotFound, QueryError
 from ..store import RDF_FORMATS
 from . import base_iri, get_store
 from .errors import UnsupportedMediaType
-from .negotiation import Offer, negotiate, split_suffix
+from .negotiation import Offer, negotiate_request, split_suffix
 from .pages import run
 from .resources import RESOURCE_OFFERS, conditional, latest_time, resource
 from .sparql import challenge, check_size, data_changed, require_update_token
@@ -98,12 +98,7 @@ def _reading() -> bool:
 
 def _wants_rdf(forced: str | None) -> bool:
     """Whether a GET asks for a graph format rather than the HTML page."""
-    offer = negotiate(
-        RESOURCE_OFFERS,
-        request.headers.get("Accept"),
-        suffix=forced,
-        format_param=request.args.get("format"),
-    )
+    offer = negotiate_request(RESOURCE_OFFERS, suffix=forced)
     return offer.media_type != "text/html"
 
 
@@ -133,12 +128,7 @@ def _serve(iri: str | None, *, format_name: str | None = None) -> Response:
 
 def _get(iri: str | None, format_name: str | None) -> Response:
     """A graph's content in the negotiated format; 404 if there is no such graph."""
-    offer = negotiate(
-        GRAPH_OFFERS,
-        request.headers.get("Accept"),
-        suffix=format_name,
-        format_param=request.args.get("format"),
-    )
+    offer = negotiate_request(GRAPH_OFFERS, suffix=format_name)
     store = get_store()
     if not store.graph_exists(iri):
         raise NotFound(f"no graph <{iri}> in this store")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flask import request
+
 from ..errors import GeokgError
 
 #: Short names accepted as ``?format=`` values and as path suffixes (``.ttl``), per media type.
@@ -188,3 +190,11 @@ def negotiate(
     if chosen is None:
         raise NotAcceptable([o.media_type for o in offers])
     return chosen
+
+
+def negotiate_request(offers: Sequence[Offer], *, suffix: str | None = None) -> Offer:
+    """``negotiate`` for the current request: its suffix, then ``?format=``, then Accept."""
+    return negotiate(
+        offers, request.headers.get("Accept"), suffix=suffix,
+        format_param=request.args.get("format"),
+    )

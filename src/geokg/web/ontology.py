@@ -20,7 +20,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from ..assets import ontology_path
 from ..errors import NotFound
-from .negotiation import BY_SUFFIX, RDFLIB_FORMATS, SUFFIXES, negotiate
+from .negotiation import BY_SUFFIX, RDFLIB_FORMATS, SUFFIXES, negotiate_request
 from .resources import RESOURCE_OFFERS
 
 bp = Blueprint("ontology", __name__)
@@ -31,12 +31,7 @@ def namespace(suffix: str | None) -> Response:
     """The ontology document in the negotiated format."""
     if suffix is not None and suffix not in BY_SUFFIX:
         raise NotFound(f"no ontology document /ns.{suffix}; suffixes: {', '.join(BY_SUFFIX)}")
-    offer = negotiate(
-        RESOURCE_OFFERS,
-        request.headers.get("Accept"),
-        suffix=suffix,
-        format_param=request.args.get("format"),
-    )
+    offer = negotiate_request(RESOURCE_OFFERS, suffix=suffix)
     if offer.media_type == "text/html":
         body, media_type = documentation().encode("utf-8"), "text/html"
     elif offer.media_type == "text/turtle":

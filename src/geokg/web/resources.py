@@ -24,7 +24,7 @@ from ..namespaces import PREFIXES
 from ..store import Term
 from . import base_iri, data_version
 from .editor import query_url
-from .negotiation import RDFLIB_FORMATS, SUFFIXES, Offer, negotiate, split_suffix
+from .negotiation import RDFLIB_FORMATS, SUFFIXES, Offer, negotiate_request, split_suffix
 from .pages import Labels, page_for, run, statements
 
 bp = Blueprint("resources", __name__)
@@ -116,12 +116,7 @@ def resource(kind: str, rest: str) -> Response:
     """Describe the resource ``{base}{kind}/{rest}``, an optional ``.ttl``-like suffix aside."""
     rest, suffix = split_suffix(rest)
     path = f"{kind}/{rest}"
-    offer = negotiate(
-        RESOURCE_OFFERS,
-        request.headers.get("Accept"),
-        suffix=suffix,
-        format_param=request.args.get("format"),
-    )
+    offer = negotiate_request(RESOURCE_OFFERS, suffix=suffix)
     if _NOT_IN_IRI.search(path):
         return not_found(base_iri() + path, offer.media_type)
     cache = page_cache()

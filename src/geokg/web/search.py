@@ -13,7 +13,7 @@ from ..errors import GeokgError, NotFound
 from ..store import Term, bind_values
 from . import get_store
 from .editor import editor_url
-from .negotiation import Offer, negotiate
+from .negotiation import Offer, negotiate, negotiate_request
 from .pages import href, local_name
 
 bp = Blueprint("search", __name__)
@@ -101,9 +101,7 @@ def _page_number() -> int:
 @bp.route("/search")
 def search() -> Response:
     """Entities by name or alias, as a results page (or JSON), paged."""
-    offer = negotiate(
-        SEARCH_OFFERS, request.headers.get("Accept"), format_param=request.args.get("format")
-    )
+    offer = negotiate_request(SEARCH_OFFERS)
     text = search_text()
     page = _page_number()
     found = matches(text)

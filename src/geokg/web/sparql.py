@@ -28,7 +28,7 @@ from ..namespaces import SD
 from ..store import DataVersion, QueryKind
 from . import base_iri, data_version, get_store
 from .errors import Forbidden, UnsupportedMediaType, error_response
-from .negotiation import NotAcceptable, Offer, media_type_for_name, negotiate
+from .negotiation import NotAcceptable, Offer, media_type_for_name, negotiate, negotiate_request
 
 bp = Blueprint("sparql", __name__)
 
@@ -574,9 +574,7 @@ def data_changed() -> None:
 
 def _describe_service() -> Response:
     """The query page for browsers, else the SPARQL 1.1 Service Description."""
-    offer = negotiate(
-        DESCRIPTION_OFFERS, request.headers.get("Accept"), format_param=request.args.get("format")
-    )
+    offer = negotiate_request(DESCRIPTION_OFFERS)
     if offer.media_type == "text/html":
         html = render_template("sparql.html", queries=list_queries())
         return Response(html, mimetype="text/html")

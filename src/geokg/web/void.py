@@ -23,7 +23,7 @@ from rdflib.term import Node
 from ..assets import load_query
 from ..namespaces import PREFIXES
 from . import base_iri, get_store
-from .negotiation import Offer, negotiate
+from .negotiation import Offer, negotiate_request
 from .sparql import RDFLIB_FORMATS, check_size, endpoint_url
 
 bp = Blueprint("void", __name__)
@@ -155,9 +155,7 @@ def _partition(
 @bp.route("/.well-known/void")
 def void() -> Response:
     """The VoID description in the negotiated RDF format."""
-    offer = negotiate(
-        VOID_OFFERS, request.headers.get("Accept"), format_param=request.args.get("format")
-    )
+    offer = negotiate_request(VOID_OFFERS)
     data = void_description().serialize(
         format=RDFLIB_FORMATS[offer.media_type], encoding="utf-8"
     )
