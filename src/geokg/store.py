@@ -582,7 +582,8 @@ class Store:
             # limit, as RemoteStore passes the engine's answer: building the JSON row by row in
             # Python cost 1.2-1.3x Oxigraph server's time on 1,000-2,000 rows
             raw = cast(bytes, solutions.serialize(format=ox.QueryResultsFormat.JSON))
-            if len(json.loads(raw)["results"]["bindings"]) <= limit:
+            # each row is at least "{}": a document shorter than 2 x (limit + 1) bytes is within
+            if len(raw) < 2 * (limit + 1) or len(json.loads(raw)["results"]["bindings"]) <= limit:
                 return "solutions", media, raw, False
             solutions = cast(
                 ox.QuerySolutions, ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)

@@ -17,7 +17,8 @@ from ..store import DataVersion, RemoteStore, Store
 from . import watchdog
 from .errors import register_error_handlers
 
-_STORE_KEY = "geokg.store"
+#: where the app keeps its store (``app.extensions``)
+STORE_KEY = "geokg.store"
 
 
 def _settings_config() -> dict[str, Any]:
@@ -57,14 +58,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         if read_only:
             # the lock keeps every writer out while this serves: the version cannot change
             store.versions = DataVersion(store.path, frozen=True)
-    app.extensions[_STORE_KEY] = store
+    app.extensions[STORE_KEY] = store
     # what VoID's statistics cache compares: the data version, shared by every worker
     app.extensions["geokg.generation"] = _Generation(store.versions)
 
     from . import editor, graph_store, ontology, pages, resources, sparql, void
 
     register_error_handlers(app)
-    sparql.install_answer_cache(app, store.versions)
+    sparql.install_query_front(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(editor.bp)
     app.register_blueprint(graph_store.bp)
@@ -103,7 +104,7 @@ def _timeout_answer(app: Flask, accept: str) -> bytes:
 
 def get_store() -> Store:
     """The store of the app handling the current request."""
-    store: Store = current_app.extensions[_STORE_KEY]
+    store: Store = current_app.extensions[STORE_KEY]
     return store
 
 
@@ -116,7 +117,7 @@ def data_version() -> str | None:
     an answer and again after; only when both readings are equal (and not None) is the answer
     the one of that version, e.g. for an ETag ``W/"<version>-<hash of the request>"``.
     """
-    store: Store | RemoteStore = current_app.extensions[_STORE_KEY]
+    store: Store | RemoteStore = current_app.extensions[STORE_KEY]
     return store.versions.current()
 
 
@@ -137,13 +138,18 @@ def base_iri() -> str:
     return str(current_app.config["BASE"])
 
 
+#: CORS headers of every response: the data is public and read-only without the update token.
+CORS_HEADERS = (
+    ("Access-Control-Allow-Origin", "*"),
+    ("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE, OPTIONS"),
+    ("Access-Control-Allow-Headers", "Accept, Content-Type, Authorization"),
+    ("Access-Control-Expose-Headers", "Link, Vary, Location, Retry-After, Geokg-Results-Truncated"),
+)
+
+
 def _common_headers(response: Response) -> Response:
     """CORS for the public read-only data, and Vary because most routes negotiate."""
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, PUT, DELETE, OPTIONS"
-    response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, Authorization"
-    response.headers["Access-Control-Expose-Headers"] = (
-        "Link, Vary, Location, Retry-After, Geokg-Results-Truncated"
-    )
+    for name, value in CORS_HEADERS:
+        response.headers[name] = value
     response.vary.add("Accept")
     return response

@@ -15,18 +15,20 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl
 
 from flask import Blueprint, Flask, Response, current_app, render_template, request, url_for
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, VOID, XSD
 from werkzeug.datastructures import MultiDict
+from werkzeug.wsgi import get_current_url
 
 from .. import sparql as policy
 from ..assets import list_queries
 from ..errors import GeokgError, QueryError, QueryTimeout
 from ..namespaces import SD
-from ..store import DataVersion, QueryKind
-from . import base_iri, data_version, get_store
+from ..store import QueryKind, RemoteStore, Store
+from . import CORS_HEADERS, STORE_KEY, base_iri, data_version, get_store
 from .errors import Forbidden, UnsupportedMediaType, error_response
 from .negotiation import NotAcceptable, Offer, media_type_for_name, negotiate, negotiate_request
 
@@ -90,6 +92,8 @@ _QUERY_DATASET = ("default-graph-uri", "named-graph-uri")
 ANSWER_CACHE_CONTROL = "no-cache"
 _CACHE_KEY = "geokg.answer_cache"
 _UPDATE_DATASET = ("using-graph-uri", "using-named-graph-uri")
+#: Parameters a plain GET query does not carry (again): QueryFront leaves these to Flask.
+_FRONT_REFUSED = ("query", "format", "update", *_UPDATE_DATASET)
 
 Params = MultiDict[str, str]
 
@@ -114,7 +118,7 @@ class UriTooLong(GeokgError):
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """A complete query answer (kind, media type, body); ``AnswerReplay`` keeps status, headers."""
+    """A complete query answer (kind, media type, body); ``QueryFront`` keeps status, headers."""
 
     kind: QueryKind
     media_type: str
@@ -192,39 +196,116 @@ StartResponse = Callable[..., Any]
 WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
-class AnswerReplay:
-    """A WSGI layer before Flask: a GET /sparql seen before at this data version is replayed.
+class QueryFront:
+    """A WSGI layer before Flask that answers plain GET /sparql queries itself.
 
-    The key is the request as received (query string and Accept header, unparsed) and the
-    data version; the value is the whole response Flask gave it (status, headers — content
-    type, CORS, Vary, ETag — and body), kept only when ``_run_query`` marked it exact for that
-    version (``_REPLAYABLE``) and it answered 200. The same request at the same version gets the
-    same response from Flask, so a replay is that response without the framework's cost.
-    Anything else (other paths and methods, If-None-Match, a body) goes to Flask untouched.
+    A GET with a query string of ``query`` (once), ``default-graph-uri``, ``named-graph-uri``
+    and at most one ``format``, no body and no ``If-None-Match`` is answered here by the same
+    functions the Flask view uses (``_negotiated``, ``answer_query``, ``answer_headers``),
+    without the framework's request and response objects: for a lookup those cost more than
+    the query. Everything else, and every request these functions refuse (a bad query, nothing
+    acceptable, a store fault), goes to Flask, which answers it, errors included, in full.
+
+    With an answer cache, a request seen before at this data version is replayed: the key is
+    the request as received (query string and Accept header, unparsed) and the data version,
+    the value the whole response (status, headers, body), kept only when it was exact for that
+    version and answered 200 (by this layer, or by Flask when ``_run_query`` marked it
+    ``_REPLAYABLE``).
     """
 
-    def __init__(self, wsgi_app: WsgiApp, cache: AnswerCache, versions: DataVersion) -> None:
+    def __init__(self, wsgi_app: WsgiApp, app: Flask, cache: AnswerCache | None) -> None:
         self.wsgi_app = wsgi_app
+        self.app = app
         self.cache = cache
-        self.versions = versions
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        """Replay a kept answer, or let Flask answer and keep what it marked replayable."""
+        """Replay a kept answer, answer a plain query, or let Flask answer."""
         if (
             environ.get("PATH_INFO") != "/sparql"
             or environ.get("REQUEST_METHOD") != "GET"
             or "HTTP_IF_NONE_MATCH" in environ
             or environ.get("CONTENT_LENGTH") not in (None, "", "0")
+            or "HTTP_TRANSFER_ENCODING" in environ
         ):
             return self.wsgi_app(environ, start_response)
-        version = self.versions.current()
-        if version is None:
+        cache = self.cache
+        version = self.app.extensions[STORE_KEY].versions.current()
+        key = (version or "", "replay", environ.get("QUERY_STRING", ""),
+               environ.get("HTTP_ACCEPT", ""))
+        if cache is not None and version is not None:
+            kept = cache.get(key)
+            if kept is not None:
+                start_response(kept.status, list(kept.headers))
+                return [kept.body]
+        answered = self._answer(environ)
+        if answered is not None:
+            headers, body, exact = answered
+            if cache is not None and version is not None and exact == version:
+                cache.put(key, Answer("solutions", "", body, "200 OK", tuple(headers)))
+            start_response("200 OK", headers)
+            return [body]
+        if cache is None or version is None:
             return self.wsgi_app(environ, start_response)
-        key = (version, "replay", environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT", ""))
-        kept = self.cache.get(key)
-        if kept is not None:
-            start_response(kept.status, list(kept.headers))
-            return [kept.body]
+        return self._keep(environ, start_response, key, version)
+
+    def _answer(
+        self, environ: dict[str, Any]
+    ) -> tuple[list[tuple[str, str]], bytes, str | None] | None:
+        """(headers, body, version it is exact for) of a plain query; None: Flask answers."""
+        app = self.app
+        raw = environ.get("QUERY_STRING", "")
+        if not raw or len(raw) > int(app.config["MAX_BODY"]):
+            return None
+        try:
+            # as Flask reads request.args (werkzeug 3: undecodable bytes stay percent-encoded)
+            pairs = parse_qsl(raw.encode("latin-1").decode(), keep_blank_values=True,
+                              errors="werkzeug.url_quote")
+        except UnicodeError:
+            return None
+        query: str | None = None
+        fmt: str | None = None
+        params: dict[str, list[str]] = {name: [] for name in _QUERY_DATASET}
+        for name, value in pairs:
+            if name == "query" and query is None:
+                query = value
+            elif name == "format" and fmt is None:
+                fmt = value
+            elif name in params:
+                params[name].append(value)
+            elif name in _FRONT_REFUSED:
+                return None  # a repeated query or format, an update: Flask says what is wrong
+        if query is None or not query.strip():
+            return None
+        operation = Operation(query, None, params)
+        try:
+            solutions, graph = _negotiated(environ.get("HTTP_ACCEPT"), fmt or None)
+            if solutions is None and graph is None:
+                return None
+            endpoint = _endpoint_at(
+                environ["wsgi.url_scheme"], environ.get("HTTP_HOST"), environ.get("SERVER_NAME"),
+                environ.get("SERVER_PORT"), environ.get("SCRIPT_NAME", ""))
+            answer, cut, exact = answer_query(app, operation, solutions, graph, endpoint)
+        except Exception:  # refused or failed: Flask answers it, in its error shape
+            return None
+        if (graph if answer.kind == "graph" else solutions) is None:
+            return None  # the query's kind has no acceptable type: Flask answers 406
+        etag = None
+        if exact is not None:
+            etag = _etag(exact, _request_key(operation, solutions, graph))
+        headers = answer_headers(answer, cut, etag)
+        headers.append(("Content-Length", str(len(answer.body))))
+        headers.extend(CORS_HEADERS)
+        headers.append(("Vary", "Accept"))
+        return headers, answer.body, exact
+
+    def _keep(
+        self,
+        environ: dict[str, Any],
+        start_response: StartResponse,
+        key: tuple[str, ...],
+        version: str,
+    ) -> Iterable[bytes]:
+        """Let Flask answer, and keep its response when it marked it replayable."""
         sent: list[tuple[str, list[tuple[str, str]]]] = []
 
         def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
@@ -241,19 +322,29 @@ class AnswerReplay:
             if close is not None:
                 close()
         status, headers = sent[-1]
-        self.cache.put(key, Answer("solutions", "", body, status, tuple(headers)))
+        if self.cache is not None:
+            self.cache.put(key, Answer("solutions", "", body, status, tuple(headers)))
         return [body]
 
 
-def install_answer_cache(app: Flask, versions: DataVersion) -> None:
-    """Give ``app`` its answer cache (the ``answer_cache`` setting, MB; 0 = none) and replay."""
+@functools.lru_cache(maxsize=64)
+def _endpoint_at(
+    scheme: str, host: str | None, server: str | None, port: str | None, root: str
+) -> str:
+    """The endpoint's URL as ``url_for`` gives it, from the parts of a WSGI environ it reads."""
+    parts = {"wsgi.url_scheme": scheme, "SCRIPT_NAME": root}
+    for name, value in (("HTTP_HOST", host), ("SERVER_NAME", server), ("SERVER_PORT", port)):
+        if value is not None:
+            parts[name] = value
+    return get_current_url(parts, root_only=True) + "sparql"
+
+
+def install_query_front(app: Flask) -> None:
+    """Give ``app`` its answer cache (the ``answer_cache`` setting, MB; 0 = none) and front."""
     megabytes = float(app.config.get("ANSWER_CACHE") or 0)
-    if megabytes <= 0:
-        app.extensions[_CACHE_KEY] = None
-        return
-    cache = AnswerCache(int(megabytes * 1_000_000))
+    cache = AnswerCache(int(megabytes * 1_000_000)) if megabytes > 0 else None
     app.extensions[_CACHE_KEY] = cache
-    app.wsgi_app = AnswerReplay(app.wsgi_app, cache, versions)  # type: ignore[method-assign]
+    app.wsgi_app = QueryFront(app.wsgi_app, app, cache)  # type: ignore[method-assign]
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,9 +485,8 @@ def _offered(offers: tuple[Offer, ...], accept: str | None, name: str | None) ->
 _POLICY_MEMO_CHARS = 4096
 
 
-def _check_policy(query: str) -> None:
+def _check_policy(query: str, allow: tuple[str, ...]) -> None:
     """The query policy (``geokg.sparql.check_query``); a short text that passed is not re-read."""
-    allow = tuple(service_allow())
     if len(query) > _POLICY_MEMO_CHARS:
         policy.check_query(query, list(allow))
     else:
@@ -443,60 +533,89 @@ def _etag(version: str, key: tuple[str, ...]) -> str:
 
 
 def _run_query(operation: Operation) -> Response:
-    """Run a query and answer its result in the negotiated format.
+    """Run a query and answer its result in the negotiated format (``answer_query``).
 
-    The answer comes from this worker's answer cache when the same request was answered at the
-    same data version; a GET whose ``If-None-Match`` names the current validator gets 304.
+    A GET whose ``If-None-Match`` names the current validator gets 304.
     """
-    query = operation.query or ""
     solutions, graph = _negotiate_results()
     if solutions is None and graph is None:
         raise NotAcceptable([o.media_type for o in SOLUTION_OFFERS + GRAPH_OFFERS])
+    # validators only on GET/HEAD: a POST is not a cacheable read, If-None-Match means 412 there
+    validated = request.method != "POST"
     key = _request_key(operation, solutions, graph)
     version = data_version()
-    # validators only on GET/HEAD: a POST is not a cacheable read, If-None-Match means 412 there
-    etag = _etag(version, key) if version is not None and request.method != "POST" else None
-    if etag is not None and etag in _if_none_match():
+    if validated and version is not None and _etag(version, key) in _if_none_match():
         response = Response(status=304)
-        _add_validators(response, etag)
+        _add_validators(response, _etag(version, key))
         return response
-    cache = answer_cache() if version is not None else None
-    answer = cache.get((version or "", *key)) if cache is not None else None
-    truncated, limit = False, int(current_app.config.get("MAX_RESULTS") or 0) or None  # 0: no cut
-    if answer is None:
-        _check_policy(query)
-        accept: dict[QueryKind, str] = {
-            "solutions": solutions or SOLUTION_OFFERS[0].media_type,
-            "boolean": solutions or SOLUTION_OFFERS[0].media_type,
-            "graph": graph or GRAPH_OFFERS[0].media_type,
-        }
-        kind, media_type, body, truncated = get_store().query_answer(
-            query,
-            accept,
-            limit=limit,
-            link=endpoint_url() + "#max_results",
-            default_graphs=operation.params["default-graph-uri"] or None,
-            named_graphs=operation.params["named-graph-uri"] or None,
-            base_iri=base_iri(),
-        )
-        answer = Answer(kind, media_type, body)
-        if version is None or truncated or data_version() != version:
-            # a write began or ended while the query ran: this answer belongs to no one version
-            etag = version = None
-        elif cache is not None:
-            cache.put((version, *key), answer)
-    if answer.kind == "graph" and graph is None:
-        raise NotAcceptable([o.media_type for o in GRAPH_OFFERS])
-    if answer.kind != "graph" and solutions is None:
-        raise NotAcceptable([o.media_type for o in SOLUTION_OFFERS])
-    response = Response(answer.body, content_type=f"{answer.media_type}; charset=utf-8")
-    if truncated:
-        response.headers[TRUNCATED_HEADER] = str(limit)
-    if etag is not None:
-        _add_validators(response, etag)
-    if version is not None and request.method == "GET":
-        request.environ[_REPLAYABLE] = version  # for AnswerReplay, once the response is whole
+    answer, cut, exact = answer_query(current_app, operation, solutions, graph, endpoint_url())
+    if (graph if answer.kind == "graph" else solutions) is None:
+        offers = GRAPH_OFFERS if answer.kind == "graph" else SOLUTION_OFFERS
+        raise NotAcceptable([o.media_type for o in offers])
+    etag = _etag(exact, key) if validated and exact is not None else None
+    response = Response(answer.body, headers=answer_headers(answer, cut, etag))
+    if exact is not None and request.method == "GET":
+        request.environ[_REPLAYABLE] = exact  # for QueryFront, once the response is whole
     return response
+
+
+def answer_query(
+    app: Flask,
+    operation: Operation,
+    solutions: str | None,
+    graph: str | None,
+    endpoint: str,
+) -> tuple[Answer, int | None, str | None]:
+    """The answer to a query in the negotiated types: (answer, rows cut at, exact version).
+
+    It comes from this worker's answer cache when the same request was answered at the same
+    data version. The version is None when the answer belongs to no one version (a write
+    began or ended while the query ran, or the result was cut); rows cut at is the row limit
+    when the result was cut, else None.
+    """
+    store: Store | RemoteStore = app.extensions[STORE_KEY]
+    key = _request_key(operation, solutions, graph)
+    version = store.versions.current()
+    cache: AnswerCache | None = app.extensions.get(_CACHE_KEY) if version is not None else None
+    if cache is not None:
+        kept = cache.get((version or "", *key))
+        if kept is not None:
+            return kept, None, version
+    query = operation.query or ""
+    _check_policy(query, tuple(str(app.config.get("SERVICE_ALLOW") or "").split()))
+    limit = int(app.config.get("MAX_RESULTS") or 0) or None  # 0: no cut
+    accept: dict[QueryKind, str] = {
+        "solutions": solutions or SOLUTION_OFFERS[0].media_type,
+        "boolean": solutions or SOLUTION_OFFERS[0].media_type,
+        "graph": graph or GRAPH_OFFERS[0].media_type,
+    }
+    kind, media_type, body, truncated = store.query_answer(
+        query,
+        accept,
+        limit=limit,
+        link=endpoint + "#max_results",
+        default_graphs=operation.params["default-graph-uri"] or None,
+        named_graphs=operation.params["named-graph-uri"] or None,
+        base_iri=str(app.config["BASE"]),
+    )
+    answer = Answer(kind, media_type, body)
+    if truncated:
+        return answer, limit, None
+    if version is None or store.versions.current() != version:
+        return answer, None, None
+    if cache is not None:
+        cache.put((version, *key), answer)
+    return answer, None, version
+
+
+def answer_headers(answer: Answer, cut: int | None, etag: str | None) -> list[tuple[str, str]]:
+    """The headers of an answer: its type, the cut signal, the validator and cache rule."""
+    headers = [("Content-Type", f"{answer.media_type}; charset=utf-8")]
+    if cut is not None:
+        headers.append((TRUNCATED_HEADER, str(cut)))
+    if etag is not None:
+        headers.extend((("ETag", etag), ("Cache-Control", ANSWER_CACHE_CONTROL)))
+    return headers
 
 
 def _if_none_match() -> set[str]:
