@@ -73,14 +73,20 @@ def main() -> None:
 @click.option("--feed", "feeds", multiple=True, metavar="URL_OR_FILE",
               help="An RSS or Atom feed (http(s) URL or file): every entry is an article. "
                    "Repeatable.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes that extract, build and validate (this process alone "
+                   "writes the store, in input order). Default: the usable CPUs, at most one "
+                   "per input; 1 runs everything in this process.")
 @store_options
-def ingest(paths: tuple[Path, ...], feeds: tuple[str, ...], store_path: Path, base: str) -> None:
+def ingest(
+    paths: tuple[Path, ...], feeds: tuple[str, ...], jobs: int | None, store_path: Path, base: str
+) -> None:
     """Extract, validate and store articles; unchanged ones are skipped.
 
     PATHS are files or folders of plain text (.txt), web pages (.html), JSON Lines (.jsonl)
     and feeds (.xml, .rss, .atom), or - for standard input.
     """
-    from .pipeline import Outcome, ingest_feed, ingest_paths
+    from .pipeline import Outcome, ingest_feed, ingest_paths, usable_cpus
 
     if not paths and not feeds:
         raise click.UsageError("give PATHS (files, folders, -) or --feed URL_OR_FILE")
@@ -95,9 +101,11 @@ def ingest(paths: tuple[Path, ...], feeds: tuple[str, ...], store_path: Path, ba
             click.echo(f"{outcome.status}: {outcome.message}", err=True)
 
     base = iri.normalize_base(base)
-    outcomes = ingest_paths(list(paths), store, base=base, on_outcome=report) if paths else []
+    jobs = jobs or usable_cpus()
+    outcomes = (ingest_paths(list(paths), store, base=base, on_outcome=report, jobs=jobs)
+                if paths else [])
     for feed in feeds:
-        outcomes += ingest_feed(feed, store, base=base, on_outcome=report)
+        outcomes += ingest_feed(feed, store, base=base, on_outcome=report, jobs=jobs)
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
     click.echo(f"{len(outcomes)} input(s): {summary or 'nothing found'}", err=True)
     if not outcomes or not all(o.ok for o in outcomes):

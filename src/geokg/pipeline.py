@@ -1,17 +1,30 @@
-"""The ingest chain over files: load, extract, build, validate, store; one article at a time."""
+"""The ingest chain over files: load, extract, build, validate, store; in input order.
+
+With ``jobs`` > 1, worker processes extract, build and validate while this process alone reads
+the inputs, skips unchanged articles and writes the store, one article per transaction.
+"""
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import dataclasses
 import json
+import multiprocessing
+import os
+import signal
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from rdflib import Graph
+
 from . import build, iri
-from .errors import GeokgError, InputError
+from .errors import GeokgError, InputError, QueryError
 from .model import Article, Extraction
 from .sources.detect import MANY, STDIN, SUFFIXES, kind_of, load_one, load_path
 from .sources.feeds import fetch_feed, is_feed_url
@@ -23,6 +36,14 @@ MANIFEST = "manifest.jsonl"
 # The metadata key under which iter_inputs hands over an article it had to read already (a feed
 # entry, a JSON line, standard input) or the InputError reading it raised.
 LOADED = "geokg.loaded"
+#: Extraction as the chain runs it; with jobs > 1 it must be picklable (a module-level function).
+Extractor = Callable[[Article], Extraction]
+# How a built graph crosses from a worker to the writing process: N-Triples bytes, which the
+# store parses with Oxigraph. Measured on 20 corpus articles (~800 triples each), CPU per
+# article: 4.5 ms to serialise in the worker and 7.6 ms to store in the writer, against 2.9 ms
+# and 19.7 ms for a pickled rdflib Graph (16.5 ms to store a Graph already in hand); the writer
+# is the one serial stage, so its share is what counts.
+_GRAPH_MEDIA = "application/n-triples"
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +160,13 @@ def ingest_feed(
     *,
     base: str,
     on_outcome: Callable[[Outcome], None] | None = None,
+    jobs: int = 1,
+    extract: Extractor | None = None,
 ) -> list[Outcome]:
     """Ingest every entry of a feed given as a file or an http(s) URL (fetched, size-capped)."""
     if not is_feed_url(feed):
-        return ingest_paths([Path(feed)], store, base=base, on_outcome=on_outcome)
+        return ingest_paths([Path(feed)], store, base=base, on_outcome=on_outcome, jobs=jobs,
+                            extract=extract)
     try:
         data = fetch_feed(feed)
     except InputError as exc:
@@ -167,32 +191,53 @@ def ingest_feed(
             if on_outcome:
                 on_outcome(named(outcome))
 
-        return [named(o) for o in ingest_paths([local], store, base=base, on_outcome=report)]
+        outcomes = ingest_paths([local], store, base=base, on_outcome=report, jobs=jobs,
+                                extract=extract)
+        return [named(o) for o in outcomes]
 
 
-def ingest_file(path: Path, meta: dict[str, Any], store: Store, base: str) -> Outcome:
+def _names(article: Article, base: str) -> tuple[str, str]:
+    """The IRIs of an article and of its named graph."""
+    local = build.article_local_id(article)
+    return iri.article_iri(base, local), iri.graph_iri(base, local)
+
+
+def _unchanged(store: Store, graph_name: str, article: Article, base: str) -> bool:
+    """Whether the store holds this article from the same text by the same extractor."""
+    stamp = store.graph_stamp(graph_name)
+    if stamp is None or stamp.digest != build.input_digest(article):
+        return False
+    from .extract import extractor_id  # loads the model: only asked when the text is the same
+
+    return stamp.agent == build.agent_iri(base, extractor_id())
+
+
+def _extractor(extract: Extractor | None) -> Extractor:
+    """``extract``, else geokg's extraction (looked up now, so a patched one is used)."""
+    if extract is not None:
+        return extract
+    import geokg.extract  # spaCy loads only when extraction is asked for
+
+    return geokg.extract.extract_article
+
+
+def ingest_file(
+    path: Path, meta: dict[str, Any], store: Store, base: str, *, extract: Extractor | None = None
+) -> Outcome:
     """Run the chain for one input; the store changes only if the graph conforms.
 
     An article already stored from the same text by the same extractor is left alone before
     any extraction is done.
     """
-    from .extract import extract_article, extractor_id
     from .validate import validate_graph
 
     source = str(path)
     try:
         article = load_input(path, meta)
-        local = build.article_local_id(article)
-        article_iri = iri.article_iri(base, local)
-        graph_name = iri.graph_iri(base, local)
-        stamp = store.graph_stamp(graph_name)
-        if (
-            stamp is not None
-            and stamp.digest == build.input_digest(article)
-            and stamp.agent == build.agent_iri(base, extractor_id())
-        ):
+        article_iri, graph_name = _names(article, base)
+        if _unchanged(store, graph_name, article, base):
             return Outcome(source, "unchanged", article_iri)
-        extraction = extract_article(article)
+        extraction = _extractor(extract)(article)
         graph_name, graph = build.build_graph(article, extraction, base=base)
     except GeokgError as exc:
         return Outcome(source, "failed", message=exc.message)
@@ -208,15 +253,28 @@ def ingest_file(path: Path, meta: dict[str, Any], store: Store, base: str) -> Ou
     return Outcome(source, "stored", article_iri, f"{len(graph)} triples")
 
 
+def usable_cpus() -> int:
+    """The number of CPUs this process may run on (its affinity mask where the OS has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def ingest_paths(
     paths: Iterable[Path],
     store: Store,
     *,
     base: str,
     on_outcome: Callable[[Outcome], None] | None = None,
+    jobs: int = 1,
+    extract: Extractor | None = None,
 ) -> list[Outcome]:
-    """Ingest every article under ``paths``; failures are reported and the batch goes on."""
-    outcomes: list[Outcome] = []
+    """Ingest every article under ``paths``; failures are reported and the batch goes on.
+
+    ``jobs`` > 1 extracts, builds and validates in that many worker processes (at most one per
+    input); the outcomes, the store writes and ``on_outcome`` calls still come in input order.
+    ``extract`` replaces geokg's extraction (a module-level function when ``jobs`` > 1).
+    """
     try:
         inputs = list(iter_inputs(paths))
     except GeokgError as exc:
@@ -224,10 +282,237 @@ def ingest_paths(
         if on_outcome:
             on_outcome(outcome)
         return [outcome]
+    jobs = min(jobs, len(inputs))
+    if jobs > 1:
+        return _Batch(store, base, jobs, extract, on_outcome).run(inputs)
+    outcomes: list[Outcome] = []
     for path, meta in inputs:
-        outcome = ingest_file(path, meta, store, base)
+        outcome = ingest_file(path, meta, store, base, extract=extract)
         outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
     store.flush()
     return outcomes
+
+
+# -- the parallel chain ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """What a worker made of one article: its conforming graph as N-Triples, or why not."""
+
+    status: Literal["built", "invalid", "failed"]
+    message: str = ""
+    graph_name: str = ""
+    data: bytes = b""
+    triples: int = 0
+    skipped: str | None = None
+
+
+def build_article(article: Article, base: str, extract: Extractor | None = None) -> Built:
+    """Extract, build and validate one article: every stage of the chain but the store write."""
+    from .validate import validate_graph
+
+    try:
+        extraction = _extractor(extract)(article)
+        graph_name, graph = build.build_graph(article, extraction, base=base)
+    except GeokgError as exc:
+        return Built("failed", exc.message)
+    except Exception as exc:  # a bug on one article must not stop the batch: report it
+        return Built("failed", f"{article.source}: internal error: {exc!r}")
+    report = validate_graph(graph)
+    if not report.conforms:
+        return Built("invalid", report.summary())
+    data = graph.serialize(format="nt", encoding="utf-8")
+    return Built("built", "", graph_name, data, len(graph), extraction.skipped)
+
+
+def _end_worker(signum: int, frame: object) -> None:
+    """End a worker at once on Ctrl-C: it holds nothing to save, the writing process decides."""
+    os._exit(128 + signum)
+
+
+def _start_worker() -> None:
+    """Make Ctrl-C end the worker at once; load the model, gazetteer and shapes once."""
+    # Ctrl-C reaches every process of the terminal's group: without this, a worker would finish
+    # the articles already queued to it before the batch could stop
+    signal.signal(signal.SIGINT, _end_worker)
+    # a failure here (no model...) is reported with its own message by each article that needs it
+    with contextlib.suppress(Exception):
+        from .extract import extractor_id
+        from .validate import validate_graph
+
+        extractor_id()
+        validate_graph(Graph())
+
+
+@dataclass(slots=True)
+class _Slot:
+    """One input on its way through the batch, kept in input order."""
+
+    source: str
+    outcome: Outcome | None = None
+    article: Article | None = None
+    article_iri: str = ""
+    graph_name: str = ""
+    future: Future[Built] | None = None
+    built: Built | None = None
+
+
+class _Batch:
+    """Runs a batch with worker processes; this process alone reads stamps and writes."""
+
+    def __init__(
+        self,
+        store: Store,
+        base: str,
+        jobs: int,
+        extract: Extractor | None,
+        on_outcome: Callable[[Outcome], None] | None,
+    ) -> None:
+        self.store, self.base, self.jobs, self.extract = store, base, jobs, extract
+        self.on_outcome = on_outcome
+        self.outcomes: list[Outcome] = []
+        self.queue: collections.deque[_Slot] = collections.deque()
+        # graph names of the articles read but not yet finished: a second input of the same
+        # graph waits for the first, as it would one after another
+        self.waiting: collections.Counter[str] = collections.Counter()
+        self._executor: ProcessPoolExecutor | None = None
+
+    def run(self, inputs: list[tuple[Path, dict[str, Any]]]) -> list[Outcome]:
+        """Every input's outcome, in input order; the store holds every conforming graph."""
+        # enough articles ahead that a worker never waits while this process writes
+        window = 2 * self.jobs
+        try:
+            for path, meta in inputs:
+                self.queue.append(self._read(path, meta))
+                while self.queue and (self._ready(self.queue[0]) or self._busy() > window):
+                    self._finish(self.queue.popleft())
+            while self.queue:
+                self._finish(self.queue.popleft())
+        except BaseException:
+            # Ctrl-C or a store failure: no new article starts; the one being written was
+            # written whole or not at all (one transaction)
+            self._stop(cancel=True)
+            raise
+        finally:
+            self.store.flush()
+        self._stop(cancel=False)
+        return self.outcomes
+
+    def _submit(self, slot: _Slot) -> None:
+        """Hand the slot's article to a worker, starting the workers on first use."""
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                self.jobs,
+                # never fork: this process holds the open store
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+            )
+        assert slot.article is not None  # noqa: S101 - a slot is submitted only with its article
+        slot.future = self._executor.submit(build_article, slot.article, self.base, self.extract)
+
+    def _stop(self, *, cancel: bool) -> None:
+        """End the workers: after their current article, and with no new one if ``cancel``."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=not cancel, cancel_futures=cancel)
+            self._executor = None
+
+    def _read(self, path: Path, meta: dict[str, Any]) -> _Slot:
+        """Read one input and start its extraction unless it fails to load or is unchanged."""
+        source = str(path)
+        try:
+            article = load_input(path, meta)
+            article_iri, graph_name = _names(article, self.base)
+            later = self.waiting[graph_name] > 0
+            if not later and _unchanged(self.store, graph_name, article, self.base):
+                return _Slot(source, Outcome(source, "unchanged", article_iri))
+        except GeokgError as exc:
+            return _Slot(source, Outcome(source, "failed", message=exc.message))
+        except Exception as exc:  # a bug on one article must not stop the batch: report it
+            return _Slot(source, Outcome(source, "failed",
+                                         message=f"{source}: internal error: {exc!r}"))
+        self.waiting[graph_name] += 1
+        slot = _Slot(source, article=article, article_iri=article_iri, graph_name=graph_name)
+        if not later:
+            self._submit(slot)
+        return slot
+
+    def _busy(self) -> int:
+        """How many read articles are with the workers or waiting for them."""
+        return sum(1 for s in self.queue if s.future is not None and s.built is None)
+
+    def _ready(self, slot: _Slot) -> bool:
+        """Whether the slot can be finished without waiting for a worker."""
+        if slot.outcome is not None or slot.built is not None:
+            return True
+        if slot.future is None:  # its graph's earlier input is finished now: check, then start
+            assert slot.article is not None  # noqa: S101 - a slot without outcome has one
+            if _unchanged(self.store, slot.graph_name, slot.article, self.base):
+                slot.outcome = Outcome(slot.source, "unchanged", slot.article_iri)
+                return True
+            self._submit(slot)
+        return slot.future is not None and slot.future.done()
+
+    def _finish(self, slot: _Slot) -> None:
+        """Wait for the slot's graph, store it if it conforms, and report the outcome."""
+        if slot.outcome is None:
+            self._ready(slot)  # an input that waited for an earlier one of its graph starts now
+        if slot.outcome is None:
+            built = slot.built if slot.built is not None else self._result(slot)
+            slot.outcome = self._store(slot, built)
+        if slot.graph_name:
+            self.waiting[slot.graph_name] -= 1
+        self.outcomes.append(slot.outcome)
+        if self.on_outcome:
+            self.on_outcome(slot.outcome)
+
+    def _result(self, slot: _Slot) -> Built:
+        """The worker's answer for the slot; after a worker crash, found out which article."""
+        assert slot.future is not None  # noqa: S101 - _ready started it
+        try:
+            return slot.future.result()
+        except BrokenProcessPool:
+            self._recover([slot, *self.queue])
+        except Exception as exc:  # an error outside build_article's own handling (pySHACL...)
+            return Built("failed", f"{slot.source}: internal error: {exc!r}")
+        assert slot.built is not None  # noqa: S101 - _recover decided every slot
+        return slot.built
+
+    def _recover(self, slots: list[_Slot]) -> None:
+        """A worker died: every article then in flight is run again alone to find which."""
+        self._stop(cancel=True)
+        for slot in slots:
+            if slot.future is None or slot.built is not None:
+                continue
+            done = slot.future.done() and not slot.future.cancelled()
+            if done and slot.future.exception() is None:
+                slot.built = slot.future.result()  # it finished before the crash
+                continue
+            self._submit(slot)
+            assert slot.future is not None  # noqa: S101 - just submitted
+            try:
+                slot.built = slot.future.result()
+            except BrokenProcessPool:
+                slot.built = Built("failed", f"{slot.source}: internal error: the worker "
+                                             "process ended abruptly while extracting it")
+                self._stop(cancel=True)
+            except Exception as exc:
+                slot.built = Built("failed", f"{slot.source}: internal error: {exc!r}")
+
+    def _store(self, slot: _Slot, built: Built) -> Outcome:
+        """The outcome of a worker's answer; a conforming graph is written in one transaction."""
+        source, article_iri = slot.source, slot.article_iri
+        if built.status == "failed":
+            return Outcome(source, "failed", message=built.message)
+        if built.status == "invalid":
+            return Outcome(source, "invalid", article_iri, built.message)
+        try:
+            self.store.put_graph(built.graph_name, built.data, _GRAPH_MEDIA)
+        except QueryError as exc:  # the worker's N-Triples did not parse: a bug, not the input
+            return Outcome(source, "failed", message=f"{source}: internal error: {exc.message}")
+        if built.skipped:
+            # stored with its metadata and language, but nothing was extracted from it
+            return Outcome(source, "skipped", article_iri, f"extraction skipped: {built.skipped}")
+        return Outcome(source, "stored", article_iri, f"{built.triples} triples")
