@@ -1,11 +1,20 @@
-"""The ingest chain: a graph that fails the shapes is not stored; the batch goes on."""
+"""The ingest chain: a graph that fails the shapes is not stored; the batch goes on.
+
+Serial (in this process) and parallel (``jobs=2``, worker processes) ingest store the same
+quads and report the same outcomes in input order.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
+from rdflib import Graph, Literal
+from rdflib.compare import to_canonical_graph
+from rdflib.namespace import PROV
 
 import geokg.extract
 from geokg import pipeline
@@ -117,3 +126,86 @@ def test_non_english_article_is_stored_and_reported_skipped(tmp_path: Path) -> N
     assert outcome.status == "skipped" and outcome.ok
     assert "language fr" in outcome.message
     assert len(store.named_graphs()) == 1
+
+
+# -- parallel ingest (worker processes; spaCy loads once per worker, so batches stay small) ----
+
+
+def _canonical_quads(store: Store) -> list[str]:
+    """Every quad as N-Quads, blank nodes canonically relabelled and build times blanked.
+
+    The store mints fresh blank-node labels on every write and each graph records the second it
+    was built (prov:endedAtTime): two serial runs differ in those two things only.
+    """
+    graphs: dict[str, Graph] = {}
+    times = 0
+    for s, p, o, g in store.quads():
+        if p == PROV.endedAtTime:
+            o, times = Literal("build time"), times + 1
+        graphs.setdefault(str(g), Graph()).add((s, p, o))
+    assert times == len(store.named_graphs())  # one build time per article graph, no more
+    return sorted(
+        f"{s.n3()} {p.n3()} {o.n3()} <{name}> ."
+        for name, graph in graphs.items()
+        for s, p, o in to_canonical_graph(graph)
+    )
+
+
+def _talks(folder: Path, n: int, country: str) -> Path:
+    """A tiny article file: talks number ``n`` with ``country``."""
+    path = folder / f"a{n}.txt"
+    path.write_text(f"Talks number {n}\n\nArmenia and {country} held talks in Yerevan on "
+                    f"trade.\n\n{n + 1} Feb 2026\n", encoding="utf-8")
+    return path
+
+
+def test_parallel_ingest_stores_exactly_what_serial_ingest_does(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for n, country in enumerate(["France", "Georgia", "Iran"]):
+        _talks(batch, n, country)
+    (batch / "b.jsonl").write_text(
+        '{"headline": "Summit in Moscow", "body": "Russia hosted a summit with Kazakhstan.", '
+        '"date": "2026-02-09"}\n{"headline": "no body"}\n', encoding="utf-8")
+    (batch / "c.txt").write_text("Headline only\n", encoding="utf-8")
+    serial, parallel = Store(), Store()
+    expected = pipeline.ingest_paths([batch], serial, base=BASE)
+    seen: list[pipeline.Outcome] = []
+    outcomes = pipeline.ingest_paths([batch], parallel, base=BASE, jobs=2, on_outcome=seen.append)
+    assert outcomes == expected and seen == expected  # same kinds, messages, input order
+    assert [o.status for o in outcomes] == ["stored"] * 3 + ["stored", "failed", "failed"]
+    assert f"{batch / 'b.jsonl'}:2: missing field(s)" in outcomes[4].message
+    assert len(parallel.named_graphs()) == 4
+    assert _canonical_quads(parallel) == _canonical_quads(serial)
+    again = pipeline.ingest_paths([batch], parallel, base=BASE, jobs=2)
+    assert [o.status for o in again] == ["unchanged"] * 4 + ["failed", "failed"]
+
+
+def _failing_in_worker(article: Article) -> Extraction:
+    """geokg's extraction, except: a1 breaks a shape, a2 raises, a3 ends its worker process."""
+    name = Path(article.source).name
+    if name == "a1.txt":
+        return _broken(article)
+    if name == "a2.txt":
+        raise RuntimeError("extractor bug")
+    if name == "a3.txt":
+        # never the test process itself: only a worker may be ended
+        assert multiprocessing.parent_process() is not None
+        os._exit(3)
+    return geokg.extract.extract_article(article)
+
+
+def test_parallel_failures_stay_with_their_article(tmp_path: Path) -> None:
+    paths = [_talks(tmp_path, n, "France") for n in range(6)]
+    store = Store()
+    outcomes = pipeline.ingest_paths([tmp_path], store, base=BASE, jobs=2,
+                                     extract=_failing_in_worker)
+    assert [Path(o.source) for o in outcomes] == paths
+    assert [o.status for o in outcomes] == [
+        "stored", "invalid", "failed", "failed", "stored", "stored"]
+    assert "actor" in outcomes[1].message.lower() or "target" in outcomes[1].message.lower()
+    assert outcomes[2].message == f"{paths[2]}: internal error: RuntimeError('extractor bug')"
+    assert outcomes[3].message.startswith(f"{paths[3]}: internal error: the worker process")
+    stored = {o.article for o in outcomes if o.status == "stored"}
+    assert len(stored) == 3
+    assert {g.replace("/graph/", "/article/") for g in store.named_graphs()} == stored
