@@ -101,6 +101,32 @@ def test_malformed_files_fail_alone(tmp_path: Path) -> None:
     assert rows[0]["n"] == "1"
 
 
+def test_ingest_jobs_same_report_as_one_process(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    shutil.copytree(DATA / "malformed", batch)
+    shutil.copy(SEED, batch / "seed.txt")
+    (batch / "talks.txt").write_text(
+        "Talks in Yerevan\n\nArmenia and France held talks.\n\n1 Feb 2026\n", encoding="utf-8")
+    one = run_geokg("ingest", "--jobs", "1", "--store", str(tmp_path / "one"), str(batch),
+                    check=1)
+    two = run_geokg("ingest", "--jobs", "2", "--store", str(tmp_path / "two"), str(batch),
+                    check=1)
+    assert (two.stdout, two.stderr) == (one.stdout, one.stderr)
+    assert [ln.split(" -> ")[0] for ln in two.stdout.splitlines()] == [
+        f"stored: {batch / 'seed.txt'}", f"stored: {batch / 'talks.txt'}"]
+    assert "7 input(s): 5 failed, 2 stored" in two.stderr
+    again = run_geokg("ingest", "-j", "2", "--store", str(tmp_path / "two"), str(batch), check=1)
+    assert again.stdout == one.stdout.replace("stored: ", "unchanged: ")
+    assert "7 input(s): 5 failed, 2 unchanged" in again.stderr
+
+
+def test_ingest_jobs_must_be_positive(tmp_path: Path) -> None:
+    result = run_geokg("ingest", "--jobs", "0", "--store", str(tmp_path / "s"), str(SEED),
+                       check=2)
+    assert "--jobs" in result.stderr and "0" in result.stderr
+    assert not (tmp_path / "s").exists()
+
+
 def test_extract_json_contract() -> None:
     result = run_geokg("extract", str(SEED), "--format", "json", check=0)
     doc = json.loads(result.stdout)
