@@ -282,3 +282,69 @@ def test_parsing_only_candidate_sentences_finds_the_same_events(name: str,
     assert [(e.type, e.actors, e.targets, e.factuality, e.evidence) for e in selective.events] \
         == [(e.type, e.actors, e.targets, e.factuality, e.evidence) for e in full.events]
     assert selective.events
+
+
+def chosen_texts(art: Article, ents: list[Entity]) -> list[str]:
+    """The sentences of an article that sentences_to_parse sends to the parser."""
+    from geokg.extract.events import sentences_to_parse
+    from geokg.extract.nlp import parse_names
+
+    return [s.text.strip() for s in sentences_to_parse(parse_names(art.body), art, ents)]
+
+
+def test_sentences_to_parse_need_a_trigger_outside_names_and_its_cue() -> None:
+    art = article_from(
+        "Vladimir Putin attended the Normandy Four Summit. "
+        "Relations between Russia and Turkey are close. "
+        "Putin and Erdogan want to restore relations. "
+        "Russia sent a letter to Turkey. "
+        "Russia sent troops to Syria.",
+        dt.date(2019, 1, 23))
+    ents = [
+        make_entity(art, "Q7747", "Person", ("Vladimir Putin", "Putin")),
+        make_entity(art, "Q39723", "Person", ("Erdogan",)),
+        make_entity(art, "Q159", "Country", ("Russia",)),
+        make_entity(art, "Q43", "Country", ("Turkey",)),
+        make_entity(art, "Q858", "Country", ("Syria",)),
+        make_entity(art, "event/normandy-four-summit", "NamedEvent", ("Normandy Four Summit",)),
+    ]
+    # "Summit" is part of a name; "relations" and "sent" need a cue ("restore", "troops")
+    assert chosen_texts(art, ents) == [
+        "Putin and Erdogan want to restore relations.", "Russia sent troops to Syria."]
+
+
+def test_sentences_to_parse_need_a_participant_a_pronoun_can_refer_to() -> None:
+    art = article_from(
+        "He met the press in the morning. They held talks. "
+        "Vladimir Putin was in Sochi on Monday. He met the governor.",
+        dt.date(2019, 1, 23))
+    ents = [make_entity(art, "Q7747", "Person", ("Vladimir Putin",))]
+    # the first two pronouns come before anyone they could refer to
+    assert chosen_texts(art, ents) == ["He met the governor."]
+
+
+def test_selective_parse_keeps_the_events_of_a_full_parse(nlp: Any) -> None:
+    from geokg.extract.events import sentences_to_parse
+    from geokg.extract.nlp import parse_names, parse_sentences
+
+    art = article_from(
+        "Relations between Russia and Turkey are close. Vladimir Putin met Recep Erdogan "
+        "in Sochi on Monday. They agreed to restore relations with Syria. "
+        "The Normandy Four Summit took place in Paris.",
+        dt.date(2019, 1, 23))
+    ents = [
+        make_entity(art, "Q7747", "Person", ("Vladimir Putin",)),
+        make_entity(art, "Q39723", "Person", ("Recep Erdogan",)),
+        make_entity(art, "Q159", "Country", ("Russia",)),
+        make_entity(art, "Q43", "Country", ("Turkey",)),
+        make_entity(art, "Q858", "Country", ("Syria",)),
+        make_entity(art, "place/sochi", "Place", ("Sochi",)),
+        make_entity(art, "place/paris", "Place", ("Paris",)),
+        make_entity(art, "event/normandy-four-summit", "NamedEvent", ("Normandy Four Summit",)),
+    ]
+    doc = parse_names(art.body)
+    chosen = sentences_to_parse(doc, art, ents)
+    selective = find_events(parse_sentences(doc, chosen), art, ents)
+    assert len(chosen) == 2
+    assert selective == find_events(nlp(art.body), art, ents)
+    assert {e.type for e in selective} == {"CONSULT", "AGREE", "COOPERATE"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -706,6 +708,8 @@ _IRREGULAR = {
 _PRONOUN_FORMS = _PERSON_PRONOUNS | _SPEAKER_PRONOUNS | _GROUP_PRONOUNS | {
     "leaders", "sides", "parties", "presidents", "heads", "participants",
 }
+# Pronouns that can only refer to a person named before them (phrase_entities).
+_ONE_PERSON_FORMS = _PERSON_PRONOUNS | _SPEAKER_PRONOUNS
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -724,28 +728,82 @@ def _inflections(lemma: str) -> set[str]:
 @cache
 def trigger_forms() -> frozenset[str]:
     """Every lower-case word form that may be a trigger of the lexicon (a superset)."""
-    forms: set[str] = set()
+    return frozenset(_form_lemmas())
+
+
+@cache
+def _form_lemmas() -> dict[str, tuple[str, ...]]:
+    """Each word form that may be a trigger, and the lexicon lemmas it may be a form of."""
+    lemmas: dict[str, list[str]] = {}
     for lemma in load_lexicon().by_lemma:
-        forms |= _inflections(lemma.lower())
-    return frozenset(forms)
+        for form in _inflections(lemma.lower()):
+            lemmas.setdefault(form, []).append(lemma)
+    return {form: tuple(found) for form, found in lemmas.items()}
+
+
+@cache
+def _cue_forms() -> dict[str, frozenset[str] | None]:
+    """Per lexicon lemma, the word forms of which one must be near it for any of its entries to
+    fit (the forms of their ``needs``); None when an entry needs nothing."""
+    cues: dict[str, frozenset[str] | None] = {}
+    for lemma, entries in load_lexicon().by_lemma.items():
+        if any(not trig.needs for trig in entries):
+            cues[lemma] = None
+        else:
+            cues[lemma] = frozenset(
+                form for trig in entries for cue in trig.needs for form in _inflections(cue)
+            )
+    return cues
+
+
+def _covered(starts: Sequence[int], reach: Sequence[int], lo: int, hi: int) -> bool:
+    """True when characters lo..hi overlap a span of the sorted ``starts`` (``reach``: the
+    furthest end of the spans up to each one)."""
+    i = bisect.bisect_left(starts, hi)
+    return i > 0 and reach[i - 1] > lo
 
 
 def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -> list[Any]:
     """The sentences of a names-only Doc that may hold an event and so need a parse.
 
-    A sentence qualifies when it has a word form of a lexicon trigger and a possible
-    participant: an entity mention or a pronoun or group noun that can refer to one.
+    A sentence qualifies when it has a possible trigger and a possible participant. A possible
+    trigger is a word form of a lexicon lemma outside any name ("Normandy Four summit" is a
+    name, not a meeting) whose entries either need no cue word or find one of their cue words
+    (``needs``) in the sentence or the two words either side of it, where ``match`` looks. A
+    possible participant is a mention of a person, organisation or country (or of a place that
+    stands for one), or a pronoun or group noun after such a mention, which it may refer to.
     """
-    forms = trigger_forms()
-    starts = sorted(m.start - article.body_start for e in entities
-                    if e.type in _PARTICIPANT_TYPES or e.stands_for for m in e.mentions)
+    form_lemmas, cue_forms = _form_lemmas(), _cue_forms()
+    body, end = article.body_start, len(doc.text)
+    spans = sorted((m.start - body, m.end - body) for e in entities for m in e.mentions)
+    starts = [lo for lo, _ in spans]
+    reach = list(itertools.accumulate((hi for _, hi in spans), max))
+    # mentions in the body only: the parse (and so coreference) sees no headline
+    parts = sorted(m.start - body for e in entities if e.type in _PARTICIPANT_TYPES
+                   or e.stands_for for m in e.mentions if m.start >= body)
+    first_person = min((m.start - body for e in entities if e.type == "Person"
+                        for m in e.mentions if m.start >= body), default=end)
+    first_part = parts[0] if parts else end
     chosen = []
     for sent in doc.sents:
-        words = {t.lower_ for t in sent}
-        if not words & forms:
-            continue
         lo, hi = sent.start_char, sent.end_char
-        if words & _PRONOUN_FORMS or any(lo <= st < hi for st in starts):
+        triggers = [t for t in sent if t.lower_ in form_lemmas
+                    and not _covered(starts, reach, t.idx, t.idx + len(t))]
+        if not triggers:
+            continue
+        at = bisect.bisect_left(parts, lo)
+        named = at < len(parts) and parts[at] < hi
+        if not named and not any(
+            t.lower_ in _PRONOUN_FORMS
+            and t.idx > (first_person if t.lower_ in _ONE_PERSON_FORMS else first_part)
+            for t in sent
+        ):
+            continue
+        window = {t.lower_ for t in doc[max(sent.start - 2, 0):min(sent.end + 2, len(doc))]}
+        if any(
+            (cues := cue_forms[lemma]) is None or not cues.isdisjoint(window)
+            for t in triggers for lemma in form_lemmas[t.lower_]
+        ):
             chosen.append(sent)
     return chosen
 
