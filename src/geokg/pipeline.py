@@ -411,7 +411,12 @@ class _Batch:
                 initializer=_start_worker,
             )
         assert slot.article is not None  # noqa: S101 - a slot is submitted only with its article
-        slot.future = self._executor.submit(build_article, slot.article, self.base, self.extract)
+        try:
+            slot.future = self._executor.submit(build_article, slot.article, self.base,
+                                                self.extract)
+        except BrokenProcessPool as exc:  # a worker died since the last submit: _result recovers
+            slot.future = Future()
+            slot.future.set_exception(exc)
 
     def _stop(self, *, cancel: bool) -> None:
         """End the workers: after their current article, and with no new one if ``cancel``."""
