@@ -348,3 +348,35 @@ def test_selective_parse_keeps_the_events_of_a_full_parse(nlp: Any) -> None:
     assert len(chosen) == 2
     assert selective == find_events(nlp(art.body), art, ents)
     assert {e.type for e in selective} == {"CONSULT", "AGREE", "COOPERATE"}
+
+
+def test_rule_memo_gives_what_the_attribute_ruler_gives(nlp: Any) -> None:
+    from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+    from geokg.extract.nlp import RuleMemo
+
+    texts = ["Putin met Erdogan in Sochi on Monday.\n\n", "Erdogan met Putin in Sochi.",
+             "There is no deal between them.", "I thank you; it was his idea, but he left.",
+             "Let's meet in Sochi, he said."]
+    ruler = nlp.get_pipe("attribute_ruler")
+    memo = RuleMemo(nlp)
+    calls: list[str] = []
+
+    def counted(doc: Any) -> Any:
+        calls.append(doc.text)
+        return ruler(doc)
+
+    memo.ruler = counted
+    for _ in range(2):
+        calls.clear()
+        for text in texts:
+            ours, theirs = (nlp(text, disable=["attribute_ruler", "lemmatizer", "ner"])
+                            for _ in range(2))
+            memo(ours)
+            ruler(theirs)
+            attrs = [TAG, POS, MORPH, LEMMA, DEP]
+            assert ours.to_array(attrs).tolist() == theirs.to_array(attrs).tolist(), text
+            assert [str(t.morph) for t in ours] == [str(t.morph) for t in theirs], text
+    # seen again, only the sentences with a rule of several tokens ("there is", "let's")
+    # go through the ruler
+    assert calls == [texts[2], texts[4]]
