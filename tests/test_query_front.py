@@ -91,6 +91,8 @@ PLAIN = [
     pytest.param({"query": "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
                   "named-graph-uri": ["urn:g1", "urn:g2"]}, {}, id="named-graphs"),
     pytest.param({"query": SELECT, "x-client": "1"}, {}, id="unknown-parameter"),
+    pytest.param({"query": "SELECT ?s WHERE { ?s rdfs:label ?o ; schema:name ?n }"}, {},
+                 id="predeclared-prefixes"),
     pytest.param("query=SELECT+%3Fs+WHERE+%7B+%3Fs+%3Curn%3Ap%3E+%22%C3%A9%22+%7D", {},
                  id="utf8-percent-encoded"),
 ]
