@@ -19,6 +19,8 @@ import threading
 import xml.sax
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
@@ -27,7 +29,7 @@ import rdflib
 from pyshacl.graph_abstraction import RdfLibDataGraph
 from rdflib.collection import Collection
 from rdflib.exceptions import ParserError
-from rdflib.namespace import RDF, SH, NamespaceManager
+from rdflib.namespace import RDF, SH, XSD, NamespaceManager
 from rdflib.paths import Path as RdfPath
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.plugins.sparql import prepareQuery
@@ -110,6 +112,9 @@ def _prepared(text: str) -> Query:
     return prepareQuery(text)
 
 
+_Index = dict[tuple[Node, Node], list[Node]]
+
+
 class _DataGraph(RdfLibDataGraph):
     """pySHACL's data graph: lookups in the rdflib graph, SPARQL constraints in Oxigraph.
 
@@ -122,6 +127,33 @@ class _DataGraph(RdfLibDataGraph):
 
     _copy: Store | None = None
     _copy_failed: bool = False
+    # (subject, predicate) -> objects and (predicate, object) -> subjects, made at first use:
+    # pySHACL asks for the values of each rule's path at every focus node, a thousand and more
+    # lookups per article, and a dict answers one several times faster than rdflib's store.
+    _indexes: tuple[_Index, _Index] | None = None
+
+    def objects(self, subject: Any = None, predicate: Any = None, unique: bool = False) -> Any:
+        """The objects of a subject and predicate (as RdfLibDataGraph.objects)."""
+        if subject is None or predicate is None or isinstance(subject, list | tuple):
+            return super().objects(subject, predicate, unique=unique)
+        return iter(self._index()[0].get((subject, predicate), ()))
+
+    def subjects(self, predicate: Any = None, object_: Any = None, unique: bool = False) -> Any:
+        """The subjects of a predicate and object (as RdfLibDataGraph.subjects)."""
+        if predicate is None or object_ is None or isinstance(object_, list | tuple):
+            return super().subjects(predicate, object_, unique=unique)
+        return iter(self._index()[1].get((predicate, object_), ()))
+
+    def _index(self) -> tuple[_Index, _Index]:
+        """Every triple by subject and predicate, and by predicate and object (made once)."""
+        if self._indexes is None:
+            objects_of: _Index = {}
+            subjects_of: _Index = {}
+            for s, p, o in self.impl:
+                objects_of.setdefault((s, p), []).append(o)
+                subjects_of.setdefault((p, o), []).append(s)
+            self._indexes = (objects_of, subjects_of)
+        return self._indexes
 
     # Same call as RdfLibDataGraph.query; mypy compares with DataGraph.query(**kwargs) above it.
     def query(  # type: ignore[override]
@@ -313,6 +345,18 @@ def _union(dataset: rdflib.ConjunctiveGraph | rdflib.Dataset) -> rdflib.Graph:
     return union
 
 
+#: The Python type rdflib reads a valid literal of these datatypes into.
+_NATURAL: dict[URIRef, type] = {
+    XSD.integer: int,
+    XSD.decimal: Decimal,
+    XSD.double: float,
+    XSD.boolean: bool,
+    XSD.date: date,
+    XSD.dateTime: datetime,
+    XSD.string: str,
+}
+
+
 def _as_stored(data: rdflib.Graph) -> rdflib.Graph:
     """The graph as a store or a file gives it back: typed literals re-read from their text.
 
@@ -324,6 +368,8 @@ def _as_stored(data: rdflib.Graph) -> rdflib.Graph:
     for triple in data:
         literal = triple[2]
         if isinstance(literal, Literal) and literal.datatype is not None:
+            if type(literal.value) is _NATURAL.get(literal.datatype):
+                continue  # re-read from its text it gives a value of the same type
             reread = Literal(str(literal), datatype=literal.datatype)
             if type(reread.value) is not type(literal.value):
                 fixes.append((triple, reread))
