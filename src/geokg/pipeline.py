@@ -300,9 +300,13 @@ def ingest_paths(
 
 @dataclass(frozen=True, slots=True)
 class Built:
-    """What a worker made of one article: its conforming graph as N-Triples, or why not."""
+    """What a worker made of one article: its conforming graph as N-Triples, or why not.
 
-    status: Literal["built", "invalid", "failed"]
+    ``message`` is the user's message of a failed article, the SHACL summary of an invalid
+    one, or the error of a bug (status "error"), which the writer names with its input.
+    """
+
+    status: Literal["built", "invalid", "failed", "error"]
     message: str = ""
     graph_name: str = ""
     data: bytes = b""
@@ -320,7 +324,7 @@ def build_article(article: Article, base: str, extract: Extractor | None = None)
     except GeokgError as exc:
         return Built("failed", exc.message)
     except Exception as exc:  # a bug on one article must not stop the batch: report it
-        return Built("failed", f"{article.source}: internal error: {exc!r}")
+        return Built("error", repr(exc))
     report = validate_graph(graph)
     if not report.conforms:
         return Built("invalid", report.summary())
@@ -481,7 +485,7 @@ class _Batch:
         except BrokenProcessPool:
             self._recover([slot, *self.queue])
         except Exception as exc:  # an error outside build_article's own handling (pySHACL...)
-            return Built("failed", f"{slot.source}: internal error: {exc!r}")
+            return Built("error", repr(exc))
         assert slot.built is not None  # noqa: S101 - _recover decided every slot
         return slot.built
 
@@ -500,17 +504,19 @@ class _Batch:
             try:
                 slot.built = slot.future.result()
             except BrokenProcessPool:
-                slot.built = Built("failed", f"{slot.source}: internal error: the worker "
-                                             "process ended abruptly while extracting it")
+                slot.built = Built("error", "the worker process ended abruptly while "
+                                            "extracting it")
                 self._stop(cancel=True)
             except Exception as exc:
-                slot.built = Built("failed", f"{slot.source}: internal error: {exc!r}")
+                slot.built = Built("error", repr(exc))
 
     def _store(self, slot: _Slot, built: Built) -> Outcome:
         """The outcome of a worker's answer; a conforming graph is written in one transaction."""
         source, article_iri = slot.source, slot.article_iri
         if built.status == "failed":
             return Outcome(source, "failed", message=built.message)
+        if built.status == "error":
+            return Outcome(source, "failed", message=f"{source}: internal error: {built.message}")
         if built.status == "invalid":
             return Outcome(source, "invalid", article_iri, built.message)
         try:
