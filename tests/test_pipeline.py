@@ -164,6 +164,9 @@ def test_parallel_ingest_stores_exactly_what_serial_ingest_does(tmp_path: Path) 
     batch.mkdir()
     for n, country in enumerate(["France", "Georgia", "Iran"]):
         _talks(batch, n, country)
+    # the same article again, later in the batch: unchanged once the first is stored
+    (batch / "a9.txt").write_text((batch / "a0.txt").read_text(encoding="utf-8"),
+                                  encoding="utf-8")
     (batch / "b.jsonl").write_text(
         '{"headline": "Summit in Moscow", "body": "Russia hosted a summit with Kazakhstan.", '
         '"date": "2026-02-09"}\n{"headline": "no body"}\n', encoding="utf-8")
@@ -173,12 +176,14 @@ def test_parallel_ingest_stores_exactly_what_serial_ingest_does(tmp_path: Path) 
     seen: list[pipeline.Outcome] = []
     outcomes = pipeline.ingest_paths([batch], parallel, base=BASE, jobs=2, on_outcome=seen.append)
     assert outcomes == expected and seen == expected  # same kinds, messages, input order
-    assert [o.status for o in outcomes] == ["stored"] * 3 + ["stored", "failed", "failed"]
-    assert f"{batch / 'b.jsonl'}:2: missing field(s)" in outcomes[4].message
+    assert [o.status for o in outcomes] == [
+        "stored", "stored", "stored", "unchanged", "stored", "failed", "failed"]
+    assert outcomes[3].article == outcomes[0].article
+    assert f"{batch / 'b.jsonl'}:2: missing field(s)" in outcomes[5].message
     assert len(parallel.named_graphs()) == 4
     assert _canonical_quads(parallel) == _canonical_quads(serial)
     again = pipeline.ingest_paths([batch], parallel, base=BASE, jobs=2)
-    assert [o.status for o in again] == ["unchanged"] * 4 + ["failed", "failed"]
+    assert [o.status for o in again] == ["unchanged"] * 5 + ["failed", "failed"]
 
 
 def _failing_in_worker(article: Article) -> Extraction:
