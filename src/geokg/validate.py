@@ -179,7 +179,7 @@ class _DataGraph(RdfLibDataGraph):
         if self._copy is None and not self._copy_failed:
             store = Store()
             try:
-                store.load(_as_turtle(self.impl), "text/turtle")
+                store.load(_as_ntriples(self.impl), "application/n-triples")
             # rdflib refuses to write an IRI it finds invalid with a bare Exception; Oxigraph
             # refuses what it cannot parse with a QueryError: either way, rdflib answers.
             except Exception:
@@ -201,13 +201,32 @@ def _from_copy(term: Identifier) -> Identifier:
     return term
 
 
-def _as_turtle(graph: rdflib.Graph) -> bytes:
-    """Every triple of ``graph`` as Turtle (one triple a line; blank nodes as _GENID IRIs)."""
+def _as_ntriples(graph: rdflib.Graph) -> bytes:
+    """Every triple of ``graph`` as N-Triples, blank nodes written as _GENID IRIs.
 
-    def n3(term: Node) -> str:
-        return f"<{_GENID}{term}>" if isinstance(term, BNode) else term.n3()
+    IRIs are written by rdflib (which refuses one that is not valid), each once per call;
+    literals here, with the four characters N-Triples requires escaped.
+    """
+    iris: dict[Node, str] = {}
 
-    return "".join(f"{n3(s)} {n3(p)} {n3(o)} .\n" for s, p, o in graph).encode("utf-8")
+    def nt(term: Node) -> str:
+        if isinstance(term, Literal):
+            text = str(term).translate(_NT_ESCAPES)
+            if term.language:
+                return f'"{text}"@{term.language}'
+            if term.datatype is not None:
+                return f'"{text}"^^{nt(term.datatype)}'
+            return f'"{text}"'
+        written = iris.get(term)
+        if written is None:
+            named = URIRef(_GENID + str(term)) if isinstance(term, BNode) else term
+            written = iris[term] = named.n3()
+        return written
+
+    return "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in graph).encode("utf-8")
+
+
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 class _ShapesGraph(rdflib.Graph):
