@@ -380,3 +380,12 @@ def test_rule_memo_gives_what_the_attribute_ruler_gives(nlp: Any) -> None:
     # seen again, only the sentences with a rule of several tokens ("there is", "let's")
     # go through the ruler
     assert calls == [texts[2], texts[4]]
+
+
+def test_sentences_to_parse_take_only_noun_forms_of_noun_triggers() -> None:
+    art = article_from("Putin talked to Erdogan. Putin dealt with Erdogan. "
+                       "Putin and Erdogan held talks.", dt.date(2019, 1, 23))
+    ents = [make_entity(art, "Q7747", "Person", ("Putin",)),
+            make_entity(art, "Q39723", "Person", ("Erdogan",))]
+    # "talk" and "deal" are triggers as nouns only ("talks", "a deal")
+    assert chosen_texts(art, ents) == ["Putin and Erdogan held talks."]

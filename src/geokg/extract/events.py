@@ -731,12 +731,30 @@ def trigger_forms() -> frozenset[str]:
     return frozenset(_form_lemmas())
 
 
+def _plurals(lemma: str) -> set[str]:
+    """The forms a noun lemma can take in text: itself and its plurals."""
+    forms = {lemma, lemma + "s", lemma + "es"}
+    if lemma.endswith("y"):
+        forms.add(lemma[:-1] + "ies")
+    if lemma.endswith("f"):
+        forms.add(lemma[:-1] + "ves")
+    if lemma.endswith("man"):
+        forms.add(lemma[:-3] + "men")
+    return forms
+
+
 @cache
 def _form_lemmas() -> dict[str, tuple[str, ...]]:
-    """Each word form that may be a trigger, and the lexicon lemmas it may be a form of."""
+    """Each word form that may be a trigger, and the lexicon lemmas it may be a form of.
+
+    A lemma whose entries are all nouns takes only noun forms: a token tagged as a noun keeps
+    its form as lemma or loses a plural ending, so "talked" or "dealing" is never "talk" or
+    "deal" the noun.
+    """
     lemmas: dict[str, list[str]] = {}
-    for lemma in load_lexicon().by_lemma:
-        for form in _inflections(lemma.lower()):
+    for lemma, entries in load_lexicon().by_lemma.items():
+        nominal = all(trig.pos <= {"NOUN", "PROPN"} for trig in entries)
+        for form in (_plurals if nominal else _inflections)(lemma.lower()):
             lemmas.setdefault(form, []).append(lemma)
     return {form: tuple(found) for form, found in lemmas.items()}
 
