@@ -367,6 +367,10 @@ class _Slot:
 class _Batch:
     """Runs a batch with worker processes; this process alone reads stamps and writes."""
 
+    #: articles in flight per worker: while this process waits for the oldest (a long article),
+    #: the other workers still have the next ones to do (8 measured no faster on 60 articles)
+    AHEAD = 2
+
     def __init__(
         self,
         store: Store,
@@ -386,8 +390,7 @@ class _Batch:
 
     def run(self, inputs: list[tuple[Path, dict[str, Any]]]) -> list[Outcome]:
         """Every input's outcome, in input order; the store holds every conforming graph."""
-        # enough articles ahead that a worker never waits while this process writes
-        window = 2 * self.jobs
+        window = self.AHEAD * self.jobs
         try:
             for path, meta in inputs:
                 self.queue.append(self._read(path, meta))
