@@ -169,7 +169,9 @@ def test_parallel_ingest_stores_exactly_what_serial_ingest_does(tmp_path: Path) 
                                   encoding="utf-8")
     (batch / "b.jsonl").write_text(
         '{"headline": "Summit in Moscow", "body": "Russia hosted a summit with Kazakhstan.", '
-        '"date": "2026-02-09"}\n{"headline": "no body"}\n', encoding="utf-8")
+        '"date": "2026-02-09"}\n{"headline": "no body"}\n'
+        '{"headline": "Entretiens à Paris", "body": "La France et l\'Arménie ont discuté.", '
+        '"date": "2026-02-10", "language": "fr"}\n', encoding="utf-8")
     (batch / "c.txt").write_text("Headline only\n", encoding="utf-8")
     serial, parallel = Store(), Store()
     expected = pipeline.ingest_paths([batch], serial, base=BASE)
@@ -177,13 +179,14 @@ def test_parallel_ingest_stores_exactly_what_serial_ingest_does(tmp_path: Path) 
     outcomes = pipeline.ingest_paths([batch], parallel, base=BASE, jobs=2, on_outcome=seen.append)
     assert outcomes == expected and seen == expected  # same kinds, messages, input order
     assert [o.status for o in outcomes] == [
-        "stored", "stored", "stored", "unchanged", "stored", "failed", "failed"]
+        "stored", "stored", "stored", "unchanged", "stored", "failed", "skipped", "failed"]
     assert outcomes[3].article == outcomes[0].article
     assert f"{batch / 'b.jsonl'}:2: missing field(s)" in outcomes[5].message
-    assert len(parallel.named_graphs()) == 4
+    assert outcomes[6].message == "extraction skipped: language fr"
+    assert len(parallel.named_graphs()) == 5
     assert _canonical_quads(parallel) == _canonical_quads(serial)
     again = pipeline.ingest_paths([batch], parallel, base=BASE, jobs=2)
-    assert [o.status for o in again] == ["unchanged"] * 5 + ["failed", "failed"]
+    assert [o.status for o in again] == ["unchanged"] * 5 + ["failed", "unchanged", "failed"]
 
 
 def _failing_in_worker(article: Article) -> Extraction:
