@@ -131,6 +131,14 @@ class _DataGraph(RdfLibDataGraph):
     # pySHACL asks for the values of each rule's path at every focus node, a thousand and more
     # lookups per article, and a dict answers one several times faster than rdflib's store.
     _indexes: tuple[_Index, _Index] | None = None
+    #: the graph's triples, when the caller has them at hand (iterating rdflib's store is slow)
+    triples_at_hand: list[tuple[Node, Node, Node]] | None = None
+
+    def _all(self) -> list[tuple[Node, Node, Node]]:
+        """Every triple of the graph."""
+        if self.triples_at_hand is None:
+            self.triples_at_hand = list(self.impl)
+        return self.triples_at_hand
 
     def objects(self, subject: Any = None, predicate: Any = None, unique: bool = False) -> Any:
         """The objects of a subject and predicate (as RdfLibDataGraph.objects)."""
@@ -149,7 +157,7 @@ class _DataGraph(RdfLibDataGraph):
         if self._indexes is None:
             objects_of: _Index = {}
             subjects_of: _Index = {}
-            for s, p, o in self.impl:
+            for s, p, o in self._all():
                 objects_of.setdefault((s, p), []).append(o)
                 subjects_of.setdefault((p, o), []).append(s)
             self._indexes = (objects_of, subjects_of)
@@ -179,7 +187,7 @@ class _DataGraph(RdfLibDataGraph):
         if self._copy is None and not self._copy_failed:
             store = Store()
             try:
-                store.load(_as_ntriples(self.impl), "application/n-triples")
+                store.load(_as_ntriples(self._all()), "application/n-triples")
             # rdflib refuses to write an IRI it finds invalid with a bare Exception; Oxigraph
             # refuses what it cannot parse with a QueryError: either way, rdflib answers.
             except Exception:
@@ -201,8 +209,8 @@ def _from_copy(term: Identifier) -> Identifier:
     return term
 
 
-def _as_ntriples(graph: rdflib.Graph) -> bytes:
-    """Every triple of ``graph`` as N-Triples, blank nodes written as _GENID IRIs.
+def _as_ntriples(triples: list[tuple[Node, Node, Node]]) -> bytes:
+    """The triples as N-Triples, blank nodes written as _GENID IRIs.
 
     IRIs are written by rdflib (which refuses one that is not valid), each once per call;
     literals here, with the four characters N-Triples requires escaped.
@@ -223,7 +231,7 @@ def _as_ntriples(graph: rdflib.Graph) -> bytes:
             written = iris[term] = named.n3()
         return written
 
-    return "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in graph).encode("utf-8")
+    return "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples).encode("utf-8")
 
 
 _NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -307,11 +315,13 @@ def validate_graph(data: rdflib.Graph) -> ValidationReport:
     """
     if isinstance(data, rdflib.ConjunctiveGraph | rdflib.Dataset):
         data = _union(data)
-    data = _as_stored(data)
+    data, triples = _as_stored(data)
+    graph = _DataGraph(store=data.store, impl=data)
+    graph.triples_at_hand = triples
     shapes = _shapes_graph()
     with _LOCK:
         conforms, report_graph, text = pyshacl.validate(
-            _DataGraph.from_rdflib(data),
+            graph,
             shacl_graph=shapes,
             inference="none",
             advanced=False,
@@ -376,15 +386,16 @@ _NATURAL: dict[URIRef, type] = {
 }
 
 
-def _as_stored(data: rdflib.Graph) -> rdflib.Graph:
-    """The graph as a store or a file gives it back: typed literals re-read from their text.
+def _as_stored(data: rdflib.Graph) -> tuple[rdflib.Graph, list[tuple[Node, Node, Node]]]:
+    """The graph as a store or a file gives it back (typed literals re-read), and its triples.
 
     rdflib keeps the Python value a literal was made from: ``Literal(0.9, datatype=XSD.decimal)``
     holds a float, and pySHACL checks sh:datatype against the Python type, so it would reject
     an RDF term that is a valid xsd:decimal. Only such literals are replaced, in a copy.
     """
+    triples: list[tuple[Node, Node, Node]] = list(data)
     fixes = []
-    for triple in data:
+    for triple in triples:
         literal = triple[2]
         if isinstance(literal, Literal) and literal.datatype is not None:
             if type(literal.value) is _NATURAL.get(literal.datatype):
@@ -393,13 +404,13 @@ def _as_stored(data: rdflib.Graph) -> rdflib.Graph:
             if type(reread.value) is not type(literal.value):
                 fixes.append((triple, reread))
     if not fixes:
-        return data
+        return data, triples
     copy = rdflib.Graph()
     copy += data
     for (s, p, o), reread in fixes:
         copy.remove((s, p, o))
         copy.add((s, p, reread))
-    return copy
+    return copy, list(copy)
 
 
 def _parse_error(exc: Exception, text: str) -> tuple[str, int | None]:
