@@ -262,3 +262,24 @@ def test_spans_count_code_points_of_any_text(shift: int, conforms: bool) -> None
     assert report.conforms is conforms, report.summary()
     if not conforms:
         assert {r.shape for r in report.results} == {"quoted text matches the body"}
+
+
+@pytest.mark.parametrize(
+    "prop,literal,rule",
+    [
+        # rdflib's SPARQL engine raised a TypeError in SUBSTR on a decimal offset
+        ("end", rdflib.Literal("14", datatype=rdflib.XSD.decimal), "span end"),
+        # and it compared a string with an integer, calling this span outside the body
+        ("start", rdflib.Literal("0"), "span start"),
+    ],
+)
+def test_mistyped_offset_is_reported_by_its_own_rule(
+    prop: str, literal: rdflib.Literal, rule: str
+) -> None:
+    oa = rdflib.Namespace("http://www.w3.org/ns/oa#")
+    graph = rdflib.Graph().parse(FULL)
+    selector = sorted(graph.subjects(oa.start, rdflib.Literal(0)))[0]
+    graph.set((selector, oa[prop], literal))
+    report = validate_graph(graph)
+    assert not report.conforms
+    assert {r.shape for r in report.results} == {rule}
