@@ -88,9 +88,9 @@ class RuleMemo:
     The ruler (tag to POS and morphology, with exceptions by word and dependency) runs a
     Matcher of some 180 patterns over every token: a fifth of the parse's time. Its one-token
     rules see only a token's tag, lower-case form, dependency and whether it is a space, so
-    their outcome is a function of those four: the ruler runs on a sentence that has a token
-    not seen before, and the outcome of every other sentence is looked up. A sentence where a
-    rule of several tokens matches ("there is", "let's") always goes through the ruler.
+    their outcome is a function of those four: it is taken from the ruler once per new
+    combination (on a Doc of that one token) and looked up afterwards. A sentence where a rule
+    of several tokens matches ("there is", "let's") goes through the ruler itself.
     """
 
     def __init__(self, nlp: spacy.language.Language) -> None:
@@ -112,17 +112,21 @@ class RuleMemo:
             return self.ruler(doc)
         keys = list(map(tuple, doc.to_array(list(_RULE_KEYS.values())).tolist()))
         memo = self.memo
-        try:
-            rows = [memo[key] for key in keys]
-        except KeyError:
-            self.ruler(doc)
-            if len(memo) > _MEMO_SIZE:
-                memo.clear()
-            memo.update(zip(keys, map(tuple, doc.to_array(_RULE_OUT).tolist()), strict=True))
-            return doc
-        if rows:
-            doc.from_array(_RULE_OUT, numpy.array(rows, dtype="uint64"))  # type: ignore[arg-type]
+        if len(memo) > _MEMO_SIZE:
+            memo.clear()
+        for key in set(keys).difference(memo):
+            memo[key] = self._outcome(doc.vocab, key)
+        if keys:
+            rows = numpy.array([memo[key] for key in keys], dtype="uint64")
+            doc.from_array(_RULE_OUT, rows)  # type: ignore[arg-type]
         return doc
+
+    def _outcome(self, vocab: spacy.vocab.Vocab, key: tuple[int, ...]) -> tuple[int, ...]:
+        """What the ruler sets on a token of this tag, form, dependency (a one-token Doc)."""
+        tag, lower, dep, _ = key
+        one = Doc(vocab, words=[vocab.strings[lower]], spaces=[False])
+        one.from_array([TAG, DEP], numpy.array([[tag, dep]], dtype="uint64"))  # type: ignore[arg-type]
+        return tuple(self.ruler(one).to_array(_RULE_OUT)[0].tolist())
 
 
 @lru_cache(maxsize=1)
