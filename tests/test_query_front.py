@@ -117,7 +117,7 @@ def test_front_answers_as_flask_would(
 
 
 def test_a_cut_result_names_the_endpoint_as_flask_does(tmp_path: Path) -> None:
-    app, front, behind = _app(tmp_path, ANSWER_CACHE=0, MAX_RESULTS=1)
+    _, front, behind = _app(tmp_path, ANSWER_CACHE=0, MAX_RESULTS=1)
     environ = _environ({"query": SELECT}, base_url="https://example.org:8443/kg/")
     answered = _call(front, environ)
     assert behind.calls == 0
