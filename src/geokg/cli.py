@@ -22,6 +22,9 @@ from .errors import GeokgError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: Default ceiling of ``geokg ingest`` worker processes: each loads spaCy, ~300 MB.
+DEFAULT_MAX_JOBS = 8
+
 EXTRACT_FORMATS = {
     "ttl": "turtle",
     "jsonld": "json-ld",
@@ -75,8 +78,9 @@ def main() -> None:
                    "Repeatable.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes that extract, build and validate (this process alone "
-                   "writes the store, in input order). Default: the usable CPUs, at most one "
-                   "per input; 1 runs everything in this process.")
+                   "writes the store, in input order). Default: the usable CPUs, at most "
+                   f"{DEFAULT_MAX_JOBS} (each holds ~300 MB) and one per input; 1 runs "
+                   "everything in this process.")
 @store_options
 def ingest(
     paths: tuple[Path, ...], feeds: tuple[str, ...], jobs: int | None, store_path: Path, base: str
@@ -101,7 +105,7 @@ def ingest(
             click.echo(f"{outcome.status}: {outcome.message}", err=True)
 
     base = iri.normalize_base(base)
-    jobs = jobs or usable_cpus()
+    jobs = jobs or min(usable_cpus(), DEFAULT_MAX_JOBS)
     outcomes = (ingest_paths(list(paths), store, base=base, on_outcome=report, jobs=jobs)
                 if paths else [])
     for feed in feeds:
