@@ -229,28 +229,17 @@ def ingest_file(
     An article already stored from the same text by the same extractor is left alone before
     any extraction is done.
     """
-    from .validate import validate_graph
-
     source = str(path)
     try:
         article = load_input(path, meta)
         article_iri, graph_name = _names(article, base)
         if _unchanged(store, graph_name, article, base):
             return Outcome(source, "unchanged", article_iri)
-        extraction = _extractor(extract)(article)
-        graph_name, graph = build.build_graph(article, extraction, base=base)
     except GeokgError as exc:
         return Outcome(source, "failed", message=exc.message)
     except Exception as exc:  # a bug on one article must not stop the batch: report it
         return Outcome(source, "failed", message=f"{source}: internal error: {exc!r}")
-    report = validate_graph(graph)
-    if not report.conforms:
-        return Outcome(source, "invalid", article_iri, report.summary())
-    store.replace_graph(graph_name, graph)
-    if extraction.skipped:
-        # stored with its metadata and language, but nothing was extracted from it
-        return Outcome(source, "skipped", article_iri, f"extraction skipped: {extraction.skipped}")
-    return Outcome(source, "stored", article_iri, f"{len(graph)} triples")
+    return store_built(store, build_article(article, base, extract), source, article_iri)
 
 
 def usable_cpus() -> int:
@@ -330,6 +319,24 @@ def build_article(article: Article, base: str, extract: Extractor | None = None)
         return Built("invalid", report.summary())
     data = graph.serialize(format="nt", encoding="utf-8")
     return Built("built", "", graph_name, data, len(graph), extraction.skipped)
+
+
+def store_built(store: Store, built: Built, source: str, article_iri: str) -> Outcome:
+    """The outcome of one built article; a conforming graph is written in one transaction."""
+    if built.status == "failed":
+        return Outcome(source, "failed", message=built.message)
+    if built.status == "error":
+        return Outcome(source, "failed", message=f"{source}: internal error: {built.message}")
+    if built.status == "invalid":
+        return Outcome(source, "invalid", article_iri, built.message)
+    try:
+        store.put_graph(built.graph_name, built.data, _GRAPH_MEDIA)
+    except QueryError as exc:  # the N-Triples rdflib wrote did not parse: a bug, not the input
+        return Outcome(source, "failed", message=f"{source}: internal error: {exc.message}")
+    if built.skipped:
+        # stored with its metadata and language, but nothing was extracted from it
+        return Outcome(source, "skipped", article_iri, f"extraction skipped: {built.skipped}")
+    return Outcome(source, "stored", article_iri, f"{built.triples} triples")
 
 
 def _end_worker(signum: int, frame: object) -> None:
@@ -473,7 +480,7 @@ class _Batch:
             self._ready(slot)  # an input that waited for an earlier one of its graph starts now
         if slot.outcome is None:
             built = slot.built if slot.built is not None else self._result(slot)
-            slot.outcome = self._store(slot, built)
+            slot.outcome = store_built(self.store, built, slot.source, slot.article_iri)
         if slot.graph_name:
             self.waiting[slot.graph_name] -= 1
         self.outcomes.append(slot.outcome)
@@ -512,21 +519,3 @@ class _Batch:
                 self._stop(cancel=True)
             except Exception as exc:
                 slot.built = Built("error", repr(exc))
-
-    def _store(self, slot: _Slot, built: Built) -> Outcome:
-        """The outcome of a worker's answer; a conforming graph is written in one transaction."""
-        source, article_iri = slot.source, slot.article_iri
-        if built.status == "failed":
-            return Outcome(source, "failed", message=built.message)
-        if built.status == "error":
-            return Outcome(source, "failed", message=f"{source}: internal error: {built.message}")
-        if built.status == "invalid":
-            return Outcome(source, "invalid", article_iri, built.message)
-        try:
-            self.store.put_graph(built.graph_name, built.data, _GRAPH_MEDIA)
-        except QueryError as exc:  # the worker's N-Triples did not parse: a bug, not the input
-            return Outcome(source, "failed", message=f"{source}: internal error: {exc.message}")
-        if built.skipped:
-            # stored with its metadata and language, but nothing was extracted from it
-            return Outcome(source, "skipped", article_iri, f"extraction skipped: {built.skipped}")
-        return Outcome(source, "stored", article_iri, f"{built.triples} triples")
