@@ -284,14 +284,13 @@ class QueryFront:
             endpoint = _endpoint_at(
                 environ["wsgi.url_scheme"], environ.get("HTTP_HOST"), environ.get("SERVER_NAME"),
                 environ.get("SERVER_PORT"), environ.get("SCRIPT_NAME", ""))
-            answer, cut, exact = answer_query(app, operation, solutions, graph, endpoint)
+            key = _request_key(operation, solutions, graph)
+            answer, cut, exact = answer_query(app, operation, key, solutions, graph, endpoint)
         except Exception:  # refused or failed: Flask answers it, in its error shape
             return None
         if (graph if answer.kind == "graph" else solutions) is None:
             return None  # the query's kind has no acceptable type: Flask answers 406
-        etag = None
-        if exact is not None:
-            etag = _etag(exact, _request_key(operation, solutions, graph))
+        etag = _etag(exact, key) if exact is not None else None
         headers = answer_headers(answer, cut, etag)
         headers.append(("Content-Length", str(len(answer.body))))
         headers.extend(CORS_HEADERS)
@@ -500,9 +499,9 @@ def _allowed(query: str, allow: tuple[str, ...]) -> bool:
     return True
 
 
-def service_allow() -> list[str]:
-    """The endpoints SERVICE and LOAD may reach (the ``service_allow`` setting)."""
-    return str(current_app.config.get("SERVICE_ALLOW") or "").split()
+def service_allow(app: Flask | None = None) -> list[str]:
+    """The endpoints SERVICE and LOAD may reach (the ``service_allow`` setting of ``app``)."""
+    return str((app or current_app).config.get("SERVICE_ALLOW") or "").split()
 
 
 def endpoint_url() -> str:
@@ -548,7 +547,8 @@ def _run_query(operation: Operation) -> Response:
         response = Response(status=304)
         _add_validators(response, _etag(version, key))
         return response
-    answer, cut, exact = answer_query(current_app, operation, solutions, graph, endpoint_url())
+    answer, cut, exact = answer_query(
+        current_app, operation, key, solutions, graph, endpoint_url())
     if (graph if answer.kind == "graph" else solutions) is None:
         offers = GRAPH_OFFERS if answer.kind == "graph" else SOLUTION_OFFERS
         raise NotAcceptable([o.media_type for o in offers])
@@ -562,6 +562,7 @@ def _run_query(operation: Operation) -> Response:
 def answer_query(
     app: Flask,
     operation: Operation,
+    key: tuple[str, ...],
     solutions: str | None,
     graph: str | None,
     endpoint: str,
@@ -571,10 +572,9 @@ def answer_query(
     It comes from this worker's answer cache when the same request was answered at the same
     data version. The version is None when the answer belongs to no one version (a write
     began or ended while the query ran, or the result was cut); rows cut at is the row limit
-    when the result was cut, else None.
+    when the result was cut, else None. ``key`` is the request's ``_request_key``.
     """
     store: Store | RemoteStore = app.extensions[STORE_KEY]
-    key = _request_key(operation, solutions, graph)
     version = store.versions.current()
     cache: AnswerCache | None = app.extensions.get(_CACHE_KEY) if version is not None else None
     if cache is not None:
@@ -582,7 +582,7 @@ def answer_query(
         if kept is not None:
             return kept, None, version
     query = operation.query or ""
-    _check_policy(query, tuple(str(app.config.get("SERVICE_ALLOW") or "").split()))
+    _check_policy(query, tuple(service_allow(app)))
     limit = int(app.config.get("MAX_RESULTS") or 0) or None  # 0: no cut
     accept: dict[QueryKind, str] = {
         "solutions": solutions or SOLUTION_OFFERS[0].media_type,
