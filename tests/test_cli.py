@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from geokg import cli
+
 from .conftest import DATA, SEED, run_geokg
 
 PREFIX_WD = "http://www.wikidata.org/entity/"
@@ -79,6 +81,34 @@ def test_ingest_again_changes_nothing(seed_store: Path, tmp_path: Path) -> None:
     after = run_geokg("dump", "--store", str(seed_store), check=0).stdout
     assert sorted(before.splitlines()) == sorted(after.splitlines())
     assert len(before.splitlines()) > 200
+
+
+def test_dump_to_a_file_writes_the_dataset_whole(seed_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dump.nq"
+    out.write_text("old\n", encoding="utf-8")
+    run_geokg("dump", "--store", str(seed_store), "-o", str(out), check=0)
+    streamed = run_geokg("dump", "--store", str(seed_store), check=0).stdout
+    assert out.read_text(encoding="utf-8") == streamed
+    assert [p.name for p in tmp_path.iterdir()] == ["dump.nq"]  # no temporary file left
+
+
+@pytest.mark.parametrize("command", [["dump", "--store", "unused", "-o"],
+                                     ["eval", str(SEED), "--json"]])
+def test_output_into_a_missing_folder_is_refused_first(command: list[str], tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "out"
+    result = run_geokg(*command, str(target), check=2)
+    assert f"folder {target.parent} does not exist" in result.stderr
+    assert not (tmp_path / "no-such-folder").exists() and not Path("unused").exists()
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError), cli._replacing(out) as handle:
+        handle.write(b"half")
+        raise RuntimeError("interrupted")
+    assert out.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 
 def test_malformed_files_fail_alone(tmp_path: Path) -> None:

@@ -11,9 +11,11 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 
@@ -52,6 +54,36 @@ def store_options(func: F) -> F:
         help="Folder of the embedded Oxigraph store.",
     )(func)
     return func
+
+
+def _output_file(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """Refuse an output file whose folder is missing or read-only before any work is done."""
+    if value is None:
+        return None
+    folder = value.parent
+    if not folder.is_dir():
+        raise click.BadParameter(f"{value}: folder {folder} does not exist", ctx, param)
+    if not os.access(folder, os.W_OK):
+        raise click.BadParameter(f"{value}: folder {folder} is not writable", ctx, param)
+    if value.is_dir():
+        raise click.BadParameter(f"{value} is a folder", ctx, param)
+    return value
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[IO[bytes]]:
+    """Write beside ``path``, moved into place only when complete: a failure keeps the old file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.fchmod(fd, 0o666 & ~umask)
+        with os.fdopen(fd, "wb") as out:
+            yield out
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _open_store(path: Path, *, read_only: bool = False) -> Any:
@@ -278,7 +310,7 @@ def serve(
     "--format", "fmt", type=click.Choice(["nquads", "trig"]), default="nquads", show_default=True
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write (default: standard output).")
+              callback=_output_file, help="File to write (default: standard output).")
 @store_options
 def dump(fmt: str, output: Path | None, store_path: Path, base: str) -> None:
     """Write the whole dataset as N-Quads or TriG."""
@@ -287,7 +319,7 @@ def dump(fmt: str, output: Path | None, store_path: Path, base: str) -> None:
     if output is None:
         store.dump(sys.stdout.buffer, media)
     else:
-        with output.open("wb") as out:
+        with _replacing(output) as out:
             store.dump(out, media)
 
 
@@ -318,7 +350,8 @@ def enrich(endpoint: str, batch: int, store_path: Path, base: str) -> None:
 @click.option("--seed", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The seed article (named seed.txt in the gold); searched for if not given.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="Also write the full report (with per-article errors) here.")
+              default=None, callback=_output_file,
+              help="Also write the full report (with per-article errors) here.")
 def eval_(gold: Path, input_dir: Path | None, seed: Path | None, json_out: Path | None) -> None:
     """Score extraction against a gold file: exit 0 scored, 2 unreadable gold or usage error."""
     from .evaluate import evaluate
@@ -330,8 +363,9 @@ def eval_(gold: Path, input_dir: Path | None, seed: Path | None, json_out: Path 
         sys.exit(2)
     click.echo(report.table())
     if json_out is not None:
-        json_out.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n",
-                            encoding="utf-8")
+        body = json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+        with _replacing(json_out) as out:
+            out.write(body.encode("utf-8"))
 
 
 @main.group()
@@ -343,6 +377,7 @@ def kb() -> None:
 @click.option("--source", type=click.Path(file_okay=False, exists=True, path_type=Path),
               required=True, help="Folder of the reference tables (e.g. ../shared/kb).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              callback=_output_file,
               help="Output file (default: the gazetteer shipped in the package).")
 def kb_build(source: Path, output: Path | None) -> None:
     """Rebuild the gazetteer from the reference tables."""
