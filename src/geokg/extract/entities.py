@@ -129,6 +129,10 @@ _SITE_HEADS = frozenset({("oil", "field"), ("gas", "field"), ("air", "base")})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
 # Conventional English names of macro-regions the model finds as bare words.
 _MACRO = {"West": "Western world", "East": "Eastern world"}
+# Lowercase particles inside personal and Arabic names ("al-Nusra", "bin Salman", "van Dyck").
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "der", "den",
+                        "del", "della", "dela", "di", "da", "das", "dos", "du", "la", "le", "ter",
+                        "the", "y"})
 
 
 @dataclass
@@ -184,6 +188,43 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
         if not m or m.start() == 0 or _ABBR_END.search(text):
             break
         end = start + m.start()
+    return start, end
+
+
+def _tail_word(word: Word, before: Word) -> bool:
+    """A lowercase word or a mark that can end a model's person span but not a name."""
+    loose = word.raw[:1].islower() or not word.raw[:1].isalnum()
+    return loose and word.norm not in _PARTICLES and before.end < word.start
+
+
+def _tidy(body: str, ctx: _Ctx, start: int, end: int, model_label: str) -> tuple[int, int]:
+    """A model span without the lowercase words the model swept in around a name.
+
+    Leading ones go ("this Supreme State Council", "last Military World Games"; name particles
+    such as "al-", "bin", "van" stay); a person's name ends before a number or a lowercase tail
+    ("Khalkin Gol next year", "Humberto 785 miles"). "anti-", "pro-", "non-" words are no names.
+    """
+    words = ctx.words[ctx.index_at(start):ctx.index_at(end)]
+    if len(words) >= 2 and words[0].raw in {"anti", "pro", "non"} and words[1].raw == "-":
+        return start, start
+    k = 0
+    while k < len(words) - 1 and words[k].raw[:1].islower() and words[k].norm not in _PARTICLES:
+        k += 1
+    words = words[k:]
+    if not words:
+        return start, start
+    start = words[0].start
+    if model_label == "PERSON":
+        cut = next((i for i, w in enumerate(words) if i and words[i - 1].end < w.start
+                    and any(ch.isdigit() for ch in w.raw)), len(words))
+        while cut > 1 and _tail_word(words[cut - 1], words[cut - 2]):
+            cut -= 1
+        if cut < len(words):
+            start, end = _trim(body, start, words[cut - 1].end)
+        named = [w for w in words[:cut] if w.raw[:1].isalpha()]
+        if (any(ch.isdigit() for w in words[:cut] for ch in w.raw)
+                or (len(named) == 1 and len(named[0].raw) == 1)):
+            return start, start  # "An-124", "COVID-19", "A. millepora": no person's name
     return start, end
 
 
@@ -273,8 +314,9 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
     # A portfolio ("Secretary of State", "Minister of Transportation") is a role, not a body.
     if prev and prev2 and prev.norm in {"of", "for"} and prev2.norm in {"secretary", "minister"}:
         return None
-    if typ == "NamedEvent" and all(w in _MONTHS or w.isdigit() for w in words):
-        return None
+    if typ == "NamedEvent" and not any(w.raw[:1].isupper() and w.norm not in _MONTHS
+                                       for w in split_words(label)):
+        return None  # "between September 19 and 21", "midnight March 5": a date
     if typ == "Place" and model_label in {"GPE", "LOC"} and words[-1] in _STATE_WORDS:
         return "Country", label
     if typ == "Place" and label in _MACRO:
@@ -391,7 +433,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     # Spans owned by a fixed name (an organisation, building, law): embedded names are not
     # mentions (gold guidelines 4.2), unless the name is a government reference.
     for ent in model_ents:
-        s, e = _trim(body, ent.start_char, ent.end_char)
+        s, e = _tidy(body, ctx, *_trim(body, ent.start_char, ent.end_char), ent.label_)
         if e <= s:
             continue
         inside = [i for i, m in enumerate(matches) if m.start < e and m.end > s]
@@ -587,7 +629,9 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     full: dict[str, list[_Cand]] = defaultdict(list)
     for c in persons:
         ws = split_words(c.label)
-        if len(ws) >= 2:
+        # The surname is a capitalised word of its own ("el-Sissi" too), not "in" of "Jae-in".
+        tail = len(ws) >= 3 and ws[-2].raw == "-" and ws[-3].norm not in _ARABIC_ARTICLES
+        if len(ws) >= 2 and ws[-1].raw[:1].isupper() and not tail:
             full[ws[-1].norm].append(c)
     clusters: dict[str, str] = {}  # surname → label of the full-name candidate it joins
     for surname, group in full.items():
