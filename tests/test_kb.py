@@ -13,6 +13,7 @@ import pytest
 
 from geokg.extract.kb import (
     GAZETTEER_PATH,
+    _persons,
     _prefer_populous,
     build_gazetteer,
     gazetteer_from_bytes,
@@ -161,3 +162,31 @@ def test_surnames_compare_across_transliterations() -> None:
     sisi = gaz.persons_by_surname("Sisi")
     assert sisi and gaz.persons_by_surname("Sissi") == sisi
     assert gaz.persons_by_surname("Zelenskyy") == gaz.persons_by_surname("Zelensky")
+
+
+def test_a_leader_row_named_by_a_title_is_never_looked_for(tmp_path: Path) -> None:
+    header = "iso3,country,role,person,person_qid,start,end,party,end_cause\n"
+    rows = ("XYZ,Xland,head_of_state,The President,Q90001,2001-01-01T00:00:00Z,,,\n"
+            "XYZ,Xland,head_of_state,Queen Ada,Q90002,1901-01-01T00:00:00Z,,,\n"
+            "XYZ,Xland,head_of_government,Junta militar de Xland,Q90003,1950-01-01T00:00:00Z,,,\n"
+            "XYZ,Xland,head_of_government,Ada Lovejoy,Q90004,1990-01-01T00:00:00Z,,,\n")
+    (tmp_path / "geografia_leaders_history.csv").write_text(header + rows, encoding="utf-8")
+    (tmp_path / "geografia_leaders_current.csv").write_text(header, encoding="utf-8")
+    persons = _persons(tmp_path, {"XYZ": "Q90000"})
+    data = gzip.compress(json.dumps({
+        "format": 1, "countries": [], "organizations": [], "places": [],
+        "persons": persons}).encode())
+    gaz = gazetteer_from_bytes(data)
+    assert gaz.lookup("The President") is None
+    assert gaz.lookup("Queen Ada") is None
+    assert gaz.lookup("Junta militar de Xland") is None
+    assert gaz.lookup("Ada Lovejoy").qid == "Q90004"  # type: ignore[union-attr]
+    assert gaz.record("Q90001") is not None  # kept, with its terms, for its Q-id
+    assert gaz.persons_by_surname("President") == ()
+
+
+def test_the_committed_gazetteer_knows_no_title_as_a_person() -> None:
+    gaz = load_gazetteer()
+    for phrase in ("The President", "President", "the President"):
+        rec = gaz.lookup(phrase)
+        assert rec is None or rec.type != "Person"

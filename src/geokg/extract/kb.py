@@ -73,6 +73,13 @@ _UNSAFE = frozenset({"Island", "Male", "Orange", "Buffalo", "Natal", "Resolute",
 # and "United Kingdom" but not "Britain"); keyed by ISO 3166 alpha-3, the Q-id comes from the
 # tables as for every other name.
 _NEWS_NAMES: dict[str, tuple[str, ...]] = {"GBR": ("Britain",)}
+# A person's name never starts with a title or an article ("The President", "Queen Tey",
+# "President Winthrop" are rows whose name Wikidata lacked); words that make a name a body's.
+_TITLE_FIRST = frozenset({"the", "president", "king", "queen", "prince", "princess", "emperor",
+                          "empress", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "general",
+                          "chairman", "premier", "prime", "his", "her"})
+_BODY_WORDS = frozenset({"junta", "council", "committee", "government", "directorate",
+                         "triumvirate", "regency", "republic"})
 # A place name shared by two places goes to the larger when it has this many times the people.
 _POPULOUS = 10.0
 _ROLE_TITLES = {"head_of_state": "Head of State", "head_of_government": "Head of Government"}
@@ -464,6 +471,18 @@ def _prefer_populous(places: list[dict[str, Any]], population: dict[str, float])
             rec["shadowed"] = sorted(" ".join(key) for key in drop[rec["id"]])
 
 
+def _person_name_ok(name: str) -> bool:
+    """Whether a leader row's name is a person's name to look for in text.
+
+    Not one that starts with a title or "The", names a body ("Junta militar de Honduras"),
+    holds digits or brackets, or is a bare Q-id or URL (rows whose label Wikidata lacked).
+    """
+    words = split_words(name)
+    if not words or any(ch.isdigit() or ch in "()/:" for ch in name):
+        return False
+    return words[0].norm not in _TITLE_FIRST and not any(w.norm in _BODY_WORDS for w in words)
+
+
 def _persons(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
     """Heads of state and government with their terms (open ends closed by a successor).
 
@@ -500,9 +519,14 @@ def _persons(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
                 end = min(later) if later else None
             closed.add((role, country, start, end))
         # An open-ended row duplicating a closed one adds nothing once closed by a successor.
-        out.append({"id": qid, "label": label, "type": "Person", "src": src[qid],
-                    "aliases": sorted(n for n in names[qid] if _latin(n) and " " in n.strip()),
-                    "terms": sorted([list(t) for t in closed], key=lambda t: [str(x) for x in t])})
+        rec: dict[str, Any] = {
+            "id": qid, "label": label, "type": "Person", "src": src[qid],
+            "aliases": sorted(n for n in names[qid]
+                               if _latin(n) and " " in n.strip() and _person_name_ok(n)),
+            "terms": sorted([list(t) for t in closed], key=lambda t: [str(x) for x in t])}
+        if not _person_name_ok(label):
+            rec["label_unsafe"] = True  # kept for its terms, never looked for by its label
+        out.append(rec)
     return out
 
 
@@ -637,7 +661,8 @@ def gazetteer_from_bytes(data: bytes) -> Gazetteer:
                               r.get("capital_of"), tuple(r.get("capitals", ())))
         kind = "Capital" if r.get("capital_of") else r["type"]
         shadowed = {tuple(k.split(" ")) for k in r.get("shadowed", ())}
-        for alias in {*r["aliases"], r["label"]}:
+        names = set(r["aliases"]) if r.get("label_unsafe") else {*r["aliases"], r["label"]}
+        for alias in names:
             key = alias_key(alias)
             if key in shadowed:
                 continue  # a name left to a far larger place of the same name
