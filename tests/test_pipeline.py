@@ -217,3 +217,29 @@ def test_parallel_failures_stay_with_their_article(tmp_path: Path) -> None:
     stored = {o.article for o in outcomes if o.status == "stored"}
     assert len(stored) == 3
     assert {g.replace("/graph/", "/article/") for g in store.named_graphs()} == stored
+
+
+def _note_parent(article: Article) -> Extraction:
+    """geokg's extraction, noting beside the article which process the worker's OS parent is."""
+    path = Path(article.source)
+    path.with_suffix(".parent").write_text(str(os.getppid()), encoding="utf-8")
+    return geokg.extract.extract_article(article)
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
+                    reason="no fork server on this platform: workers are spawned")
+def test_workers_come_from_the_fork_server_not_this_process(tmp_path: Path) -> None:
+    paths = [_talks(tmp_path, n, "France") for n in range(3)]
+    store = Store()
+    outcomes = pipeline.ingest_paths([tmp_path], store, base=BASE, jobs=2, extract=_note_parent)
+    assert [o.status for o in outcomes] == ["stored"] * 3
+    parents = {int(p.with_suffix(".parent").read_text(encoding="utf-8")) for p in paths}
+    # forked by the fork server (one process for every worker), never by the process that
+    # holds the store, and not spawned by it either (that would pay the imports per worker)
+    assert len(parents) == 1 and os.getpid() not in parents
+
+
+def test_the_fork_server_imports_every_model_package_extraction_tries() -> None:
+    from geokg.extract.nlp import MODEL_NAMES
+
+    assert set(MODEL_NAMES) <= set(pipeline._WORKER_PRELOAD)
