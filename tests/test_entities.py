@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from geokg.extract.entities import find_entities
+from geokg.extract.entities import _Ctx, _Span, _split_span, find_entities
 from geokg.extract.kb import load_gazetteer
 from geokg.extract.nlp import load_nlp
 from geokg.model import Article, Entity, EntityType
@@ -231,3 +231,60 @@ def test_a_lone_surname_links_the_leader_in_office(text: str, form: str, qid: st
     ents = find_entities(load_nlp()(text), article, load_gazetteer())
     person = next(e for e in ents if any(m.text == form for m in e.mentions))
     assert (person.wikidata, person.type) == (qid, "Person")
+
+
+def _body_entities(text: str) -> dict[str, Entity]:
+    article = Article(source="t", text=text, headline="t", date=dt.date(2021, 6, 1),
+                      body_start=0, body_end=len(text), body=text)
+    return {e.label: e for e in find_entities(load_nlp()(text), article, load_gazetteer())}
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        ("Veterans told NPR Karim bin Haddad had gone abroad. Later, Karim bin Haddad denied it.",
+         "NPR", "Karim bin Haddad"),
+        ("The talks included the Speaker of the National Assembly of Varnia Mustafa Orlov. "
+         "Mustafa Orlov thanked the hosts.", "National Assembly of Varnia", "Mustafa Orlov"),
+    ],
+)
+def test_a_body_and_a_person_run_together_are_split(text: str, body: str, person: str) -> None:
+    ents = _body_entities(text)
+    assert ents[body].type == "Organization"
+    assert ents[person].type == "Person"
+    assert not any(person in label for label in ents if label != person)
+
+
+def _split(text: str, name: str, label: str, persons: tuple[str, ...] = ()) -> list[str]:
+    start = text.index(name)
+    spans = _split_span(_Ctx(text), load_gazetteer(), _Span(start, start + len(name), label),
+                        frozenset(persons))
+    return [f"{text[s.start:s.end]}/{s.label}" for s in spans]
+
+
+def test_split_span_rules() -> None:
+    # after a role noun and "of", a known first name and a surname end the body's name
+    text = "She met the chairman of the Varnian Farmers Union Mustafa Orlov in May."
+    assert _split(text, "Varnian Farmers Union Mustafa Orlov", "ORG") == [
+        "Varnian Farmers Union/ORG", "Mustafa Orlov/PERSON"]
+    # a person named so elsewhere: the body's name ends before it
+    text = "Analysts told Kestrel Radio Ilse Varga was safe."
+    assert _split(text, "Kestrel Radio Ilse Varga", "ORG", ("Ilse Varga",)) == [
+        "Kestrel Radio/ORG", "Ilse Varga/PERSON"]
+    # "Friends of Orlova": the person; a title "of" a place is no such phrase
+    assert _split("Friends of Orlova said so.", "Friends of Orlova", "PERSON") == [
+        "Orlova/PERSON"]
+    assert _split("The Duke of Varnia said so.", "Duke of Varnia", "PERSON") == [
+        "Duke of Varnia/PERSON"]
+    # a known place "in" a region: two places; a body "in" a place stays one name
+    assert _split("He flew to Novosibirsk in Siberia.", "Novosibirsk in Siberia", "ORG") == [
+        "Novosibirsk/GPE", "Siberia/GPE"]
+    assert _split("The Farmers Rally in Varnia won.", "Farmers Rally in Varnia", "ORG") == [
+        "Farmers Rally in Varnia/ORG"]
+    # no split into words that are no person's name, even when the model calls them one
+    for text, name, persons in [
+        ("Staff of the Saint Francis Hospital left.", "Saint Francis Hospital", "Francis Hospital"),
+        ("Veterans of World War II met.", "World War II", "War II"),
+        ("Maya Orlova Kent spoke.", "Maya Orlova Kent", "Orlova Kent"),
+    ]:
+        assert _split(text, name, "ORG", (persons,)) == [f"{name}/ORG"]

@@ -51,7 +51,7 @@ _MODEL_TYPES: dict[str, EntityType] = {
 _FIXED = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 # Words that make "the Syrian Government", "the Government of Russia" a mention of the country.
 _GOV_WORDS = frozenset({"government", "authorities", "side", "administration", "cabinet",
-                        "leadership", "of", "the", "'s", "s", "'"})
+                        "republic", "leadership", "of", "the", "'s", "s", "'"})
 _TITLE_WORDS = frozenset({
     "mr", "mrs", "ms", "dr", "president", "prime", "minister", "premier", "chancellor", "king",
     "queen", "prince", "emir", "sheikh", "general", "gen", "secretary", "foreign", "defence",
@@ -118,7 +118,7 @@ _GENERIC = frozenset({
     "agency", "union", "party", "army", "office", "organisation", "organization", "president",
     "presidents", "transportation", "am", "pm", "utc", "gmt", "parliament",
     "cabinet", "court", "senate", "congress", "kingdom", "republic", "federation", "house",
-    "chamber", "assembly", "administration", "embassy",
+    "chamber", "assembly", "administration", "embassy", "nation",
 })
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december", "monday", "tuesday",
@@ -226,6 +226,110 @@ def _tidy(body: str, ctx: _Ctx, start: int, end: int, model_label: str) -> tuple
                 or (len(named) == 1 and len(named[0].raw) == 1)):
             return start, start  # "An-124", "COVID-19", "A. millepora": no person's name
     return start, end
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A model name span in body offsets, with the model's label."""
+
+    start: int
+    end: int
+    label: str
+
+
+# Nouns of a role held in a body: "director of Amnesty International Jo Tam" names a person
+# after the body's name.
+_ROLE_NOUNS = frozenset({
+    "director", "speaker", "president", "head", "chairman", "chairwoman", "chair", "chief",
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "minister", "ambassador", "leader",
+    "member", "founder", "editor", "commander", "governor", "representative", "envoy", "deputy",
+    "coordinator", "adviser", "advisor", "official", "researcher", "analyst", "correspondent",
+    "ceo", "executive", "manager", "chancellor", "premier", "general", "lawyer", "mayor",
+})
+# Words that are no part of a person's name: heads of bodies, places, documents, events.
+_NOT_NAME = _ORG_WORDS | _PLACE_WORDS | _GENERIC | _DOC_WORDS | _TITLE_WORDS | frozenset({
+    "chamber", "forum", "prize", "storm", "railway", "war", "affairs", "cooperation", "avenue",
+    "street", "road", "rights", "nations", "order", "summit", "conference", "games", "cup",
+    "international", "national", "federal", "foreign", "economic", "news", "media", "times",
+    "post", "press", "daily", "channel", "radio", "networks", "network", "airlines", "airways",
+})
+
+
+def _units(words: Sequence[Word]) -> list[list[Word]]:
+    """Words joined into units where nothing separates them ("Man-kei", "Al-Qaeda")."""
+    out: list[list[Word]] = []
+    for w in words:
+        if out and out[-1][-1].end == w.start:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def _name_unit(unit: Sequence[Word]) -> bool:
+    """A unit of a person's name: a name particle ("bin", "al-") or a capitalised word of
+    letters ("Man-kei", "O'Brien"), not an acronym, a numeral or punctuation ("II", "NPR:")."""
+    raw = "".join(w.raw for w in unit)
+    if len(unit) == 1 and unit[0].norm in _PARTICLES:
+        return True
+    return (raw[:1].isupper() and any(c.islower() for c in raw)
+            and all(c.isalpha() or c in "-'’." for c in raw)
+            and not any(w.norm in _NOT_NAME for w in unit if w.raw[:1].isalpha()))
+
+
+def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str]) -> list[_Span]:
+    """A model span that runs two names together, as the names.
+
+    A body's span followed by a person ("NPR Hamza bin Laden", "Speaker of the Grand National
+    Assembly of Turkey Mustafa Sentop") splits where the rest is a person's name the model
+    finds elsewhere in the article (``persons``), or, after a role noun and "of", a known
+    first name and a surname; "Associates of Navalny" (plural noun, "of", a person) is the
+    person; "Omsk in Siberia" (a known place "in" a name) is two places.
+    """
+    words = ctx.words[ctx.index_at(span.start):ctx.index_at(span.end)]
+    units = _units(words)
+    if len(units) < 2:
+        return [span]
+
+    def text(us: Sequence[Sequence[Word]]) -> str:
+        """Units as written, one space apart."""
+        return " ".join("".join(w.raw for w in u) for u in us)
+
+    if (len(units) >= 3 and len(units[1]) == 1 and units[1][0].raw == "of"
+            and len(units[0]) == 1 and units[0][0].raw[:1].isupper()
+            and units[0][0].norm.endswith("s") and units[0][0].norm not in _NOT_NAME
+            and len(units) <= 5 and all(_name_unit(u) for u in units[2:])
+            and (span.label == "PERSON" or text(units[2:]) in persons)):
+        return [_Span(units[2][0].start, span.end, "PERSON")]  # "Associates of Navalny"
+    if span.label == "PERSON":
+        return [span]
+    ins = [i for i, u in enumerate(units) if len(u) == 1 and u[0].raw in {"in", "near"}]
+    if len(ins) == 1 and 1 <= ins[0] <= 2 and len(units) - ins[0] - 1 in {1, 2}:
+        left, right = units[:ins[0]], units[ins[0] + 1:]
+        place = gaz.lookup(text(left))
+        if (place is not None and place.type in {"Place", "Country"}
+                and all(u[0].raw[:1].isupper() and u[-1].norm not in _NOT_NAME for u in right)):
+            return [_Span(left[0][0].start, left[-1][-1].end, "GPE"),
+                    _Span(right[0][0].start, right[-1][-1].end, "GPE")]
+        return [span]
+    prev = ctx.prev(span.start)
+    k = 1
+    if prev is not None and prev.norm == "the":
+        prev, k = ctx.prev(span.start, 2), 2
+    before = ctx.prev(span.start, k + 1)
+    role_of = (prev is not None and prev.norm in {"of", "at"} and before is not None
+               and before.norm in _ROLE_NOUNS)
+    for cut in range(1, len(units) - 1):
+        head, tail = units[:cut], units[cut:]
+        if (len(tail) > 4 or not all(_name_unit(u) for u in tail)
+                or tail[0][0].norm in _PARTICLES or not head[-1][-1].raw[:1].isupper()
+                or (len(head) == 1 and gaz.is_first_name(head[0][0].raw))):
+            continue
+        if text(tail) in persons or (role_of and len(tail) == 2 and len(head) >= 2
+                                     and gaz.is_first_name(tail[0][0].raw)):
+            return [_Span(span.start, head[-1][-1].end, span.label),
+                    _Span(tail[0][0].start, span.end, "PERSON")]
+    return [span]
 
 
 def _clean_label(text: str) -> str:
@@ -432,10 +536,15 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                   or e.label_ == "NORP"]
     # Spans owned by a fixed name (an organisation, building, law): embedded names are not
     # mentions (gold guidelines 4.2), unless the name is a government reference.
+    person_forms = frozenset(" ".join(ent.text.split()) for ent in model_ents
+                             if ent.label_ == "PERSON" and len(ent.text.split()) >= 2)
+    spans: list[_Span] = []
     for ent in model_ents:
         s, e = _tidy(body, ctx, *_trim(body, ent.start_char, ent.end_char), ent.label_)
-        if e <= s:
-            continue
+        if e > s:
+            spans.extend(_split_span(ctx, gaz, _Span(s, e, ent.label_), person_forms))
+    for span in spans:
+        s, e = span.start, span.end
         inside = [i for i, m in enumerate(matches) if m.start < e and m.end > s]
         exact = [i for i in inside if matches[i].start == s and matches[i].end == e]
         if exact:
@@ -448,12 +557,12 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                     continue
                 cands.append(c)
             continue
-        fixed = ent.label_ in _FIXED
-        if inside and ent.label_ == "NORP":
+        fixed = span.label in _FIXED
+        if inside and span.label == "NORP":
             extra = [w for w in ctx.words[ctx.index_at(s):ctx.index_at(e)]
                      if not any(matches[i].start <= w.start < matches[i].end for i in inside)]
             fixed = bool(extra) and all(w.raw[:1].isupper() for w in extra)
-        if inside and ent.label_ in {"GPE", "LOC", "FAC"} and len(inside) == 1:
+        if inside and span.label in {"GPE", "LOC", "FAC"} and len(inside) == 1:
             # "Northern Ireland" is not Ireland: capitalised words before the name make another.
             m0 = matches[inside[0]]
             lead = ctx.words[ctx.index_at(s):ctx.index_at(m0.start)]
@@ -484,21 +593,21 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             for i in inside:
                 used.add(i)
             typed = _retype(ctx, gaz, _clean_label(body[s:e]),
-                            _MODEL_TYPES.get(ent.label_, "Organization"), ent.label_, s, e)
-            if typed is not None and ent.label_ in {*_MODEL_TYPES, "NORP"}:
+                            _MODEL_TYPES.get(span.label, "Organization"), span.label, s, e)
+            if typed is not None and span.label in {*_MODEL_TYPES, "NORP"}:
                 cands.append(_Cand(s, e, typed[0], None, CONF_MODEL, typed[1],
                                    country=country))
             continue
-        if inside and ent.label_ == "PERSON" and all(
+        if inside and span.label == "PERSON" and all(
                 not matches[i].demonym and (rec := gaz.record(matches[i].qid)) is not None
                 and rec.type == "Place" for i in inside):
             # "Nancy Pelosi" is a person, not Nancy in France.
             used.update(inside)
-            typed = _retype(ctx, gaz, _clean_label(body[s:e]), "Person", ent.label_, s, e)
+            typed = _retype(ctx, gaz, _clean_label(body[s:e]), "Person", span.label, s, e)
             if typed is not None:
                 cands.append(_Cand(s, e, typed[0], None, CONF_MODEL, typed[1]))
             continue
-        if inside and ent.label_ == "PERSON":
+        if inside and span.label == "PERSON":
             # "Russia Vladimir Putin" read as one name: keep the gazetteer names and the
             # capitalised remainder after the last of them as the person.
             last_end = max(matches[i].end for i in inside)
@@ -513,12 +622,12 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             continue
         if inside:
             continue  # gazetteer names inside or across a GPE/LOC/NORP/EVENT span win
-        if ent.label_ == "NORP" or ent.label_ in _FIXED - {"ORG", "FAC"}:
+        if span.label == "NORP" or span.label in _FIXED - {"ORG", "FAC"}:
             continue
         text = body[s:e]
         if not any(c.isupper() for c in text):
             continue
-        typ = _MODEL_TYPES[ent.label_]
+        typ = _MODEL_TYPES[span.label]
         if typ == "Person":
             # Drop titles the model kept ("Mr Putin", "President Assad").
             ws = ctx.words[ctx.index_at(s):ctx.index_at(e)]
@@ -526,7 +635,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             while k < len(ws) - 1 and ws[k].norm.rstrip(".") in _TITLE_WORDS:
                 k += 1
             s = ws[k].start if ws else s
-        typed = _retype(ctx, gaz, _clean_label(body[s:e]), typ, ent.label_, s, e)
+        typed = _retype(ctx, gaz, _clean_label(body[s:e]), typ, span.label, s, e)
         if typed is None or not typed[1]:
             continue
         cands.append(_Cand(s, e, typed[0], None, CONF_MODEL, typed[1]))
