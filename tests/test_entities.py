@@ -274,6 +274,8 @@ def test_split_span_rules() -> None:
     # "Friends of Orlova": the person; a title "of" a place is no such phrase
     assert _split("Friends of Orlova said so.", "Friends of Orlova", "PERSON") == [
         "Orlova/PERSON"]
+    assert _split("Aides of Orlova left.", "Aides of Orlova", "ORG", ("Orlova",)) == [
+        "Orlova/PERSON"]
     assert _split("The Duke of Varnia said so.", "Duke of Varnia", "PERSON") == [
         "Duke of Varnia/PERSON"]
     # a known place "in" a region: two places; a body "in" a place stays one name

@@ -537,7 +537,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     # Spans owned by a fixed name (an organisation, building, law): embedded names are not
     # mentions (gold guidelines 4.2), unless the name is a government reference.
     person_forms = frozenset(" ".join(ent.text.split()) for ent in model_ents
-                             if ent.label_ == "PERSON" and len(ent.text.split()) >= 2)
+                             if ent.label_ == "PERSON")
     spans: list[_Span] = []
     for ent in model_ents:
         s, e = _tidy(body, ctx, *_trim(body, ent.start_char, ent.end_char), ent.label_)
