@@ -37,6 +37,11 @@ CASES = [
     ("China did not sign the agreement.", "sign", "negated"),
     ("The ministry denied that it attacked the convoy.", "attacked", "negated"),
     ("The United States won't send more troops.", "send", "negated"),
+    # "I would like to thank": the speaker thanks as they speak; a wish to visit is a plan
+    ("I would like to thank Lula for his hospitality.", "thank", "asserted"),
+    ("We would like to express our condolences.", "condolences", "asserted"),
+    ("I would like to visit Brazil next year.", "visit", "future"),
+    ("His aides alleged that Skripal was poisoned.", "poisoned", "possible"),
 ]
 
 

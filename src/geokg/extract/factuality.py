@@ -37,7 +37,7 @@ _FUTURE_LEMMAS = frozenset({
 _CLAUSE_NEG = frozenset({"deny", "refute", "dismiss"})
 _CLAUSE_POSSIBLE = frozenset({
     "unclear", "uncertain", "doubt", "wonder", "question", "speculate", "suspect", "rumour",
-    "rumor", "unknown", "possible",
+    "rumor", "unknown", "possible", "allege", "claim",
 })
 
 
@@ -52,11 +52,31 @@ def governor_chain(trigger: Token) -> list[Token]:
         if cur.dep_ == "conj" and cur.pos_ not in {"NOUN", "PROPN"}:
             break
         head = cur.head
+        if _performative(head) and cur.lemma_.lower() in _SPEECH_ACTS:
+            break
         chain.append(head)
         cur = head
     if cur.dep_ == "nsubjpass" and cur.head.i != cur.i:
         chain.append(cur.head)
     return chain
+
+
+# Acts a speaker performs by saying "I would like to ...": thanking, inviting, proposing.
+_SPEECH_ACTS = frozenset({
+    "thank", "congratulate", "express", "invite", "propose", "welcome", "reaffirm", "praise",
+    "confirm", "emphasise", "emphasize", "stress", "note", "convey", "extend", "offer",
+    "suggest", "say", "assure", "inform", "join", "begin", "start", "take", "use", "ask",
+    "point", "underline", "reiterate", "pass", "greet", "mention", "recall", "remind", "voice",
+    "commend", "acknowledge", "apologise", "apologize", "wish", "support",
+})
+
+
+def _performative(tok: Token) -> bool:
+    """True for "I would like to" / "we wish to": a speaker performing the act as they speak."""
+    if tok.lemma_.lower() not in {"like", "wish", "want"}:
+        return False
+    kids = {(c.lower_, c.dep_) for c in tok.children}
+    return bool(kids & {("i", "nsubj"), ("we", "nsubj")})
 
 
 def _has_rule_out(tok: Token) -> bool:
