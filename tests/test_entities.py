@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from geokg.extract.entities import _Ctx, _Span, _split_span, find_entities
+from geokg.extract.entities import (
+    _Ctx,
+    _retype,
+    _same_spelling,
+    _Span,
+    _split_span,
+    find_entities,
+)
 from geokg.extract.kb import load_gazetteer
 from geokg.extract.nlp import load_nlp
 from geokg.model import Article, Entity, EntityType
@@ -290,3 +297,40 @@ def test_split_span_rules() -> None:
         ("Maya Orlova Kent spoke.", "Maya Orlova Kent", "Orlova Kent"),
     ]:
         assert _split(text, name, "ORG", (persons,)) == [f"{name}/ORG"]
+
+
+def test_a_lone_first_name_joins_the_one_full_name_that_has_it() -> None:
+    ents = _body_entities("Officials said Tariq bin Haddad had been killed. "
+                          "Tariq was the son of the group founder.")
+    assert _forms(ents["Tariq bin Haddad"]) == {"Tariq bin Haddad", "Tariq"}
+    assert "Tariq" not in ents
+
+
+def test_spellings_of_one_name_are_one_entity() -> None:
+    ents = _body_entities("Usama bin Yusuf founded the group. Osama bin Yusuf later left it.")
+    assert _forms(ents["Usama bin Yusuf"]) == {"Usama bin Yusuf", "Osama bin Yusuf"}
+    assert _same_spelling("al-Qa’ida", "Al-Qaeda") and _same_spelling("Hamza bin Ladin",
+                                                                      "Hamza bin Laden")
+    assert _same_spelling("Saree", "Sarea")
+    # a feminine form, a different first letter, short names, far-apart spellings: not one
+    for a, b in [("Jan Novak", "Jana Novak"), ("Mark Smith", "Mike Smith"), ("Lam", "Lima"),
+                 ("Avenue", "Ivan"), ("Kim", "Kom")]:
+        assert not _same_spelling(a, b), (a, b)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("It was led by Ana Vesk, wife of Oleg Tarnov, a banker.", "Oleg Tarnov", "Person"),
+        ("She ran the campaign of Oleg Tarnov, who was arrested.", "Oleg Tarnov", "Person"),
+        ("The opposition candidate Oleg Tarnov arrived.", "Oleg Tarnov", "Person"),
+        ("She ran the campaign of Oleg Tarnov, which was banned.", "Oleg Tarnov",
+         "Organization"),
+        ("Fighters of Al-Shabaab attacked.", "Al-Shabaab", "Organization"),
+    ],
+)
+def test_a_name_the_model_calls_a_body_is_a_person_by_its_context(
+        text: str, name: str, type_: EntityType) -> None:
+    s = text.index(name)
+    typed = _retype(_Ctx(text), load_gazetteer(), name, "Organization", "ORG", s, s + len(name))
+    assert typed == (type_, name)

@@ -15,7 +15,7 @@ from typing import Any, Protocol, cast
 from spacy.tokens import Doc
 
 from geokg.assets import data_path
-from geokg.extract.kb import Gazetteer, GazMatch, Word, split_words
+from geokg.extract.kb import Gazetteer, GazMatch, Word, norm_word, split_words
 from geokg.iri import entity_key
 from geokg.model import Article, Entity, EntityType, Mention, Role
 
@@ -118,7 +118,8 @@ _GENERIC = frozenset({
     "agency", "union", "party", "army", "office", "organisation", "organization", "president",
     "presidents", "transportation", "am", "pm", "utc", "gmt", "parliament",
     "cabinet", "court", "senate", "congress", "kingdom", "republic", "federation", "house",
-    "chamber", "assembly", "administration", "embassy", "nation",
+    "chamber", "assembly", "administration", "embassy", "nation", "majesty", "highness",
+    "excellency", "forum",
 })
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december", "monday", "tuesday",
@@ -255,6 +256,21 @@ _NOT_NAME = _ORG_WORDS | _PLACE_WORDS | _GENERIC | _DOC_WORDS | _TITLE_WORDS | f
 })
 
 
+# Lowercase nouns that only a person's name follows ("opposition candidate Ana Tsapka"), and
+# those whose "of" only a person's name follows ("wife of Ana Tsapka").
+_PERSON_NOUNS = frozenset({
+    "candidate", "activist", "journalist", "blogger", "lawyer", "husband", "wife", "son",
+    "daughter", "brother", "sister", "spokesman", "spokeswoman", "spokesperson", "opponent",
+    "dissident", "businessman", "businesswoman", "politician", "novelist", "writer", "widow",
+    "colleague", "rival", "challenger", "defendant",
+})
+_KIN_NOUNS = frozenset({
+    "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "widow",
+    "widower", "nephew", "niece", "cousin", "uncle", "aunt", "grandson", "granddaughter",
+    "spouse", "lawyer", "aide", "bodyguard", "assistant",
+})
+
+
 def _units(words: Sequence[Word]) -> list[list[Word]]:
     """Words joined into units where nothing separates them ("Man-kei", "Al-Qaeda")."""
     out: list[list[Word]] = []
@@ -330,6 +346,46 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str])
             return [_Span(span.start, head[-1][-1].end, span.label),
                     _Span(tail[0][0].start, span.end, "PERSON")]
     return [span]
+
+
+_VOWELS = frozenset("aeiouy")
+_SAME_PARTICLE = {"el": "al", "ibn": "bin", "ben": "bin"}
+
+
+def _spelling_words(label: str) -> list[str]:
+    """The words of a name as spelt, apostrophes dropped and particles made one ("el" = "al")."""
+    text = norm_word(label).replace("'", "").replace("-", " ")
+    return [_SAME_PARTICLE.get(w, w) for w in text.split()]
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    """Whether two names are spellings of one ("Usama bin Ladin", "Osama bin Laden";
+    "al-Qa'ida", "Al-Qaeda"): word by word the same consonants, a vowel or a like one first,
+    at most two letters more or fewer, and not a name and its feminine ("Jan", "Jana")."""
+    wa, wb = _spelling_words(a), _spelling_words(b)
+    if len(wa) != len(wb) or wa == wb:
+        return False
+    for x, y in zip(wa, wb, strict=True):
+        if x == y:
+            continue
+        if (min(len(x), len(y)) < 4 or abs(len(x) - len(y)) > 2 or x + "a" == y or y + "a" == x
+                or (x[0] != y[0] and not (x[0] in _VOWELS and y[0] in _VOWELS))):
+            return False
+        cx = re.sub(r"(.)\1+", r"\1", "".join(ch for ch in x if ch not in _VOWELS))
+        cy = re.sub(r"(.)\1+", r"\1", "".join(ch for ch in y if ch not in _VOWELS))
+        if cx != cy or not cx or _edits(x, y) > 2:
+            return False
+    return True
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def _clean_label(text: str) -> str:
@@ -435,8 +491,20 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         if typ == "Organization" and not any(w in _ORG_WORDS for w in words):
             if prev and prev.norm in _LOCATIVE:
                 return "Place", label
-            if 2 <= len(words) <= 3 and gaz.is_first_name(words[0]) and label.istitle():
-                return "Person", label
+            raw = split_words(label)
+            if (2 <= len(words) <= 3 and label.istitle()
+                    and not (words[0] in _ARABIC_ARTICLES and raw[1].raw == "-")
+                    and not any(w in _NOT_NAME for w in words)):
+                # "Al-Qaeda" is no "Al Gore": a first name joined by a hyphen is an article.
+                if gaz.is_first_name(words[0]):
+                    return "Person", label
+                # "wife of Ana Tsapka", "candidate Ana Tsapka", "Ana Tsapka, who ...":
+                # only a person is named so.
+                after = ctx.next(e, 2)
+                if ((prev and prev.raw in _PERSON_NOUNS)
+                        or (prev and prev.norm == "of" and prev2 and prev2.raw in _KIN_NOUNS)
+                        or (nxt and nxt.raw == "," and after and after.norm == "who")):
+                    return "Person", label
         if typ == "Person" and prev and ((prev.norm in _LOCATIVE and len(words) == 1)
                                          or prev.norm == "in"):
             return "Place", label
@@ -718,6 +786,18 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     cands.sort(key=lambda c: (c.start, -c.end))
     by_end = {c.end: c for c in cands if c.type == "Country" and c.qid}
 
+    # One name spelt two ways in one article ("Usama bin Ladin" after "Osama bin Laden"): the
+    # first spelling names both; the type is then the one most of the mentions get.
+    spelt: list[str] = []
+    for c in cands:
+        if c.qid or c.type not in {"Person", "Organization"} or c.label in spelt:
+            continue
+        first = next((f for f in spelt if _same_spelling(f, c.label)), None)
+        if first is None:
+            spelt.append(c.label)
+        else:
+            c.label = first
+
     # Persons: title phrase before the name, coreference of short forms, surname linking.
     # "Alexei Navalny" typed ORG while "Navalny" alone is a PERSON: the full name is a person.
     single = {body[c.start:c.end] for c in cands if c.type == "Person" and not c.qid
@@ -740,7 +820,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         ws = split_words(c.label)
         # The surname is a capitalised word of its own ("el-Sissi" too), not "in" of "Jae-in".
         tail = len(ws) >= 3 and ws[-2].raw == "-" and ws[-3].norm not in _ARABIC_ARTICLES
-        if len(ws) >= 2 and ws[-1].raw[:1].isupper() and not tail:
+        bare = len(ws) == 3 and ws[0].norm in _ARABIC_ARTICLES  # "al-Eryani" is no full name
+        if len(ws) >= 2 and ws[-1].raw[:1].isupper() and not tail and not bare:
             full[ws[-1].norm].append(c)
     clusters: dict[str, str] = {}  # surname → label of the full-name candidate it joins
     for surname, group in full.items():
@@ -777,6 +858,17 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if c.qid or len(ws) != 1 or c.type == "Country":
             continue
         full_head = firsts.get(ws[0].norm)
+        if full_head is None and c.type in {"Person", "Organization"}:
+            # the surname spelt otherwise ("Saree" for "Yahya Sarea"), or the one full name
+            # of the article with this first name ("Hamza" for "Hamza bin Laden")
+            like = {h.label: h for k, h in firsts.items() if _same_spelling(k, ws[0].norm)}
+            given = {p.label: p for p in persons
+                     if len(pw := split_words(p.label)) >= 2 and pw[0].raw == ws[0].raw
+                     and pw[1].start > pw[0].end and ws[0].raw[1:].islower()}
+            if len(like) == 1 and not given:
+                full_head = next(iter(like.values()))
+            elif len(given) == 1 and not like and ws[0].norm not in _PARTICLES:
+                full_head = next(iter(given.values()))
         if full_head is not None and full_head is not c:
             head = full_head
             c.type, c.qid, c.label = "Person", head.qid, head.label
@@ -816,8 +908,14 @@ def _assemble(cands: Sequence[_Cand], article: Article, gaz: Gazetteer,
         if not c.qid:
             votes[c.label.casefold()][c.type] += 1
     for c in cands:
-        if not c.qid and len(votes[c.label.casefold()]) > 1:
-            c.type = cast(EntityType, votes[c.label.casefold()].most_common(1)[0][0])
+        vote = votes[c.label.casefold()]
+        if not c.qid and len(vote) > 1:
+            # a tie between a person and a body goes to the person when no word says body
+            ranked = sorted(vote.items(), key=lambda kv: (-kv[1], kv[0] != "Person"))
+            if ranked[0][0] == "Person" and any(
+                    w.norm in _NOT_NAME for w in split_words(c.label) if w.raw[:1].isalpha()):
+                ranked = [kv for kv in ranked if kv[0] != "Person"] or ranked
+            c.type = cast(EntityType, ranked[0][0])
     if resolver is not None:
         answers: dict[tuple[str, EntityType], str | None] = {}
         for c in cands:
