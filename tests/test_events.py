@@ -389,3 +389,134 @@ def test_sentences_to_parse_take_only_noun_forms_of_noun_triggers() -> None:
             make_entity(art, "Q39723", "Person", ("Erdogan",))]
     # "talk" and "deal" are triggers as nouns only ("talks", "a deal")
     assert chosen_texts(art, ents) == ["Putin and Erdogan held talks."]
+
+
+# --- rules that generalise beyond the development articles (short sentences of our own) -----
+
+# key, type, forms, country: the entities the short articles below may mention
+_CAST: dict[str, tuple[EntityType, tuple[str, ...], str | None]] = {
+    "Q1": ("Person", ("Jacinda Ardern",), "Q664"),
+    "Q2": ("Person", ("Pedro Sanchez",), "Q29"),
+    "Q664": ("Country", ("New Zealand",), None),
+    "Q29": ("Country", ("Spain", "Spanish"), None),
+    "Q419": ("Country", ("Peru",), None),
+    "Q298": ("Country", ("Chile",), None),
+    "Q155": ("Country", ("Brazil",), None),
+    "Q414": ("Country", ("Argentina",), None),
+    "Q403": ("Country", ("Serbia",), None),
+    "Q3": ("Person", ("Omar Haddad",), None),
+    "Q4": ("Person", ("Lena Varga",), None),
+    "Q5": ("Organization", ("Hezbollah",), None),
+    "Q6": ("Organization", ("Taliban",), None),
+    "Q7": ("Organization", ("al-Qaeda",), None),
+    "Q30": ("Country", ("United States",), None),
+    "Q8": ("Person", ("Karl Brandt",), None),
+}
+
+
+def short_events(nlp: Any, body: str) -> tuple[Event, ...]:
+    """Events of a short article whose entities are the cast members it mentions."""
+    art = article_from(body, dt.date(2021, 6, 9))
+    ents = [make_entity(art, key, type_, forms, country=country)
+            for key, (type_, forms, country) in _CAST.items()
+            if any(f in body for f in forms)]
+    return find_events(nlp(art.body), art, ents)
+
+
+def only(events: tuple[Event, ...], type_: str) -> Event:
+    """The one event of a type."""
+    (ev,) = [e for e in events if e.type == type_]
+    return ev
+
+
+def test_condolences_and_greetings_are_support(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Jacinda Ardern expressed her condolences to Pedro Sanchez "
+                                "over the floods."), "SUPPORT")
+    assert (ev.mode, ev.actors, ev.targets) == ("condolences", ("Q1",), ("Q2",))
+    ev = only(short_events(nlp, "Jacinda Ardern sent her greetings to Pedro Sanchez."),
+              "SUPPORT")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
+
+
+def test_support_for_a_proposal_names_its_author(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern expressed support for the initiatives "
+                               "proposed by Pedro Sanchez.")
+    assert (only(events, "SUPPORT").actors, only(events, "SUPPORT").targets) == (
+        ("Q1",), ("Q2",))
+    assert only(events, "AGREE").actors == ("Q2",)
+
+
+def test_passive_signing_names_parties_in_its_subject(nlp: Any) -> None:
+    ev = only(short_events(nlp, "A treaty between Peru and Chile was signed."), "AGREE")
+    assert set(ev.actors) == {"Q419", "Q298"}
+
+
+def test_unattributed_signings_of_a_meeting_are_by_its_states(nlp: Any) -> None:
+    events = short_events(
+        nlp, "Jacinda Ardern held talks with Pedro Sanchez in Madrid. A package of documents "
+             "was signed. The two countries also signed a protocol on fisheries. New Zealand "
+             "and Spain are far apart.")
+    signed = [e for e in events if e.type == "AGREE"]
+    # two documents, two signings; "the two countries" are the states of the talks
+    assert [set(e.actors) for e in signed] == [{"Q664", "Q29"}, {"Q664", "Q29"}]
+
+
+def test_relative_pronoun_is_the_name_it_follows(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Reporters later spoke to Karl Brandt, who was arrested "
+                                "in May."), "COERCE")
+    assert ev.targets == ("Q8",)
+
+
+def test_claim_and_attribution_accuse_the_performer(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Omar Haddad claimed Hezbollah attacked the border post."),
+              "ACCUSE")
+    assert (ev.actors, ev.targets) == (("Q3",), ("Q5",))
+    ev = only(short_events(nlp, "Omar Haddad attributed the blast to the Taliban."), "ACCUSE")
+    assert (ev.actors, ev.targets) == (("Q3",), ("Q6",))
+    # a claim with no hostile act of a named performer accuses no one
+    assert not short_events(nlp, "Omar Haddad claimed the harvest was poor in Spain.")
+
+
+def test_a_date_numeral_is_not_a_count(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Al-Qaeda orchestrated the 9/11 attacks on the United States."
+                                .replace("Al-Qaeda", "al-Qaeda")), "ASSAULT")
+    assert (ev.actors, ev.targets) == (("Q7",), ("Q30",))
+
+
+def test_readiness_to_act_is_an_offer_unless_the_act_is_a_concession(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Brazil is ready to share its research with Argentina."),
+              "AGREE")
+    assert (ev.mode, ev.actors, ev.factuality) == ("express readiness", ("Q155",), "asserted")
+    events = short_events(nlp, "Serbia is ready to make concessions to Spain.")
+    assert [e.type for e in events] == ["CONCEDE"]
+
+
+def test_agreeing_to_continue_contacts_is_an_agreement_and_a_future_meeting(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern and Pedro Sanchez agreed to continue "
+                               "contacts.")
+    assert set(only(events, "AGREE").actors) == {"Q1", "Q2"}
+    assert only(events, "CONSULT").factuality == "future"
+
+
+def test_conversation_lexicon(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern had a telephone conversation with Pedro "
+                               "Sanchez. In discussing trade, they exchanged views on tariffs "
+                               "and noted the need to cooperate.")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert consult and all({"Q1", "Q2"} <= set(e.actors) | set(e.targets) for e in consult)
+    # "they" are the parties of the call; noting a need is calling for it
+    assert set(only(events, "REQUEST").actors) == {"Q1", "Q2"}
+    ev = only(short_events(nlp, "Jacinda Ardern and Pedro Sanchez exchanged views on "
+                                "tariffs."), "CONSULT")
+    assert (ev.mode, set(ev.actors)) == ("exchange of views", {"Q1", "Q2"})
+
+
+def test_recapture_rally_and_election_ban(nlp: Any) -> None:
+    ev = only(short_events(nlp, "The town was recaptured from the Taliban in 2016."),
+              "ASSAULT")
+    assert (ev.targets, ev.date) == (("Q6",), "2016")
+    ev = only(short_events(nlp, "Lena Varga held a rally in the capital."), "PROTEST")
+    assert ev.actors == ("Q4",)
+    ev = only(short_events(nlp, "The commission banned Lena Varga from the election."),
+              "COERCE")
+    assert ev.targets == ("Q4",)

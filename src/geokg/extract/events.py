@@ -39,10 +39,20 @@ _LIGHT_VERBS = frozenset({
     "stage", "provide", "extend", "pay", "speak", "stress", "underline", "underscore",
     "emphasise", "emphasize", "reiterate", "confirm", "offer", "deliver", "sign", "adopt",
     "introduce", "lift", "declare", "agree", "exchange", "receive", "accept", "mount", "order",
+    "send", "convey", "orchestrate", "mastermind", "perpetrate", "plan", "attempt", "note",
+    "point", "highlight",
 })
 _LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on"})
+# Light verbs whose subject is the owner of the act ("X expressed his condolences"), unlike
+# those whose subject receives it ("accepted our invitation").
+_EXPRESSING = frozenset({
+    "express", "voice", "convey", "extend", "send", "offer", "pay", "reiterate", "confirm",
+})
 # Participles that name who did an act ("an attack conducted by X", "ascribed to X").
-_ATTRIBUTION = frozenset({"conduct", "carry", "ascribe", "attribute", "claim", "launch", "stage"})
+_ATTRIBUTION = frozenset({
+    "conduct", "carry", "ascribe", "attribute", "claim", "launch", "stage", "propose", "put",
+    "submit", "advance", "initiate", "sponsor", "orchestrate", "make",
+})
 # Participles that lead from a thing to its owner ("facilities belonging to Saudi Aramco").
 _OWNERSHIP = frozenset({"belong", "own", "operate", "run"})
 # Prepositions after which even a literal place is a counterpart ("pivot toward the West").
@@ -71,6 +81,18 @@ _GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "our", "us"})
 # Plural heads that, with no entity in them, refer back to the parties of the current meeting
 # ("the two leaders", "both sides", "the Presidents", "the parties").
 _GROUP_NOUNS = frozenset({"leader", "side", "party", "president", "head", "participant"})
+# Plural heads that refer back to the states of the current meeting ("the two countries").
+_STATE_NOUNS = frozenset({"country", "state", "nation"})
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+# Acts whose performer an allegation accuses ("claimed X attacked", "alleged Y threatened").
+_HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "REJECT"})
+# Decisions whose content is a meeting reported as a future event of its own ("agreed to
+# continue contacts": AGREE and a future CONSULT).
+_DECIDING = frozenset({"agree", "decide", "agreement", "decision"})
+# Acts a readiness to act can be an offer of ("ready to hold talks", "prepared to help").
+_COOPERATIVE = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"})
+# Acts each told once: two signings by the same parties are two documents.
+_DISTINCT_ACTS = frozenset({"sign agreement", "ratify agreement"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +110,8 @@ class Trigger:
     veto_head: frozenset[str] = frozenset()
     light: bool = False
     confidence: float = 0.7
+    content_target: bool = False
+    needs_clause: bool = False
 
     def role_of(self, prep: str, lexicon: Lexicon) -> str:
         """The role ("actor", "target", "joint", "place", "none") of a preposition's object."""
@@ -125,6 +149,8 @@ def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
             veto_head=frozenset(item.get("veto_head", ())),
             light=bool(item.get("light", False)),
             confidence=float(item.get("confidence", 0.7)),
+            content_target=bool(item.get("content_target", False)),
+            needs_clause=bool(item.get("needs_clause", False)),
         )
         by_lemma.setdefault(trig.lemma, []).append(trig)
     return Lexicon(
@@ -216,8 +242,17 @@ class _Extractor:
         self.index = _EntityIndex.build(doc, article, entities)
         self.lexicon = load_lexicon()
         self.group: tuple[str, ...] = ()  # parties of the latest meeting, for "they"
+        self.country = {e.key: e.country for e in entities if e.country}
 
     # --- participants -------------------------------------------------------------------------
+
+    def group_states(self) -> list[str]:
+        """The states the parties of the current meeting act for (a party itself when its
+        state is not an entity of the article)."""
+        types = self.index.types
+        return list(dict.fromkeys(
+            state if (state := self.country.get(k)) in types else k for k in self.group
+        ))
 
     def phrase_entities(self, head: Token, depth: int = 0) -> list[str]:
         """Entity keys a noun phrase names: the head's entity, or those inside the phrase."""
@@ -244,6 +279,13 @@ class _Extractor:
                 # "I" in a quote or a transcript is the speaker, named just before it.
                 person = idx.last_person_before(head.i, subject_first=False)
                 return [person] if person else []
+            if (
+                lower in _RELATIVE_PRONOUNS
+                and head.head.dep_ == "relcl"
+                and head.head.head.i in idx.token_key
+            ):
+                # "Babaryka, who was arrested": the relative pronoun is the name it hangs on.
+                return self.phrase_entities(head.head.head, depth)
             if lower in _GROUP_PRONOUNS:
                 if self.group or lower not in {"we", "our", "us"} or depth:
                     return list(self.group)
@@ -262,8 +304,20 @@ class _Extractor:
                     for sub in child.children:
                         if sub.dep_ == "prep":
                             keys += self.phrase_entities(sub, depth + 1)
-        if not keys and head.lemma_.lower() in _GROUP_NOUNS and head.tag_ == "NNS":
-            keys = list(self.group)
+                elif child.dep_ == "acl" and child.lemma_.lower() in _ATTRIBUTION:
+                    # "the initiatives proposed by Canada" are Canada's.
+                    for sub in child.children:
+                        if sub.dep_ == "agent":
+                            keys += [k for obj in sub.children if obj.dep_ == "pobj"
+                                     for k in self.phrase_entities(obj, depth + 1)]
+        if not keys and head.tag_ == "NNS" and self.group:
+            if head.lemma_.lower() in _GROUP_NOUNS:
+                keys = list(self.group)
+            elif head.lemma_.lower() in _STATE_NOUNS and any(
+                c.lower_ in {"two", "both", "three", "the"} for c in head.children
+            ):
+                # "the two countries": the states the parties of the meeting act for.
+                keys = self.group_states()
         if head.lemma_.lower() in _TITLES:
             # A title phrase names its holder: "the government of Abdrabbuh Mansur Hadi" is
             # Hadi; "President of the United States of America Barack Obama" is Obama even
@@ -283,7 +337,7 @@ class _Extractor:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found.add("actor", self.phrase_entities(obj))
-            elif child.dep_ == "prep":
+            elif child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP"):
                 role = trig.role_of(child.lower_, self.lexicon)
                 for obj in child.children:
                     if obj.dep_ != "pobj":
@@ -341,6 +395,16 @@ class _Extractor:
         found.add("actor", actors)
         found.add("target", passive)
         for child in verb.children:
+            if child.dep_ in _PASSIVE_SUBJECTS:
+                # "A treaty between A and B was signed": the parties are named in the subject.
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"between", "among"}:
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj":
+                                found.add("joint", self.phrase_entities(obj))
+            elif child.dep_ == "ccomp" and trig.content_target:
+                # "claimed the rebels attacked": the accused is who performs the hostile act.
+                found.add("target", self._hostile_performers(child))
             if child.dep_ in _OBJECTS:
                 found.add("target", self.phrase_entities(child))
                 self._prep_objects(child, trig, found)
@@ -350,6 +414,15 @@ class _Extractor:
                     if sub.dep_ in _SUBJECTS:
                         found.add("target", self.phrase_entities(sub))
         self._prep_objects(verb, trig, found)
+
+    def _hostile_performers(self, clause: Token) -> list[str]:
+        """Performers of the hostile acts a reported clause states ("the rebels attacked")."""
+        keys: list[str] = []
+        for tok in clause.subtree:
+            trig = self.match(tok) if tok.pos_ == "VERB" else None
+            if trig is not None and trig.type in _HOSTILE_TYPES:
+                keys += self._subject_of(tok)[0]
+        return keys
 
     def noun_participants(self, noun: Token, trig: Trigger, found: _Found) -> None:
         """Participants of a nominal trigger: possessor, modifiers, prepositional objects."""
@@ -361,9 +434,15 @@ class _Extractor:
                     for obj in child.children:
                         if obj.dep_ == "pobj" and obj.i in idx.raw_key:
                             found.add("place", [idx.raw_key[obj.i]])
+        # "Turkey's leader expressed his condolences": the light verb's subject, not a guess
+        # at whom "his" refers to.
+        light_owner = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _EXPRESSING and any(
+            c.dep_ in _SUBJECTS for c in noun.head.children
+        )
         for child in noun.children:
             if child.dep_ == "poss":
-                found.add("actor", self.phrase_entities(child))
+                if not (light_owner and child.pos_ == "PRON"):
+                    found.add("actor", self.phrase_entities(child))
             elif child.dep_ in {"amod", "compound", "nmod"}:
                 for tok in child.subtree:
                     key = idx.token_key.get(tok.i)
@@ -435,6 +514,8 @@ class _Extractor:
         near |= {g.lemma_.lower() for c in deps for g in c.children}
         left = tok.i if tok.pos_ in {"VERB", "AUX"} else max(tok.i - 2, 0)
         near |= {t.lemma_.lower() for t in tok.doc[left : tok.i + 3]}
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+            near.add(tok.head.lemma_.lower())  # "confirmed their mutual intent"
         for trig in entries:
             if tok.pos_ not in trig.pos:
                 continue
@@ -444,8 +525,21 @@ class _Extractor:
                 continue
             if tok.head.lemma_.lower() in trig.veto_head:
                 continue
+            if trig.needs_clause and not self._readiness(tok):
+                continue
             return trig
         return None
+
+    def _readiness(self, tok: Token) -> bool:
+        """True for "ready to share": an infinitive complement that is not itself an act of
+        another kind ("ready to make concessions" is a possible concession, not an offer)."""
+        clauses = [c for c in tok.children if c.dep_ == "xcomp"]
+        for clause in clauses:
+            for sub in (clause, *(c for c in clause.children if c.dep_ == "dobj")):
+                trig = self.match(sub)
+                if trig is not None and trig.type not in _COOPERATIVE:
+                    return False
+        return bool(clauses)
 
     def event_at(self, tok: Token, trig: Trigger, sent: Any) -> Event | None:
         """The event a trigger token expresses, or None without an entity participant."""
@@ -456,10 +550,10 @@ class _Extractor:
             for obj in prep.children
         ):
             return None
-        if self._embedded(tok):
+        if self._embedded(tok, trig):
             return None
         found = _Found()
-        if tok.pos_ in {"VERB", "AUX"}:
+        if tok.pos_ in {"VERB", "AUX", "ADJ"}:  # "is ready to": the copula's subject
             self.verb_participants(tok, trig, found)
         else:
             self.noun_participants(tok, trig, found)
@@ -476,6 +570,10 @@ class _Extractor:
         if trig.needs_target and not targets:
             return None
         targets = [k for k in targets if k not in actors]
+        if not actors and not targets and self.group and _unattributed_passive(tok, trig):
+            # "Documents were signed during the visit": by the states of the meeting.
+            actors = self.group_states()
+            found.from_context = True
         if not actors and not targets:
             return None
         if not places:
@@ -490,6 +588,11 @@ class _Extractor:
         t_start = tok.idx + self.article.body_start
         t_end = t_start + len(tok.text)
         trigger = Span(t_start, t_end, self.article.text[t_start:t_end])
+        date, factuality = self._date_for(tok, sent), factuality_of(tok)
+        if factuality == "future" and date and self.article.date and (
+            int(date[:4]) < self.article.date.year
+        ):
+            return None  # "decided to hold talks in 1998": a plan of the past, not an event
         confidence = trig.confidence + (0.1 if actors and targets else 0.0)
         confidence -= 0.15 if found.from_context else 0.0
         return Event(
@@ -498,8 +601,8 @@ class _Extractor:
             actors=tuple(actors),
             targets=tuple(targets),
             place=place,
-            date=self._date_for(tok, sent),
-            factuality=factuality_of(tok),
+            date=date,
+            factuality=factuality,
             evidence=evidence,
             trigger=trigger,
             confidence=round(max(0.05, min(confidence, 0.95)), 2),
@@ -528,7 +631,7 @@ class _Extractor:
                 found.append((-len(path), key))
         return [k for _, k in sorted(found)]
 
-    def _embedded(self, tok: Token) -> bool:
+    def _embedded(self, tok: Token, trig: Trigger) -> bool:
         """True for the content of a commitment or request ("undertook to continue providing
         assistance", "encouraging Iran to cooperate"): that act is not reported as an event."""
         cur = tok
@@ -544,6 +647,8 @@ class _Extractor:
                 continue
             gov = self.match(cur)
             if gov is not None:
+                if trig.type == "CONSULT" and cur.lemma_.lower() in _DECIDING:
+                    return False
                 return gov.type in {"AGREE", "REQUEST"}
         return False
 
@@ -610,6 +715,18 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str]) -> l
                 duplicate = True
                 break
             same_sentence = old.evidence == ev.evidence
+            if ev.mode in _DISTINCT_ACTS and not same_sentence:
+                continue
+            if (
+                old.mode == ev.mode
+                and {old.factuality, ev.factuality} == {"asserted", "possible"}
+                and parts == old_parts
+            ):
+                # "X was poisoned" and later "his associates alleged X was poisoned": one act.
+                if ev.factuality == "asserted":
+                    kept[i] = replace(ev, date=ev.date or old.date)
+                duplicate = True
+                break
             if (old.mode == ev.mode and old.factuality == ev.factuality) or same_sentence:
                 if parts <= old_parts:
                     duplicate = True
@@ -706,7 +823,8 @@ _IRREGULAR = {
     "seek": ("sought",), "begin": ("began", "begun"), "come": ("came",),
 }
 _PRONOUN_FORMS = _PERSON_PRONOUNS | _SPEAKER_PRONOUNS | _GROUP_PRONOUNS | {
-    "leaders", "sides", "parties", "presidents", "heads", "participants",
+    "leaders", "sides", "parties", "presidents", "heads", "participants", "countries", "states",
+    "nations",
 }
 # Pronouns that can only refer to a person named before them (phrase_entities).
 _ONE_PERSON_FORMS = _PERSON_PRONOUNS | _SPEAKER_PRONOUNS
@@ -826,12 +944,27 @@ def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -
     return chosen
 
 
+def _unattributed_passive(tok: Token, trig: Trigger) -> bool:
+    """True for a signing in the passive that names no signatory ("a treaty was signed")."""
+    return (
+        trig.mode in _DISTINCT_ACTS
+        and tok.pos_ == "VERB"
+        and any(c.dep_ == "auxpass" for c in tok.children)
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
+
+
+def _date_number(text: str) -> bool:
+    """True for a numeral that names a date, not a count ("9/11 attacks", "the 2014 war")."""
+    return "/" in text or (len(text) == 4 and text.isdigit() and 1800 < int(text) < 2100)
+
+
 def _aggregate(tok: Token) -> bool:
     """True for repeated or habitual acts ("three telephone conversations", "met twice",
     "numerous contacts"), which are not single events."""
     for child in tok.children:
         low = child.lower_
-        if child.dep_ == "nummod" and low not in {"one", "1", "first"}:
+        if child.dep_ == "nummod" and low not in {"one", "1", "first"} and not _date_number(low):
             return True
         if child.dep_ == "amod" and low in _AGGREGATE_WORDS:
             return True
