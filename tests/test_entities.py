@@ -334,3 +334,19 @@ def test_a_name_the_model_calls_a_body_is_a_person_by_its_context(
     s = text.index(name)
     typed = _retype(_Ctx(text), load_gazetteer(), name, "Organization", "ORG", s, s + len(name))
     assert typed == (type_, name)
+
+
+def test_names_inside_a_fixed_name_are_no_mentions_of_their_own() -> None:
+    ents = _body_entities("The council adopted UN Security Council Resolution 2781 on Monday. "
+                          "Later, the manager of Riga Media said the OPEC+ deal was signed.")
+    assert "United Nations Security Council" not in ents
+    assert "Riga" not in ents and ents["Riga Media"].type == "Organization"
+    assert ents["OPEC+"].wikidata is None and "Organization of the Petroleum Exporting Countries" \
+        not in ents
+
+
+def test_a_name_in_apposition_to_an_organisation_noun_is_one() -> None:
+    text = "The report came from state news firm Varda on Friday."
+    s = text.index("Varda")
+    assert _retype(_Ctx(text), load_gazetteer(), "Varda", "Place", "GPE", s, s + 5) == (
+        "Organization", "Varda")
