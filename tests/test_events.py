@@ -520,3 +520,25 @@ def test_recapture_rally_and_election_ban(nlp: Any) -> None:
     ev = only(short_events(nlp, "The commission banned Lena Varga from the election."),
               "COERCE")
     assert ev.targets == ("Q4",)
+
+
+def test_a_leader_title_is_the_one_person_of_that_country(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Pedro Sanchez flew home. The President of New Zealand "
+                                "thanked the King of Spain."), "SUPPORT")
+    # one person of Spain is named: the title is his; no person of New Zealand is named
+    assert ev.actors == ("Q664",) and ev.targets[0] == "Q2"
+
+
+def test_contacts_at_various_levels_are_between_the_states(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern and Pedro Sanchez agreed to continue contacts "
+                               "at various levels. New Zealand and Spain are far apart.")
+    assert set(only(events, "CONSULT").actors) == {"Q664", "Q29"}
+
+
+def test_acts_of_the_conversation_are_by_its_parties(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern had a telephone conversation with Pedro "
+                               "Sanchez. The conversation touched on trade, emphasising the "
+                               "need to lower tariffs. A positive assessment was given of the "
+                               "role of Spain.")
+    assert set(only(events, "REQUEST").actors) == {"Q1", "Q2"}
+    assert only(events, "SUPPORT").targets == ("Q29",)

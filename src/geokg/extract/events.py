@@ -75,6 +75,10 @@ _TITLES = frozenset({
     "prince", "government", "administration", "chairman", "chairwoman", "chair", "envoy",
     "ambassador", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "general",
 })
+# Titles of heads of state or government: one holder per country at a time.
+_LEADER_TITLES = frozenset({"president", "chancellor", "premier", "king", "queen", "emir"})
+# Nouns for the meeting itself, whose acts are its parties' ("the talks focused on").
+_MEETING_NOUNS = frozenset({"conversation", "talk", "talks", "meeting", "discussion", "call"})
 _SPEAKER_PRONOUNS = frozenset({"i", "me", "my"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "our", "us"})
@@ -327,7 +331,20 @@ class _Extractor:
             if not persons and nxt < len(head.doc) and nxt in idx.token_key:
                 key = idx.token_key[nxt]
                 persons = [key] if idx.types.get(key) == "Person" else []
+            if not persons and head.lemma_.lower() in _LEADER_TITLES and len(keys) == 1:
+                # "the President of Russia" in an article naming one Russian: that person.
+                persons = [k for k, c in self.country.items()
+                           if c == keys[0] and idx.types.get(k) == "Person"]
+                persons = persons if len(persons) == 1 else []
             keys = persons or keys
+        if (
+            not keys
+            and head.lemma_.lower() in _MEETING_NOUNS
+            and head.dep_ in _SUBJECTS
+            and any(c.lower_ == "the" for c in head.children)
+        ):
+            # "The conversation touched on Syria, emphasising ...": by its parties.
+            keys = list(self.group)
         return list(dict.fromkeys(keys))
 
     def _prep_objects(self, tok: Token, trig: Trigger, found: _Found) -> None:
@@ -576,6 +593,15 @@ class _Extractor:
             found.from_context = True
         if not actors and not targets:
             return None
+        if trig.type == "CONSULT" and any(
+            obj.lemma_.lower() == "level" for c in tok.children if c.lower_ == "at"
+            for obj in c.children
+        ):
+            # "contacts at various levels" are between the states, not their leaders.
+            states = self.country
+            actors = list(dict.fromkeys(
+                states[k] if states.get(k) in types else k for k in actors + targets))
+            targets = []
         if not places:
             places = self._place_below(tok)
         place = next((k for k in places if k not in actors and k not in targets), None)
