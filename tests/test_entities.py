@@ -13,6 +13,7 @@ from geokg.extract.entities import (
     _same_spelling,
     _Span,
     _split_span,
+    _tidy,
     find_entities,
 )
 from geokg.extract.kb import load_gazetteer
@@ -278,6 +279,16 @@ def test_split_span_rules() -> None:
     text = "Analysts told Kestrel Radio Ilse Varga was safe."
     assert _split(text, "Kestrel Radio Ilse Varga", "ORG", ("Ilse Varga",)) == [
         "Kestrel Radio/ORG", "Ilse Varga/PERSON"]
+    # a title between the body and the person is the person's; a country's leader after "of"
+    text = "It was signed by the Varnian Farmers Union Chairman Mustafa Orlov."
+    assert _split(text, "Varnian Farmers Union Chairman Mustafa Orlov", "ORG") == [
+        "Varnian Farmers Union/ORG", "Mustafa Orlov/PERSON"]
+    text = "Presidential Spokesperson Mustafa Orlov said no."
+    assert _split(text, "Presidential Spokesperson Mustafa Orlov", "ORG") == [
+        "Mustafa Orlov/PERSON"]
+    text = "He called the President of Armenia Mustafa Orlov."
+    assert _split(text, "Armenia Mustafa Orlov", "ORG") == [
+        "Armenia/ORG", "Mustafa Orlov/PERSON"]
     # "Friends of Orlova": the person; a title "of" a place is no such phrase
     assert _split("Friends of Orlova said so.", "Friends of Orlova", "PERSON") == [
         "Orlova/PERSON"]
@@ -350,3 +361,39 @@ def test_a_name_in_apposition_to_an_organisation_noun_is_one() -> None:
     s = text.index("Varda")
     assert _retype(_Ctx(text), load_gazetteer(), "Varda", "Place", "GPE", s, s + 5) == (
         "Organization", "Varda")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "model_type", "type_"),
+    [
+        ("Aid reached the population of Varnask at last.", "Varnask", "Person", "Place"),
+        ("They granted special status to Varnask in May.", "Varnask", "Organization", "Place"),
+        ("Typhoon Mireille hit the coast.", "Typhoon Mireille", "Person", "NamedEvent"),
+    ],
+)
+def test_a_place_or_a_storm_the_model_calls_a_person_or_a_body(
+        text: str, name: str, model_type: EntityType, type_: EntityType) -> None:
+    s = text.index(name)
+    label = {"Person": "PERSON", "Organization": "ORG"}[model_type]
+    typed = _retype(_Ctx(text), load_gazetteer(), name, model_type, label, s, s + len(name))
+    assert typed == (type_, name)
+
+
+def test_a_one_word_person_joined_to_a_city_is_a_place() -> None:
+    text = "Prisoners were exchanged between Kiev and Varnask on Sunday."
+    article = Article(source="t", text=text, headline="t", date=dt.date(2021, 6, 1),
+                      body_start=0, body_end=len(text), body=text)
+    doc = load_nlp()(text)
+    assert any(e.text == "Varnask" and e.label_ == "PERSON" for e in doc.ents)
+    ents = {e.label: e for e in find_entities(doc, article, load_gazetteer())}
+    assert ents["Varnask"].type == "Place"
+
+
+def test_platforms_are_organisations_and_an_unclosed_bracket_ends_a_name() -> None:
+    text = "She wrote on Twitter that the Varnian Energy Agency (VEA) agreed."
+    s = text.index("Twitter")
+    assert _retype(_Ctx(text), load_gazetteer(), "Twitter", "Person", "PERSON", s, s + 7) == (
+        "Organization", "Twitter")
+    s = text.index("Varnian")
+    e = text.index(")")
+    assert text[slice(*_tidy(text, _Ctx(text), s, e, "ORG"))] == "Varnian Energy Agency"

@@ -119,7 +119,9 @@ _GENERIC = frozenset({
     "presidents", "transportation", "am", "pm", "utc", "gmt", "parliament",
     "cabinet", "court", "senate", "congress", "kingdom", "republic", "federation", "house",
     "chamber", "assembly", "administration", "embassy", "nation", "majesty", "highness",
-    "excellency", "forum",
+    "excellency", "forum", "emir", "prince", "princess", "king", "queen", "chairperson",
+    "chairman", "apostle", "emperor", "sultan", "sheikh", "pope", "patriarch", "railways",
+    "defence", "defense", "interior", "commission",
 })
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december", "monday", "tuesday",
@@ -205,6 +207,9 @@ def _tidy(body: str, ctx: _Ctx, start: int, end: int, model_label: str) -> tuple
     such as "al-", "bin", "van" stay); a person's name ends before a number or a lowercase tail
     ("Khalkin Gol next year", "Humberto 785 miles"). "anti-", "pro-", "non-" words are no names.
     """
+    bracket = body.find("(", start, end)
+    if bracket > start and ")" not in body[bracket:end]:
+        start, end = _trim(body, start, bracket)  # "World Health Organization (WHO"
     words = ctx.words[ctx.index_at(start):ctx.index_at(end)]
     if len(words) >= 2 and words[0].raw in {"anti", "pro", "non"} and words[1].raw == "-":
         return start, start
@@ -262,6 +267,16 @@ _MEDIA_HEADS = frozenset({"media", "tv", "television", "radio", "times", "post",
 # Lowercase nouns in apposition before an organisation's name ("state news firm Saba").
 _ORG_NOUNS = frozenset({"agency", "firm", "broadcaster", "newspaper", "company", "network",
                         "channel", "outlet", "publisher", "carrier", "airline", "militia"})
+# Nouns whose "of" or "to" a place's name follows ("the population of Donbass").
+_AREA_NOUNS = frozenset({
+    "population", "residents", "inhabitants", "territory", "territories", "region", "regions",
+    "outskirts", "status", "annexation", "reintegration", "occupation", "province", "city",
+    "capital", "villages", "towns", "parts", "north", "south", "east", "west", "centre",
+})
+_STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"})
+# Platforms and wikis: organisations, never persons or places (the model often says person).
+_PLATFORMS = frozenset({"Twitter", "Facebook", "Instagram", "YouTube", "Telegram", "WhatsApp",
+                        "WeChat", "Weibo", "TikTok", "VKontakte", "Wikinews", "Wikipedia"})
 # Lowercase nouns that only a person's name follows ("opposition candidate Ana Tsapka"), and
 # those whose "of" only a person's name follows ("wife of Ana Tsapka").
 _PERSON_NOUNS = frozenset({
@@ -347,10 +362,18 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str])
                 or tail[0][0].norm in _PARTICLES or not head[-1][-1].raw[:1].isupper()
                 or (len(head) == 1 and gaz.is_first_name(head[0][0].raw))):
             continue
-        if text(tail) in persons or (role_of and len(tail) == 2 and len(head) >= 2
-                                     and gaz.is_first_name(tail[0][0].raw)):
-            return [_Span(span.start, head[-1][-1].end, span.label),
-                    _Span(tail[0][0].start, span.end, "PERSON")]
+        titled = len(head) >= 2 and len(head[-1]) == 1 and head[-1][0].norm in _ROLE_NOUNS
+        rec = gaz.lookup(text(head))
+        known = len(head) >= 2 or (rec is not None and rec.type in {"Country", "Organization"})
+        first = len(tail) == 2 and gaz.is_first_name(tail[0][0].raw)
+        if text(tail) in persons or (first and known and (role_of or titled)):
+            person = _Span(tail[0][0].start, span.end, "PERSON")
+            if titled:
+                while len(head) >= 2 and len(head[-1]) == 1 and head[-1][0].norm in _ROLE_NOUNS:
+                    head = head[:-1]  # "Federation Council Speaker": the title is the person's
+                if len(head) == 1 and gaz.lookup(text(head)) is None:
+                    return [person]  # "Presidential Spokesperson Harry Roque"
+            return [_Span(span.start, head[-1][-1].end, span.label), person]
     return [span]
 
 
@@ -480,6 +503,10 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
     # A portfolio ("Secretary of State", "Minister of Transportation") is a role, not a body.
     if prev and prev2 and prev.norm in {"of", "for"} and prev2.norm in {"secretary", "minister"}:
         return None
+    if label in _PLATFORMS:
+        return "Organization", label
+    if words[0] in _STORM_WORDS and len(words) >= 2:
+        return "NamedEvent", label  # "Typhoon Haiyan", "Tropical Storm Humberto"
     if typ == "NamedEvent" and not any(w.raw[:1].isupper() and w.norm not in _MONTHS
                                        for w in split_words(label)):
         return None  # "between September 19 and 21", "midnight March 5": a date
@@ -489,6 +516,10 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return "Place", _MACRO[label]
     if typ in {"Person", "Place"} and any(w in _ORG_WORDS for w in words):
         return "Organization", label
+    if (typ in {"Person", "Organization"} and len(words) <= 2 and prev and prev2
+            and prev.norm in {"of", "to"} and prev2.raw in _AREA_NOUNS
+            and not any(w in _ORG_WORDS for w in words)):
+        return "Place", label  # "the population of Donbass", "special status to Donbass"
     if typ in {"Person", "Place"} and prev and prev.raw in _ORG_NOUNS:
         return "Organization", label  # "state news firm Saba", "broadcaster Rudaw"
     if typ in {"Person", "Organization"}:
@@ -819,6 +850,21 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
 
     cands.sort(key=lambda c: (c.start, -c.end))
     by_end = {c.end: c for c in cands if c.type == "Country" and c.qid}
+    # "between Kiev and Donbass": a one-word "person" joined by "and"/"or" to a city is a place.
+    places_by_end = {c.end: c for c in cands if c.type == "Place" and c.qid}
+    for c in cands:
+        conj = ctx.prev(c.start)
+        if (c.type == "Person" and not c.qid and len(split_words(c.label)) == 1
+                and conj is not None and conj.norm in {"and", "or"}
+                and body[conj.end:c.start] == " " and conj.start - 1 in places_by_end):
+            c.type = "Place"
+
+    # "Humberto" after "Tropical Storm Humberto" is the storm.
+    storms = {split_words(c.label)[-1].raw: c for c in cands if c.type == "NamedEvent"
+              and split_words(c.label)[0].norm in _STORM_WORDS}
+    for c in cands:
+        if not c.qid and c.type in {"Person", "Organization"} and c.label in storms:
+            c.type, c.label = "NamedEvent", storms[c.label].label
 
     # One name spelt two ways in one article ("Usama bin Ladin" after "Osama bin Laden"): the
     # first spelling names both; the type is then the one most of the mentions get.
