@@ -542,3 +542,24 @@ def test_acts_of_the_conversation_are_by_its_parties(nlp: Any) -> None:
                                "role of Spain.")
     assert set(only(events, "REQUEST").actors) == {"Q1", "Q2"}
     assert only(events, "SUPPORT").targets == ("Q29",)
+
+
+def test_headline_patterns_of_official_readouts(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Jacinda Ardern received Pedro Sanchez at her residence."),
+              "CONSULT")
+    assert (ev.mode, ev.actors, ev.targets) == ("meeting", ("Q1",), ("Q2",))
+    # what was discussed is the topic, not a party; a discussion still to come is the agenda
+    ev = only(short_events(nlp, "Jacinda Ardern and Pedro Sanchez discussed the economy of Peru."),
+              "CONSULT")
+    assert set(ev.actors) == {"Q1", "Q2"} and not ev.targets
+    assert not short_events(nlp, "Relations with Peru were discussed.")
+    assert not short_events(nlp, "Jacinda Ardern said she will discuss Peru tomorrow.")
+    ev = only(short_events(nlp, "Jacinda Ardern sent a message of congratulations to Pedro "
+                                "Sanchez."), "SUPPORT")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
+    ev = only(short_events(nlp, "Pedro Sanchez presented Jacinda Ardern with the Order of "
+                                "Merit."), "SUPPORT")
+    assert (ev.actors, ev.targets) == (("Q2",), ("Q1",))
+    ev = only(short_events(nlp, "Expressions of condolences have come from Jacinda Ardern and "
+                                "Pedro Sanchez."), "SUPPORT")
+    assert set(ev.actors) == {"Q1", "Q2"}

@@ -43,6 +43,8 @@ _LIGHT_VERBS = frozenset({
     "point", "highlight",
 })
 _LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on"})
+# Nouns that carry an act named after "of" ("a message of condolence", "words of support").
+_CARRIER_NOUNS = frozenset({"message", "letter", "word", "expression", "telegram", "note"})
 # Light verbs whose subject is the owner of the act ("X expressed his condolences"), unlike
 # those whose subject receives it ("accepted our invitation").
 _EXPRESSING = frozenset({
@@ -116,6 +118,8 @@ class Trigger:
     confidence: float = 0.7
     content_target: bool = False
     needs_clause: bool = False
+    object_topic: bool = False
+    asserted_only: bool = False
 
     def role_of(self, prep: str, lexicon: Lexicon) -> str:
         """The role ("actor", "target", "joint", "place", "none") of a preposition's object."""
@@ -155,6 +159,8 @@ def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
             confidence=float(item.get("confidence", 0.7)),
             content_target=bool(item.get("content_target", False)),
             needs_clause=bool(item.get("needs_clause", False)),
+            object_topic=bool(item.get("object_topic", False)),
+            asserted_only=bool(item.get("asserted_only", False)),
         )
         by_lemma.setdefault(trig.lemma, []).append(trig)
     return Lexicon(
@@ -410,7 +416,8 @@ class _Extractor:
         """Participants of a verbal trigger: subject, objects, prepositional objects."""
         actors, passive = self._subject_of(verb)
         found.add("actor", actors)
-        found.add("target", passive)
+        if not trig.object_topic:  # "Syria was discussed": the topic, not a party
+            found.add("target", passive)
         for child in verb.children:
             if child.dep_ in _PASSIVE_SUBJECTS:
                 # "A treaty between A and B was signed": the parties are named in the subject.
@@ -422,7 +429,7 @@ class _Extractor:
             elif child.dep_ == "ccomp" and trig.content_target:
                 # "claimed the rebels attacked": the accused is who performs the hostile act.
                 found.add("target", self._hostile_performers(child))
-            if child.dep_ in _OBJECTS:
+            if child.dep_ in _OBJECTS and not trig.object_topic:
                 found.add("target", self.phrase_entities(child))
                 self._prep_objects(child, trig, found)
             elif child.dep_ in {"xcomp", "ccomp"} and trig.type in {"REQUEST", "AGREE"}:
@@ -490,6 +497,18 @@ class _Extractor:
         # A light verb carries the subject: "held talks with", "had a conversation with",
         # "took part in", "expressed their support for".
         gov = noun.head
+        if (
+            noun.dep_ == "pobj" and gov.lower_ == "of"
+            and gov.head.lemma_.lower() in _CARRIER_NOUNS
+        ):
+            # "sent a message of condolence to X", "expressions of sympathy came from X":
+            # the carrier stands in the sentence for the act.
+            noun = gov.head
+            self._prep_objects(noun, trig, found)
+            gov = noun.head
+            if noun.dep_ == "nsubj" and gov.lemma_.lower() == "come":
+                self._prep_objects(gov, trig, found)
+                return
         if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in _LIGHT_PREPS:
             gov = gov.head
         elif noun.dep_ not in {"dobj", "nsubjpass"}:
@@ -615,6 +634,8 @@ class _Extractor:
         t_end = t_start + len(tok.text)
         trigger = Span(t_start, t_end, self.article.text[t_start:t_end])
         date, factuality = self._date_for(tok, sent), factuality_of(tok)
+        if trig.asserted_only and factuality != "asserted":
+            return None
         if factuality == "future" and date and self.article.date and (
             int(date[:4]) < self.article.date.year
         ):
