@@ -352,6 +352,8 @@ def test_names_inside_a_fixed_name_are_no_mentions_of_their_own() -> None:
                           "Later, the manager of Riga Media said the OPEC+ deal was signed.")
     assert "United Nations Security Council" not in ents
     assert "Riga" not in ents and ents["Riga Media"].type == "Organization"
+    ents2 = _body_entities("Both sides backed the Minsk agreements and met in Tbilisi.")
+    assert "Minsk" not in ents2 and ents2["Tbilisi"].wikidata == "Q994"
     assert ents["OPEC+"].wikidata is None and "Organization of the Petroleum Exporting Countries" \
         not in ents
 

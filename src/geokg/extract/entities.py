@@ -779,6 +779,11 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             run.append(w)
         if run and c.type != "Country" and not c.demonym and run[0].norm in _DOC_WORDS:
             continue
+        nxt, before = ctx.next(c.end), ctx.prev(c.start)
+        if (c.type == "Place" and not c.demonym and nxt is not None and before is not None
+                and before.norm == "the" and body[c.end:nxt.start] == " "
+                and nxt.raw.islower() and nxt.norm.removesuffix("s") in _DOC_WORDS):
+            continue  # "the Minsk agreements", "the Paris accords": a document's name
         heads = [i for i, w in enumerate(run[:2]) if w.norm in _MEDIA_HEADS]
         if heads and c.type in {"Place", "Country"} and not c.demonym and not c.metonym:
             end = run[heads[0]].end
