@@ -563,3 +563,6 @@ def test_headline_patterns_of_official_readouts(nlp: Any) -> None:
     ev = only(short_events(nlp, "Expressions of condolences have come from Jacinda Ardern and "
                                 "Pedro Sanchez."), "SUPPORT")
     assert set(ev.actors) == {"Q1", "Q2"}
+    ev = only(short_events(nlp, "Jacinda Ardern and Pedro Sanchez touched upon the economy of "
+                                "Peru."), "CONSULT")
+    assert set(ev.actors) == {"Q1", "Q2"} and not ev.targets
