@@ -115,8 +115,10 @@ class Word:
 
 def _surname_key(word: str) -> str:
     """A surname as compared across transliterations (Zelensky = Zelenskyy = Zelenskiy,
-    Sisi = Sissi): final i/y alike, doubled letters single."""
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[iy]+$", "y", norm_word(word)))
+    Sisi = Sissi, Berdimuhamedov = Berdimuhamedow): final i/y alike, final w as v, doubled
+    letters single."""
+    key = re.sub(r"(?<=[eo])w$", "v", re.sub(r"[iy]+$", "y", norm_word(word)))
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def split_words(text: str) -> list[Word]:
