@@ -566,3 +566,12 @@ def test_headline_patterns_of_official_readouts(nlp: Any) -> None:
     ev = only(short_events(nlp, "Jacinda Ardern and Pedro Sanchez touched upon the economy of "
                                 "Peru."), "CONSULT")
     assert set(ev.actors) == {"Q1", "Q2"} and not ev.targets
+
+
+def test_concessions_and_crackdowns(nlp: Any) -> None:
+    events = short_events(nlp, "Spain lifted the sanctions on Peru.")
+    assert [e.type for e in events] == ["CONCEDE"] and events[0].actors == ("Q29",)
+    ev = only(short_events(nlp, "Lena Varga withdrew the bill."), "CONCEDE")
+    assert ev.actors == ("Q4",)
+    assert only(short_events(nlp, "Serbia announced a crackdown on protesters."),
+                "COERCE").actors == ("Q403",)
