@@ -399,3 +399,10 @@ def test_platforms_are_organisations_and_an_unclosed_bracket_ends_a_name() -> No
     s = text.index("Varnian")
     e = text.index(")")
     assert text[slice(*_tidy(text, _Ctx(text), s, e, "ORG"))] == "Varnian Energy Agency"
+
+
+def test_a_capital_the_inside_a_sentence_is_part_of_the_name() -> None:
+    ents = _body_entities("The minister told The Varnian Herald on Monday that the Varnian "
+                          "Herald had it wrong. The Supreme Court of Varnia agreed.")
+    assert "The Varnian Herald" in ents and "Varnian Herald" not in ents
+    assert not any(label.startswith("The Supreme") for label in ents)

@@ -792,6 +792,18 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             continue
         kept.append(c)
     cands = kept
+    # "told The Jakarta Post", "reported to The Guardian": a capital "The" inside a sentence
+    # belongs to the name.
+    for c in cands:
+        the, before = ctx.prev(c.start), ctx.prev(c.start, 2)
+        if (c.type == "Organization" and not c.qid and the is not None and the.raw == "The"
+                and before is not None and (before.raw[:1].islower() or before.raw == ",")
+                and body[before.end:the.start] == " " and body[the.end:c.start] == " "):
+            c.start, c.label = the.start, "The " + c.label
+    named_the = {c.label[4:]: c.label for c in cands if c.label.startswith("The ") and not c.qid}
+    for c in cands:
+        if c.type == "Organization" and not c.qid and c.label in named_the:
+            c.label = named_the[c.label]  # "the Guardian" elsewhere is the same paper
 
     # "Maidan Wardak province", "the Khurais oil field": an unlinked name and its generic
     # head make the place's conventional name ("Maidan Wardak Province", "Khurais oil field").
