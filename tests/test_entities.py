@@ -406,3 +406,10 @@ def test_a_capital_the_inside_a_sentence_is_part_of_the_name() -> None:
                           "Herald had it wrong. The Supreme Court of Varnia agreed.")
     assert "The Varnian Herald" in ents and "Varnian Herald" not in ents
     assert not any(label.startswith("The Supreme") for label in ents)
+
+
+def test_a_described_event_needs_a_place_after_in() -> None:
+    ents = _body_entities("They spoke about the crisis in the Eurobond market and the war "
+                          "in Syria.")
+    assert not any(e.type == "NamedEvent" and "Eurobond" in e.label for e in ents.values())
+    assert any(e.type == "NamedEvent" for e in ents.values())

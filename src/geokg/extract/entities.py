@@ -845,6 +845,10 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                 continue
             if rx is _EVENT_ADJ and not any(c.demonym and c.start == s for c in cands):
                 continue
+            where = s + em.group(1).find(" in ") + 4
+            if rx is _EVENT_IN and not any(c.type in {"Country", "Place"} and where <= c.start
+                                           and c.end <= e for c in cands):
+                continue  # "the crisis in the Euro": no place, no event named by it
             cands = [c for c in cands if not (c.type != "Country" and c.start < e and s < c.end
                                               and not c.qid)]
             label = _event_label(rx.pattern, _clean_label(em.group(1)), body[e:e + 60], cands,
