@@ -575,3 +575,17 @@ def test_concessions_and_crackdowns(nlp: Any) -> None:
     assert ev.actors == ("Q4",)
     assert only(short_events(nlp, "Serbia announced a crackdown on protesters."),
                 "COERCE").actors == ("Q403",)
+
+
+def test_the_leaders_of_two_countries_are_their_named_leaders(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Jacinda Ardern thanked Pedro Sanchez. The leaders of New "
+                                "Zealand and Spain then signed a treaty."), "AGREE")
+    assert set(ev.actors) == {"Q1", "Q2"}
+
+
+def test_a_title_of_the_past_or_a_deputy_is_not_the_named_leader(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern met Pedro Sanchez. The Vice President of Spain "
+                               "thanked Jacinda Ardern. In 1998 the President of Spain signed a "
+                               "treaty with Peru.")
+    assert only(events, "SUPPORT").actors == ("Q29",)
+    assert "Q2" not in only(events, "AGREE").actors

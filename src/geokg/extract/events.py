@@ -76,9 +76,12 @@ _TITLES = frozenset({
     "president", "chancellor", "minister", "premier", "secretary", "king", "queen", "emir",
     "prince", "government", "administration", "chairman", "chairwoman", "chair", "envoy",
     "ambassador", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "general",
+    "leader",
 })
 # Titles of heads of state or government: one holder per country at a time.
-_LEADER_TITLES = frozenset({"president", "chancellor", "premier", "king", "queen", "emir"})
+_LEADER_TITLES = frozenset({
+    "president", "chancellor", "premier", "king", "queen", "emir", "leader",
+})
 # Nouns for the meeting itself, whose acts are its parties' ("the talks focused on").
 _MEETING_NOUNS = frozenset({"conversation", "talk", "talks", "meeting", "discussion", "call"})
 _SPEAKER_PRONOUNS = frozenset({"i", "me", "my"})
@@ -253,6 +256,7 @@ class _Extractor:
         self.lexicon = load_lexicon()
         self.group: tuple[str, ...] = ()  # parties of the latest meeting, for "they"
         self.country = {e.key: e.country for e in entities if e.country}
+        self.historical = False  # the current trigger's date lies in an earlier year
 
     # --- participants -------------------------------------------------------------------------
 
@@ -337,11 +341,19 @@ class _Extractor:
             if not persons and nxt < len(head.doc) and nxt in idx.token_key:
                 key = idx.token_key[nxt]
                 persons = [key] if idx.types.get(key) == "Person" else []
-            if not persons and head.lemma_.lower() in _LEADER_TITLES and len(keys) == 1:
-                # "the President of Russia" in an article naming one Russian: that person.
-                persons = [k for k, c in self.country.items()
-                           if c == keys[0] and idx.types.get(k) == "Person"]
-                persons = persons if len(persons) == 1 else []
+            plain = all(c.i in idx.token_key for c in head.children
+                        if c.dep_ in {"amod", "compound"})
+            if (
+                not persons and head.lemma_.lower() in _LEADER_TITLES and keys and plain
+                and not self.historical
+            ):
+                # "the President of Russia" in an article naming one Russian: that person;
+                # "the leaders of Russia and Palestine" likewise, when each is named. Not a
+                # "former" or "vice" president, nor the holder at a date of the past.
+                holders = [[k for k, c in self.country.items()
+                            if c == state and idx.types.get(k) == "Person"] for state in keys]
+                if all(len(h) == 1 for h in holders):
+                    persons = [h[0] for h in holders]
             keys = persons or keys
         if (
             not keys
@@ -588,6 +600,10 @@ class _Extractor:
             return None
         if self._embedded(tok, trig):
             return None
+        date = self._date_for(tok, sent)
+        self.historical = bool(
+            date and self.article.date and int(date[:4]) < self.article.date.year
+        )
         found = _Found()
         if tok.pos_ in {"VERB", "AUX", "ADJ"}:  # "is ready to": the copula's subject
             self.verb_participants(tok, trig, found)
@@ -633,7 +649,7 @@ class _Extractor:
         t_start = tok.idx + self.article.body_start
         t_end = t_start + len(tok.text)
         trigger = Span(t_start, t_end, self.article.text[t_start:t_end])
-        date, factuality = self._date_for(tok, sent), factuality_of(tok)
+        factuality = factuality_of(tok)
         if trig.asserted_only and factuality != "asserted":
             return None
         if factuality == "future" and date and self.article.date and (
