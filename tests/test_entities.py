@@ -413,3 +413,18 @@ def test_a_described_event_needs_a_place_after_in() -> None:
                           "in Syria.")
     assert not any(e.type == "NamedEvent" and "Eurobond" in e.label for e in ents.values())
     assert any(e.type == "NamedEvent" for e in ents.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "name"),
+    [
+        ("He met the Varnian Mission to Georgia today.", "Varnian Mission to",
+         "Varnian Mission to Georgia"),
+        ("The Varnian Museum and its staff left.", "Varnian Museum and", "Varnian Museum"),
+        ("The Varnian Fund for the poor paid.", "Varnian Fund for", "Varnian Fund"),
+    ],
+)
+def test_a_name_cut_at_a_preposition_goes_on_or_ends_before_it(
+        text: str, cut: str, name: str) -> None:
+    s = text.index(cut)
+    assert text[slice(*_tidy(text, _Ctx(text), s, s + len(cut), "ORG"))] == name

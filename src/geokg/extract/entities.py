@@ -231,6 +231,17 @@ def _tidy(body: str, ctx: _Ctx, start: int, end: int, model_label: str) -> tuple
         if (any(ch.isdigit() for w in words[:cut] for ch in w.raw)
                 or (len(named) == 1 and len(named[0].raw) == 1)):
             return start, start  # "An-124", "COVID-19", "A. millepora": no person's name
+    elif len(words) >= 2 and words[-1].raw in _LINK_WORDS:
+        # "OSCE Special Monitoring Mission to" + "Ukraine": the name goes on through the
+        # capitalised words after its last preposition; "Center for Biological Diversity and"
+        # with none after it ends before the dangling word.
+        i = ctx.index_at(end)
+        more: list[Word] = []
+        while (i < len(ctx.words) and ctx.words[i].raw[:1].isupper() and len(more) < 4
+               and body[(more[-1].end if more else words[-1].end):ctx.words[i].start] == " "):
+            more.append(ctx.words[i])
+            i += 1
+        end = more[-1].end if more and words[-1].raw != "and" else words[-2].end
     return start, end
 
 
@@ -277,6 +288,8 @@ _STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"
 # Platforms and wikis: organisations, never persons or places (the model often says person).
 _PLATFORMS = frozenset({"Twitter", "Facebook", "Instagram", "YouTube", "Telegram", "WhatsApp",
                         "WeChat", "Weibo", "TikTok", "VKontakte", "Wikinews", "Wikipedia"})
+# Lowercase words a name can run on after, or dangle at the end of a cut span.
+_LINK_WORDS = frozenset({"of", "to", "for", "on", "in", "and"})
 # Lowercase nouns that only a person's name follows ("opposition candidate Ana Tsapka"), and
 # those whose "of" only a person's name follows ("wife of Ana Tsapka").
 _PERSON_NOUNS = frozenset({
