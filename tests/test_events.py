@@ -589,3 +589,8 @@ def test_a_title_of_the_past_or_a_deputy_is_not_the_named_leader(nlp: Any) -> No
                                "treaty with Peru.")
     assert only(events, "SUPPORT").actors == ("Q29",)
     assert "Q2" not in only(events, "AGREE").actors
+
+
+def test_a_town_falling_under_control_is_seized(nlp: Any) -> None:
+    ev = only(short_events(nlp, "The town fell under Taliban control in 2016."), "ASSAULT")
+    assert (ev.mode, ev.actors, ev.date) == ("seize territory", ("Q6",), "2016")

@@ -564,6 +564,8 @@ class _Extractor:
         near |= {t.lemma_.lower() for t in tok.doc[left : tok.i + 3]}
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
             near.add(tok.head.lemma_.lower())  # "confirmed their mutual intent"
+        elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            near.add(tok.head.head.lemma_.lower())  # "fell under Houthi control"
         for trig in entries:
             if tok.pos_ not in trig.pos:
                 continue
