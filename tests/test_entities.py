@@ -428,3 +428,15 @@ def test_a_name_cut_at_a_preposition_goes_on_or_ends_before_it(
         text: str, cut: str, name: str) -> None:
     s = text.index(cut)
     assert text[slice(*_tidy(text, _Ctx(text), s, s + len(cut), "ORG"))] == name
+
+
+def test_the_topic_of_a_document_is_no_organisation() -> None:
+    text = "They signed an agreement on the Development of Varnian-Orsk Cooperation."
+    name = "Development of Varnian-Orsk Cooperation"
+    s = text.index(name)
+    assert _retype(_Ctx(text), load_gazetteer(), name, "Organization", "ORG", s,
+                   s + len(name)) is None
+    text = "He spoke on Voice of Varnia last night."
+    s = text.index("Voice")
+    assert _retype(_Ctx(text), load_gazetteer(), "Voice of Varnia", "Organization", "ORG", s,
+                   s + 15) == ("Organization", "Voice of Varnia")

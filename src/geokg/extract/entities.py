@@ -533,6 +533,13 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
             and prev.norm in {"of", "to"} and prev2.raw in _AREA_NOUNS
             and not any(w in _ORG_WORDS for w in words)):
         return "Place", label  # "the population of Donbass", "special status to Donbass"
+    on = prev2 if prev and prev.norm == "the" else prev
+    if (typ == "Organization" and on is not None and on.raw == "on"
+            and re.search(r"(?:ment|tion|sion|ance|ence|ing|ity|sis|tus)$", words[0])
+            and not any(w in _ORG_WORDS for w in words)):
+        # the topic of a document or meeting, a nominalisation: "Agreement ... on the
+        # Development of Military-Technical Cooperation", "talks on Countering Terrorism"
+        return None
     if typ in {"Person", "Place"} and prev and prev.raw in _ORG_NOUNS:
         return "Organization", label  # "state news firm Saba", "broadcaster Rudaw"
     if typ in {"Person", "Organization"}:
