@@ -594,3 +594,10 @@ def test_a_title_of_the_past_or_a_deputy_is_not_the_named_leader(nlp: Any) -> No
 def test_a_town_falling_under_control_is_seized(nlp: Any) -> None:
     ev = only(short_events(nlp, "The town fell under Taliban control in 2016."), "ASSAULT")
     assert (ev.mode, ev.actors, ev.date) == ("seize territory", ("Q6",), "2016")
+
+
+def test_expressed_hope_that_a_state_will_act_addresses_it(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Jacinda Ardern expressed hope that Spain will lower its "
+                                "tariffs."), "REQUEST")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q29",))
+    assert not short_events(nlp, "Jacinda Ardern expressed hope for better weather.")

@@ -123,6 +123,7 @@ class Trigger:
     needs_clause: bool = False
     object_topic: bool = False
     asserted_only: bool = False
+    clause_target: bool = False
 
     def role_of(self, prep: str, lexicon: Lexicon) -> str:
         """The role ("actor", "target", "joint", "place", "none") of a preposition's object."""
@@ -164,6 +165,7 @@ def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
             needs_clause=bool(item.get("needs_clause", False)),
             object_topic=bool(item.get("object_topic", False)),
             asserted_only=bool(item.get("asserted_only", False)),
+            clause_target=bool(item.get("clause_target", False)),
         )
         by_lemma.setdefault(trig.lemma, []).append(trig)
     return Lexicon(
@@ -489,6 +491,14 @@ class _Extractor:
                     else:
                         found.add("actor", [key])
         self._prep_objects(noun, trig, found)
+        if trig.clause_target:
+            # "expressed hope that Ukraine will refrain": whom the hope addresses.
+            for clause in noun.children:
+                if clause.dep_ in {"acl", "ccomp"} and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                ):
+                    found.add("target", [k for sub in clause.children if sub.dep_ in _SUBJECTS
+                                         for k in self.phrase_entities(sub)])
         for child in noun.children:
             if child.dep_ == "acl" and child.lemma_.lower() in _ATTRIBUTION:
                 for sub in child.children:
