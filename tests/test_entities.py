@@ -371,6 +371,7 @@ def test_a_name_in_apposition_to_an_organisation_noun_is_one() -> None:
         ("Aid reached the population of Varnask at last.", "Varnask", "Person", "Place"),
         ("They granted special status to Varnask in May.", "Varnask", "Organization", "Place"),
         ("Typhoon Mireille hit the coast.", "Typhoon Mireille", "Person", "NamedEvent"),
+        ("They marked Varnian Unity Day.", "Varnian Unity Day", "Organization", "NamedEvent"),
     ],
 )
 def test_a_place_or_a_storm_the_model_calls_a_person_or_a_body(
@@ -422,6 +423,7 @@ def test_a_described_event_needs_a_place_after_in() -> None:
          "Varnian Mission to Georgia"),
         ("The Varnian Museum and its staff left.", "Varnian Museum and", "Varnian Museum"),
         ("The Varnian Fund for the poor paid.", "Varnian Fund for", "Varnian Fund"),
+        ("Varnian Air Forces near Orsk struck.", "Varnian Air Forces near", "Varnian Air Forces"),
     ],
 )
 def test_a_name_cut_at_a_preposition_goes_on_or_ends_before_it(

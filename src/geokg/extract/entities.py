@@ -241,7 +241,8 @@ def _tidy(body: str, ctx: _Ctx, start: int, end: int, model_label: str) -> tuple
                and body[(more[-1].end if more else words[-1].end):ctx.words[i].start] == " "):
             more.append(ctx.words[i])
             i += 1
-        end = more[-1].end if more and words[-1].raw != "and" else words[-2].end
+        goes_on = more and words[-1].raw in {"of", "to", "for", "on"}
+        end = more[-1].end if goes_on else words[-2].end  # "Forces near" ends before "near"
     return start, end
 
 
@@ -289,7 +290,7 @@ _STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"
 _PLATFORMS = frozenset({"Twitter", "Facebook", "Instagram", "YouTube", "Telegram", "WhatsApp",
                         "WeChat", "Weibo", "TikTok", "VKontakte", "Wikinews", "Wikipedia"})
 # Lowercase words a name can run on after, or dangle at the end of a cut span.
-_LINK_WORDS = frozenset({"of", "to", "for", "on", "in", "and"})
+_LINK_WORDS = frozenset({"of", "to", "for", "on", "in", "and", "near"})
 # Lowercase nouns that only a person's name follows ("opposition candidate Ana Tsapka"), and
 # those whose "of" only a person's name follows ("wife of Ana Tsapka").
 _PERSON_NOUNS = frozenset({
@@ -518,6 +519,8 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return None
     if label in _PLATFORMS:
         return "Organization", label
+    if typ == "Organization" and words[-1] == "day" and len(words) >= 2:
+        return "NamedEvent", label  # "International Women's Day", "Independence Day"
     if words[0] in _STORM_WORDS and len(words) >= 2:
         return "NamedEvent", label  # "Typhoon Haiyan", "Tropical Storm Humberto"
     if typ == "NamedEvent" and not any(w.raw[:1].isupper() and w.norm not in _MONTHS
