@@ -42,6 +42,9 @@ CASES = [
     ("We would like to express our condolences.", "condolences", "asserted"),
     ("I would like to visit Brazil next year.", "visit", "future"),
     ("His aides alleged that Skripal was poisoned.", "poisoned", "possible"),
+    # a prediction is possible; a confident report of the past stays asserted
+    ("I am sure that Chile will develop ties with Peru.", "develop", "possible"),
+    ("We are certain that Iran attacked the tanker.", "attacked", "asserted"),
 ]
 
 

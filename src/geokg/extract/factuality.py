@@ -39,6 +39,10 @@ _CLAUSE_POSSIBLE = frozenset({
     "unclear", "uncertain", "doubt", "wonder", "question", "speculate", "suspect", "rumour",
     "rumor", "unknown", "possible", "allege", "claim",
 })
+# Governors that make a prediction of what they govern ("I am sure that ... will develop").
+_CLAUSE_PREDICT = frozenset({
+    "sure", "confident", "convinced", "certain", "hopeful", "optimistic", "think", "believe",
+})
 
 
 def governor_chain(trigger: Token) -> list[Token]:
@@ -120,6 +124,10 @@ def factuality_of(trigger: Token) -> Factuality:
         subjects = {c.lemma_.lower() for c in gov.children if c.dep_ in {"nsubj", "attr", "acomp"}}
         if ({gov.lemma_.lower()} | subjects) & _CLAUSE_POSSIBLE:
             return "possible"
+        if ({gov.lemma_.lower()} | subjects) & _CLAUSE_PREDICT and any(
+            word in _FUTURE_MODALS and dep in {"aux", "auxpass"} for word, dep in cues
+        ):
+            return "possible"  # a prediction, not yet an event
     for word, dep in cues:
         if dep == "trigger":
             continue
