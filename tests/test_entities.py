@@ -442,3 +442,19 @@ def test_the_topic_of_a_document_is_no_organisation() -> None:
     s = text.index("Voice")
     assert _retype(_Ctx(text), load_gazetteer(), "Voice of Varnia", "Organization", "ORG", s,
                    s + 15) == ("Organization", "Voice of Varnia")
+
+
+@pytest.mark.parametrize(("text", "span", "label", "name"), [
+    ("We set up this Tarnavian State Council today.", "this Tarnavian State Council", "ORG",
+     "Tarnavian State Council"),
+    ("They met al-Verani yesterday.", "al-Verani", "PERSON", "al-Verani"),
+    ("They will honour Korvan Gol next year.", "Korvan Gol next year", "PERSON", "Korvan Gol"),
+    ("Storm Odalys 785 miles away grew.", "Odalys 785 miles", "PERSON", "Odalys"),
+    ("The Ki-moon Lee office wrote.", "Ki-moon Lee", "PERSON", "Ki-moon Lee"),
+    ("An An-124 aircraft landed.", "An-124 aircraft", "PERSON", ""),
+    ("The anti-Brexit march.", "anti-Brexit", "PERSON", ""),
+])
+def test_tidy_drops_the_words_around_a_name(text: str, span: str, label: str, name: str) -> None:
+    s = text.index(span)
+    start, end = _tidy(text, _Ctx(text), s, s + len(span), label)
+    assert text[start:end] == name
