@@ -134,3 +134,37 @@ def test_entity_as_html(server: str) -> None:
 
 def test_unknown_resource_is_404(server: str) -> None:
     assert requests.get(server + "/entity/Q1", timeout=10).status_code == 404
+
+
+def test_a_new_connection_waits_for_its_request_on_the_poller() -> None:
+    """A silent new connection (a browser's preconnect) takes no thread; a request hands it on."""
+    import selectors
+    from collections import deque
+    from types import SimpleNamespace
+
+    from geokg.web.server import KEEPALIVE_SECONDS, PollingThreadWorker
+
+    worker = PollingThreadWorker.__new__(PollingThreadWorker)  # only what accept() touches
+    worker.cfg = SimpleNamespace(keepalive=KEEPALIVE_SECONDS)
+    worker.nr_conns = 0
+    worker.pending_conns = deque()
+    worker.poller = selectors.DefaultSelector()
+    handed: list[object] = []
+    worker.enqueue_req = handed.append  # gthread's hand-over to its thread pool
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        client = socket.create_connection(listener.getsockname())
+        try:
+            worker.accept(listener)
+            assert worker.nr_conns == 1 and len(worker.pending_conns) == 1
+            assert handed == [], "a connection with nothing to read went to a thread"
+            assert worker.poller.select(timeout=0) == []
+            client.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            (key, _events), = worker.poller.select(timeout=30)
+            key.data(key.fileobj)  # what gthread's event loop calls for a readable socket
+            assert len(handed) == 1 and handed[0].data_ready
+            assert not worker.pending_conns
+        finally:
+            client.close()
+            for conn in handed:
+                conn.sock.close()
+            worker.poller.close()

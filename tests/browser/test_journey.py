@@ -116,7 +116,8 @@ def test_query_editor_runs_the_pairs_query(visit: Visit) -> None:
         if os.environ.get("GEOKG_REQUIRE_BROWSER") == "1":
             pytest.fail(message)
         pytest.skip(message)
-    expect(page.locator(".yasqe .CodeMirror").first).to_be_visible()
+    # the editor's bundle is large: on a busy machine parsing it alone can take seconds
+    expect(page.locator(".yasqe .CodeMirror").first).to_be_visible(timeout=15_000)
     editor_text = page.locator(".yasqe .CodeMirror").first
     expect(editor_text).to_contain_text("Country pair: events")
     page.locator(".yasqe_queryButton").first.click()

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import errno
+import selectors
+import socket
+import time
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 # gunicorn ships no type information; its classes are used as documented, untyped.
 from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
+from gunicorn.workers.gthread import TConn, ThreadWorker  # type: ignore[import-untyped]
 
 from . import create_app
+
+#: Seconds an idle connection stays open: long enough for a page's follow-up requests.
+KEEPALIVE_SECONDS = 5
 
 
 class _GeokgApplication(BaseApplication):  # type: ignore[misc]  # untyped base class
@@ -27,6 +36,35 @@ class _GeokgApplication(BaseApplication):  # type: ignore[misc]  # untyped base 
     def load(self) -> Callable[..., Any]:
         """Create the app; in the worker process, so the store is opened there only."""
         return create_app(self.app_config)
+
+
+class PollingThreadWorker(ThreadWorker):  # type: ignore[misc]  # untyped base class
+    """gunicorn's gthread worker, except that a new connection waits for its request on the poller.
+
+    gthread hands each accepted connection straight to a thread, which then waits up to 5 s for
+    the request to arrive. Browsers open spare connections ahead of need ("preconnect") and
+    may send nothing on them: with one thread per worker (read-only serving under the query
+    watchdog) every request queued on that worker stalled for 5 s behind such a connection.
+    Here a new connection joins gthread's own list of connections waiting for data, and only a
+    connection with a request to read takes a thread; one that sends nothing within the
+    keep-alive time is closed, as gthread closes idle kept-alive connections.
+    """
+
+    def accept(self, listener: socket.socket) -> None:
+        """Accept a connection and let the poller hand it to a thread once it is readable."""
+        try:
+            client, address = listener.accept()
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.ECONNABORTED, errno.EWOULDBLOCK):
+                return
+            raise
+        self.nr_conns += 1
+        client.setblocking(False)
+        conn = TConn(self.cfg, client, address, listener.getsockname())
+        conn.timeout = time.monotonic() + self.cfg.keepalive
+        self.pending_conns.append(conn)
+        self.poller.register(client, selectors.EVENT_READ,
+                             partial(self.on_pending_socket_readable, conn))
 
 
 def serve(
@@ -63,7 +101,9 @@ def serve(
         "bind": f"{host}:{port}",
         "workers": workers,
         "threads": threads,
-        "worker_class": "gthread",
+        "worker_class": PollingThreadWorker,
+        # how long an idle connection (new, or kept alive between requests) is held open
+        "keepalive": KEEPALIVE_SECONDS,
         "preload_app": False,
         "accesslog": "-",
         "errorlog": "-",
