@@ -382,6 +382,24 @@ def test_rule_memo_gives_what_the_attribute_ruler_gives(nlp: Any) -> None:
     assert calls == [texts[2], texts[4]]
 
 
+def test_lemma_memo_gives_what_the_lemmatizer_gives(nlp: Any) -> None:
+    from geokg.extract.nlp import LemmaMemo
+
+    texts = ["The ministers were meeting; talks broke down and sanctions followed.",
+             "Putin's envoys visited Ankara, where the leaders had met before.",
+             "There are better ideas: they're studying them, said the spokesmen."]
+    memo = LemmaMemo(nlp)
+    for round_ in range(2):
+        known = len(memo.memo)
+        for text in texts:
+            ours, theirs = (nlp(text, disable=["lemmatizer", "ner"]) for _ in range(2))
+            memo(ours)
+            nlp.get_pipe("lemmatizer")(theirs)
+            assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs], text
+        # the second time round every lemma comes from the memory: it learns nothing new
+        assert (len(memo.memo) == known) == (round_ == 1)
+
+
 def test_sentences_to_parse_take_only_noun_forms_of_noun_triggers() -> None:
     art = article_from("Putin talked to Erdogan. Putin dealt with Erdogan. "
                        "Putin and Erdogan held talks.", dt.date(2019, 1, 23))

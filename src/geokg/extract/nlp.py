@@ -6,7 +6,8 @@ small tok2vec), and only the sentences chosen by the caller get the shared tok2v
 the parser, the attribute ruler and the lemmatizer; their annotations are copied back into the
 whole-text Doc, where every other sentence is a flat tree (no tags, no lemmas). The attribute
 ruler's outcome is remembered by what its rules read (``RuleMemo``): the same attributes, set
-without running its Matcher again.
+without running its Matcher again; the lemmatizer's likewise, by form, POS and morphology
+(``LemmaMemo``).
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ import importlib.util
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import cast
 
 import numpy
 import spacy
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.matcher import Matcher
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span
 
 from geokg.errors import GeokgError
@@ -129,10 +132,55 @@ class RuleMemo:
         return tuple(self.ruler(one).to_array(_RULE_OUT)[0].tolist())
 
 
+class LemmaMemo:
+    """The rule lemmatizer's lemma for a token, remembered by its form, POS and morphology.
+
+    spaCy's lemmatizer remembers only the words its suffix rules rewrote; every other token
+    (names, determiners, base forms: most of a text) is worked out again each time, reading
+    the morphology as a dict. Its outcome depends on those three attributes alone, so here it
+    is asked once per new combination. Tokens that already have a lemma (set by the attribute
+    ruler) keep it, as with the lemmatizer itself.
+    """
+
+    def __init__(self, nlp: spacy.language.Language) -> None:
+        """Wrap the pipeline's lemmatizer."""
+        self.lemmatizer = cast(Lemmatizer, nlp.get_pipe("lemmatizer"))
+        self.memo: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set the lemmas of ``doc``, as the lemmatizer itself would."""
+        if self.lemmatizer.mode != "rule" or self.lemmatizer.overwrite:
+            return self.lemmatizer(doc)
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        memo = self.memo
+        if len(memo) > _MEMO_SIZE:
+            memo.clear()
+        strings = doc.vocab.strings
+        changed = False
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma:
+                continue
+            key = (orth, pos, morph)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            rows[i, 3] = found
+            changed = True
+        if changed:
+            doc.from_array([LEMMA], rows[:, 3:4])  # type: ignore[arg-type]
+        return doc
+
+
 @lru_cache(maxsize=1)
 def _rule_memo() -> RuleMemo:
     """The attribute ruler of the loaded pipeline, with its memory (one per process)."""
     return RuleMemo(load_nlp())
+
+
+@lru_cache(maxsize=1)
+def _lemma_memo() -> LemmaMemo:
+    """The lemmatizer of the loaded pipeline, with its memory (one per process)."""
+    return LemmaMemo(load_nlp())
 
 
 def parse_sentences(doc: Doc, sentences: Sequence[Span]) -> Doc:
@@ -154,7 +202,7 @@ def parse_sentences(doc: Doc, sentences: Sequence[Span]) -> Doc:
     # the attribute ruler runs through its memory (RuleMemo), then the lemmatizer
     disable = [name for name in nlp.pipe_names
                if name not in PARSE_COMPONENTS or name in {"attribute_ruler", "lemmatizer"}]
-    rules, lemmatizer = _rule_memo(), nlp.get_pipe("lemmatizer")
+    rules, lemmatizer = _rule_memo(), _lemma_memo()
     for sent, sub in zip(sentences, nlp.pipe(subdocs, disable=disable), strict=True):
         rows[sent.start:sent.end] = lemmatizer(rules(sub)).to_array(_PARSE_ATTRS)
     doc.from_array(_PARSE_ATTRS, rows)  # type: ignore[arg-type]
