@@ -27,6 +27,7 @@ def _rules_digest() -> str:
     return digest.hexdigest()[:8]
 
 
+@cache
 def extractor_id() -> str:
     """Names geokg's version, the extraction rules, the spaCy model and the gazetteer."""
     return (
