@@ -283,6 +283,13 @@ def test_split_span_rules() -> None:
     text = "It was signed by the Varnian Farmers Union Chairman Mustafa Orlov."
     assert _split(text, "Varnian Farmers Union Chairman Mustafa Orlov", "ORG") == [
         "Varnian Farmers Union/ORG", "Mustafa Orlov/PERSON"]
+    # a body and a role noun (a rank too): the name after it is the holder, first name unknown
+    text = "Taking part were Varnian Council Speaker Zlata Petrenko and others."
+    assert _split(text, "Varnian Council Speaker Zlata Petrenko", "ORG") == [
+        "Varnian Council/ORG", "Zlata Petrenko/PERSON"]
+    text = "It was led by Varnian Army Engineers Lieutenant General Zlato Petrenko."
+    assert _split(text, "Varnian Army Engineers Lieutenant General Zlato Petrenko", "ORG") == [
+        "Varnian Army Engineers/ORG", "Zlato Petrenko/PERSON"]
     text = "Presidential Spokesperson Mustafa Orlov said no."
     assert _split(text, "Presidential Spokesperson Mustafa Orlov", "ORG") == [
         "Mustafa Orlov/PERSON"]

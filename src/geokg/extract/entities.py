@@ -263,6 +263,7 @@ _ROLE_NOUNS = frozenset({
     "member", "founder", "editor", "commander", "governor", "representative", "envoy", "deputy",
     "coordinator", "adviser", "advisor", "official", "researcher", "analyst", "correspondent",
     "ceo", "executive", "manager", "chancellor", "premier", "general", "lawyer", "mayor",
+    "lieutenant", "colonel", "admiral", "marshal", "captain", "commissioner",
 })
 # Words that are no part of a person's name: heads of bodies, places, documents, events.
 _NOT_NAME = _ORG_WORDS | _PLACE_WORDS | _GENERIC | _DOC_WORDS | _TITLE_WORDS | frozenset({
@@ -380,7 +381,10 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str])
         rec = gaz.lookup(text(head))
         known = len(head) >= 2 or (rec is not None and rec.type in {"Country", "Organization"})
         first = len(tail) == 2 and gaz.is_first_name(tail[0][0].raw)
-        if text(tail) in persons or (first and known and (role_of or titled)):
+        # "Federation Council Speaker Valentina Matviyenko": after a body and a role noun, two
+        # or three name words are the holder, a first name known or not
+        holder = titled and len(head) >= 3 and len(tail) in {2, 3} and len(tail[0]) == 1
+        if text(tail) in persons or (first and known and (role_of or titled)) or holder:
             person = _Span(tail[0][0].start, span.end, "PERSON")
             if titled:
                 while len(head) >= 2 and len(head[-1]) == 1 and head[-1][0].norm in _ROLE_NOUNS:
