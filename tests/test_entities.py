@@ -451,6 +451,19 @@ def test_the_topic_of_a_document_is_no_organisation() -> None:
                    s + 15) == ("Organization", "Voice of Varnia")
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Both sides backed the Varnia Agreements signed in May.", "Varnia Agreements"),
+    ("They recalled the Orsk Accords of 1995.", "Orsk Accords"),
+    ("Cases of COVID-19 rose again.", "COVID-19"),
+    ("Exports of LNG grew.", "LNG"),
+])
+def test_documents_and_things_are_no_entities(text: str, name: str) -> None:
+    s = text.index(name)
+    for model_type in ("Organization", "Place"):
+        assert _retype(_Ctx(text), load_gazetteer(), name, model_type, "ORG", s,
+                       s + len(name)) is None, (name, model_type)
+
+
 @pytest.mark.parametrize(("text", "span", "label", "name"), [
     ("We set up this Tarnavian State Council today.", "this Tarnavian State Council", "ORG",
      "Tarnavian State Council"),

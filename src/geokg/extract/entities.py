@@ -287,6 +287,10 @@ _AREA_NOUNS = frozenset({
     "capital", "villages", "towns", "parts", "north", "south", "east", "west", "centre",
 })
 _STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"})
+# Diseases, viruses and commodities the model takes for bodies: things, not entities (gold
+# guidelines 4.1, "products/things").
+_THINGS = frozenset({"covid-19", "covid", "coronavirus", "sars-cov-2", "sars", "mers", "ebola",
+                     "hiv", "aids", "lng", "lpg"})
 # Platforms and wikis: organisations, never persons or places (the model often says person).
 _PLATFORMS = frozenset({"Twitter", "Facebook", "Instagram", "YouTube", "Telegram", "WhatsApp",
                         "WeChat", "Weibo", "TikTok", "VKontakte", "Wikinews", "Wikipedia"})
@@ -514,7 +518,9 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
     if not words:
         return None
     prev, prev2, nxt = ctx.prev(s), ctx.prev(s, 2), ctx.next(e)
-    if words[-1] in _DOC_WORDS and typ != "Person":
+    if typ != "Person" and (words[-1] in _DOC_WORDS or words[-1].removesuffix("s") in _DOC_WORDS):
+        return None  # "the Minsk Agreements", "the Helsinki Accords": documents
+    if label.lower() in _THINGS:
         return None
     if len(words) == 1 and words[0] in _GENERIC:
         return None
