@@ -478,3 +478,24 @@ def test_tidy_drops_the_words_around_a_name(text: str, span: str, label: str, na
     s = text.index(span)
     start, end = _tidy(text, _Ctx(text), s, s + len(span), label)
     assert text[start:end] == name
+
+
+@pytest.mark.parametrize(("text", "publisher", "label"), [
+    # the country the name or the word before it gives
+    ("The Turkish Foreign Ministry protested.", None, "Ministry of Foreign Affairs (Turkey)"),
+    ("Kyrgyzstan's Healthcare Ministry signed it.", None, "Ministry of Healthcare (Kyrgyzstan)"),
+    ("The Russian Culture Ministry will help.", None, "Ministry of Culture (Russia)"),
+    # else the publisher's, a government speaking of "our" ministry
+    ("Egypt and Greece agreed. Egypt will act. Our Defence Ministry is ready.",
+     "President of Russia website", "Ministry of Defence (Russia)"),
+    # else the country the article mentions most
+    ("Afghanistan's war goes on. In Afghanistan, the Interior Ministry said Iran helped.", None,
+     "Ministry of Interior Affairs (Afghanistan)"),
+])
+def test_a_ministry_is_named_with_its_country(text: str, publisher: str | None,
+                                              label: str) -> None:
+    article = Article(source="t", text=text, headline="t", date=dt.date(2021, 6, 1),
+                      body_start=0, body_end=len(text), body=text, publisher=publisher)
+    ents = {e.label: e for e in find_entities(load_nlp()(text), article, load_gazetteer())}
+    assert label in ents, sorted(ents)
+    assert ents[label].country == load_gazetteer().lookup(label.split("(")[1][:-1]).qid

@@ -403,6 +403,89 @@ _VOWELS = frozenset("aeiouy")
 _SAME_PARTICLE = {"el": "al", "ibn": "bin", "ben": "bin"}
 
 
+# "Defence Ministry", "the Russian Culture Ministry", "Ministry of Foreign Affairs of Russia".
+_MINISTRY_AFTER = re.compile(r"^(?P<portfolio>(?:[A-Z][\w'-]*\s+)*?(?:[A-Z][\w'-]*))\s+Ministry$")
+_MINISTRY_BEFORE = re.compile(
+    r"^Ministry\s+(?:of|for)\s+(?:the\s+)?(?P<portfolio>.+?)(?:\s+of\s+(?:the\s+)?(?P<of>.+))?$")
+# Portfolios named by one adjective: "Foreign Ministry" is the Ministry of Foreign Affairs.
+_PORTFOLIO_NOUNS = {"Foreign": "Foreign Affairs", "Interior": "Interior Affairs",
+                    "Internal": "Internal Affairs", "Home": "Home Affairs"}
+
+
+def _name_ministries(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
+                     publisher: str | None) -> None:
+    """Name each national ministry as "Ministry of <portfolio> (<country>)", in place.
+
+    A ministry's name alone does not say whose it is ("the Defence Ministry"), so unlinked,
+    the ministries of two countries would be one entity across articles. Its country is the
+    one its name or the word before it gives ("Russian", "of Russia"); else the country the
+    publisher names ("President of Russia website": a government speaks of "our Defence
+    Ministry"); else the country the article mentions most, when one does. Without any the
+    name stays as it is.
+    """
+    home = next((m.qid for m in gaz.scan(publisher or "")
+                 if (r := gaz.record(m.qid)) is not None and r.type == "Country"), None)
+    home = home or _most_mentioned_country(cands)
+    for c in cands:
+        if c.type != "Organization" or c.qid:
+            continue
+        words = c.label.split()
+        country = c.country
+        while words and (named := _country_word(gaz, words[0])) is not None:
+            country = country or named
+            words = words[1:]  # "Russian Culture Ministry"
+        label = " ".join(words)
+        after, before = _MINISTRY_AFTER.match(label), _MINISTRY_BEFORE.match(label)
+        if after is not None:
+            portfolio = _PORTFOLIO_NOUNS.get(after["portfolio"], after["portfolio"])
+        elif before is not None:
+            portfolio = before["portfolio"]
+            if before["of"]:
+                rec_of = gaz.lookup(before["of"])
+                if rec_of is None or rec_of.type != "Country":
+                    continue  # "Ministry of Emergencies of Crimea": not a country's
+                country = country or rec_of.qid
+        else:
+            continue
+        if len([w for w in portfolio.split() if w not in {"and", "of", "for"}]) > 3:
+            continue  # "Ministry of Foreign Affairs Sun Linjiang": a name runs on
+        prev = ctx.prev(c.start)
+        apostrophe = ctx.prev(c.start, 2)
+        if prev is not None and prev.raw == "s" and apostrophe is not None and apostrophe.raw in {
+                "'", "’"}:
+            prev = ctx.prev(c.start, 3)  # the possessive: "Kyrgyzstan's Healthcare Ministry"
+        if country is None and prev is not None:
+            country = _country_word(gaz, prev.raw)  # "the Turkish Defence Ministry"
+        rec = gaz.record(country or home or "")
+        if rec is None or rec.type != "Country" or any(ch in portfolio for ch in "()"):
+            continue
+        c.label, c.country = f"Ministry of {portfolio} ({rec.label})", rec.qid
+
+
+def _most_mentioned_country(cands: Sequence[_Cand]) -> str | None:
+    """The country with the most mentions (its metonyms included), if one leads alone."""
+    counts: Counter[str] = Counter()
+    for c in cands:
+        if c.type == "Country" and c.qid:
+            counts[c.qid] += 1
+        elif "stands_for" in c.extra:
+            counts[c.extra["stands_for"]] += 1
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _country_word(gaz: Gazetteer, word: str) -> str | None:
+    """The Q-id of the country a capitalised word names or is the demonym of, if any."""
+    if not word[:1].isupper():
+        return None
+    rec = gaz.lookup(word)
+    if rec is not None and rec.type == "Country":
+        return rec.qid
+    return gaz.country_of_demonym(word)
+
+
 def _spelling_words(label: str) -> list[str]:
     """The words of a name as spelt, apostrophes dropped and particles made one ("el" = "al")."""
     text = norm_word(label).replace("'", "").replace("-", " ")
@@ -1019,6 +1102,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                 if rec is not None:
                     c.type, c.qid, c.label, c.conf = "Person", rec.qid, rec.label, CONF_COREF
 
+    _name_ministries(cands, ctx, gaz, article.publisher)
     return _assemble(cands, article, gaz, resolver)
 
 
