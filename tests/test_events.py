@@ -619,3 +619,32 @@ def test_expressed_hope_that_a_state_will_act_addresses_it(nlp: Any) -> None:
                                 "tariffs."), "REQUEST")
     assert (ev.actors, ev.targets) == (("Q1",), ("Q29",))
     assert not short_events(nlp, "Jacinda Ardern expressed hope for better weather.")
+
+
+def test_i_and_we_in_a_transcript_are_the_speaker_of_the_turn(nlp: Any, tmp_path: Path) -> None:
+    text = ("Talks in Varnia\n\n"
+            "President of Varnia Ilse Orlova: Oleg Tarnov has come a long way. "
+            "I thank President Tarnov for the visit.\n\n"
+            "President of Tarnavia Oleg Tarnov: We support the plan of Varnia.\n\n"
+            "Question: Will you meet again?\n\n"
+            "Oleg Tarnov: Ilse Orlova knows my answer. I invited Ilse Orlova to Tarnavia.\n")
+    path = tmp_path / "talks.txt"
+    path.write_text(text, encoding="utf-8")
+    art = make_article(path, dt.date(2021, 6, 1))
+    ents = [
+        make_entity(art, "person/ilse-orlova", "Person", ("Ilse Orlova",), country="country/v"),
+        make_entity(art, "person/oleg-tarnov", "Person", ("Oleg Tarnov", "Tarnov"),
+                    country="country/t"),
+        make_entity(art, "country/v", "Country", ("Varnia",)),
+        make_entity(art, "country/t", "Country", ("Tarnavia",)),
+    ]
+    events = find_events(nlp(art.body), art, ents)
+    # "I" is the speaker of the turn, not the person named last before it
+    assert list(pick(events, "SUPPORT", "person/ilse-orlova", "person/oleg-tarnov"))
+    thanks = next(pick(events, "SUPPORT", "person/oleg-tarnov"))
+    assert thanks.actors == ("person/ilse-orlova",)
+    # "we" is the state the speaker acts for
+    support = [e for e in events if e.type == "SUPPORT" and e.actors == ("country/t",)]
+    assert support and support[0].targets == ("country/v",)
+    invite = next(pick(events, "AGREE", "person/ilse-orlova"))
+    assert invite.actors == ("person/oleg-tarnov",)

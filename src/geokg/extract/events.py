@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -184,6 +185,8 @@ class _EntityIndex:
     types: dict[str, EntityType]
     metonym: set[int]
     persons: list[tuple[int, str, bool]]
+    # Transcript turns: (first token of a "Name: ..." paragraph, the person named or None).
+    turns: list[tuple[int, str | None]] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, article: Article, entities: Sequence[Entity]) -> _EntityIndex:
@@ -213,7 +216,14 @@ class _EntityIndex:
                     is_subject = any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
                     persons.append((span.start, ent.key, is_subject))
         persons.sort()
-        return cls(token_key, raw_key, types, metonym, persons)
+        return cls(token_key, raw_key, types, metonym, persons, _turns(doc, entities, article))
+
+    def speaker_at(self, i: int) -> str | None:
+        """The speaker whose transcript turn holds token i, else the latest person before it."""
+        at = bisect.bisect_right([start for start, _ in self.turns], i) - 1
+        if at >= 0:
+            return self.turns[at][1]
+        return self.last_person_before(i, subject_first=False)
 
     def last_person_before(self, i: int, *, subject_first: bool = True) -> str | None:
         """The person a pronoun at token i refers to: the latest subject, else the latest one."""
@@ -225,6 +235,30 @@ class _EntityIndex:
             if is_subject:
                 subject = key
         return (subject or last) if subject_first else last
+
+
+# A transcript turn: a paragraph opening with the speaker's name (and title) and a colon.
+_TURN = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|of|the|and|for|de|al|bin|von|van)[ \t]+){0,12}?"
+                   r"[A-Z][\w.'’-]*:[ \t]", re.MULTILINE)
+
+
+def _turns(doc: Doc, entities: Sequence[Entity], article: Article) -> list[tuple[int, str | None]]:
+    """The transcript turns of the body ("Vladimir Putin: ..."), as (first token, speaker).
+
+    The speaker is the person named in the label ("President of Russia Vladimir Putin:");
+    a label naming no person ("Question:") is a turn of someone unknown.
+    """
+    spans = [(m.start - article.body_start, m.end - article.body_start, e.key)
+             for e in entities if e.type == "Person" for m in e.mentions]
+    turns: list[tuple[int, str | None]] = []
+    for label in _TURN.finditer(doc.text):
+        tok = doc.char_span(label.start(), label.end(), alignment_mode="expand")
+        if tok is None:
+            continue
+        speaker = next((key for s, e, key in spans if label.start() <= s and e < label.end()),
+                       None)
+        turns.append((tok.start, speaker))
+    return turns
 
 
 @dataclass
@@ -292,8 +326,9 @@ class _Extractor:
                 person = idx.last_person_before(head.i)
                 return [person] if person else []
             if lower in _SPEAKER_PRONOUNS and depth == 0:
-                # "I" in a quote or a transcript is the speaker, named just before it.
-                person = idx.last_person_before(head.i, subject_first=False)
+                # "I" in a transcript is the speaker of the turn; in a quote the person
+                # named just before it.
+                person = idx.speaker_at(head.i)
                 return [person] if person else []
             if (
                 lower in _RELATIVE_PRONOUNS
@@ -305,9 +340,13 @@ class _Extractor:
             if lower in _GROUP_PRONOUNS:
                 if self.group or lower not in {"we", "our", "us"} or depth:
                     return list(self.group)
-                # Outside a meeting report "we" in a quote is the speaker's side.
-                person = idx.last_person_before(head.i, subject_first=False)
-                return [person] if person else []
+                # Outside a meeting report "we" in a quote is the speaker's side: the state
+                # the speaker acts for, when the article names it (gold guidelines 5.3).
+                person = idx.speaker_at(head.i)
+                if person is None:
+                    return []
+                state = self.country.get(person)
+                return [state if state in idx.types else person]
             return []
         keys = []
         if depth < 4:
