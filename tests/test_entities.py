@@ -456,6 +456,7 @@ def test_the_topic_of_a_document_is_no_organisation() -> None:
     ("They recalled the Orsk Accords of 1995.", "Orsk Accords"),
     ("Cases of COVID-19 rose again.", "COVID-19"),
     ("Exports of LNG grew.", "LNG"),
+    ("Turkey bought the S-400 anyway.", "S-400"),
 ])
 def test_documents_and_things_are_no_entities(text: str, name: str) -> None:
     s = text.index(name)
@@ -480,22 +481,34 @@ def test_tidy_drops_the_words_around_a_name(text: str, span: str, label: str, na
     assert text[start:end] == name
 
 
-@pytest.mark.parametrize(("text", "publisher", "label"), [
+@pytest.mark.parametrize(("text", "publisher", "label", "country"), [
     # the country the name or the word before it gives
-    ("The Turkish Foreign Ministry protested.", None, "Ministry of Foreign Affairs (Turkey)"),
-    ("Kyrgyzstan's Healthcare Ministry signed it.", None, "Ministry of Healthcare (Kyrgyzstan)"),
-    ("The Russian Culture Ministry will help.", None, "Ministry of Culture (Russia)"),
+    ("The Turkish Foreign Ministry protested.", None, "Ministry of Foreign Affairs (Turkey)",
+     "Turkey"),
+    ("Kyrgyzstan's Healthcare Ministry signed it.", None, "Ministry of Healthcare (Kyrgyzstan)",
+     "Kyrgyzstan"),
+    ("The Russian Culture Ministry will help.", None, "Ministry of Culture (Russia)", "Russia"),
     # else the publisher's, a government speaking of "our" ministry
     ("Egypt and Greece agreed. Egypt will act. Our Defence Ministry is ready.",
-     "President of Russia website", "Ministry of Defence (Russia)"),
+     "President of Russia website", "Ministry of Defence (Russia)", "Russia"),
     # else the country the article mentions most
     ("Afghanistan's war goes on. In Afghanistan, the Interior Ministry said Iran helped.", None,
-     "Ministry of Interior Affairs (Afghanistan)"),
+     "Ministry of Interior Affairs (Afghanistan)", "Afghanistan"),
+    # a country's armed forces are named by its demonym
+    ("Russia and Turkey talked. Russia said the Armed Forces were ready.", None,
+     "Russian Armed Forces", "Russia"),
 ])
-def test_a_ministry_is_named_with_its_country(text: str, publisher: str | None,
-                                              label: str) -> None:
+def test_a_ministry_is_named_with_its_country(text: str, publisher: str | None, label: str,
+                                              country: str) -> None:
     article = Article(source="t", text=text, headline="t", date=dt.date(2021, 6, 1),
                       body_start=0, body_end=len(text), body=text, publisher=publisher)
     ents = {e.label: e for e in find_entities(load_nlp()(text), article, load_gazetteer())}
     assert label in ents, sorted(ents)
-    assert ents[label].country == load_gazetteer().lookup(label.split("(")[1][:-1]).qid
+    rec = load_gazetteer().lookup(country)
+    assert rec is not None and ents[label].country == rec.qid
+
+
+def test_a_site_named_after_a_place_is_one_place() -> None:
+    ents = _body_entities("They opened an exhibition of Prague Castle treasures in Moscow.")
+    assert ents["Prague Castle"].type == "Place" and ents["Prague Castle"].wikidata is None
+    assert "Prague" not in ents

@@ -274,6 +274,9 @@ _NOT_NAME = _ORG_WORDS | _PLACE_WORDS | _GENERIC | _DOC_WORDS | _TITLE_WORDS | f
 })
 
 
+# Sites named after a place ("Prague Castle", "Vnukovo Airport").
+_NAMED_SITES = frozenset({"castle", "cathedral", "church", "mosque", "monastery", "airport",
+                          "palace", "square", "bridge", "stadium", "fortress"})
 # Last words of a medium's or company's name after a place ("Abu Dhabi Media", "Kyiv Post").
 _MEDIA_HEADS = frozenset({"media", "tv", "television", "radio", "times", "post", "herald",
                           "tribune", "gazette", "airlines", "airways"})
@@ -289,6 +292,7 @@ _AREA_NOUNS = frozenset({
 _STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"})
 # Diseases, viruses and commodities the model takes for bodies: things, not entities (gold
 # guidelines 4.1, "products/things").
+_MODEL_NUMBER = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}")
 _THINGS = frozenset({"covid-19", "covid", "coronavirus", "sars-cov-2", "sars", "mers", "ebola",
                      "hiv", "aids", "lng", "lpg"})
 # Platforms and wikis: organisations, never persons or places (the model often says person).
@@ -414,7 +418,8 @@ _PORTFOLIO_NOUNS = {"Foreign": "Foreign Affairs", "Interior": "Interior Affairs"
 
 def _name_ministries(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
                      publisher: str | None) -> None:
-    """Name each national ministry as "Ministry of <portfolio> (<country>)", in place.
+    """Name each national ministry as "Ministry of <portfolio> (<country>)", and a country's
+    "Armed Forces" as "<demonym> Armed Forces" ("Russian Armed Forces"), in place.
 
     A ministry's name alone does not say whose it is ("the Defence Ministry"), so unlinked,
     the ministries of two countries would be one entity across articles. Its country is the
@@ -436,6 +441,12 @@ def _name_ministries(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
             words = words[1:]  # "Russian Culture Ministry"
         label = " ".join(words)
         after, before = _MINISTRY_AFTER.match(label), _MINISTRY_BEFORE.match(label)
+        if label == "Armed Forces":
+            rec = gaz.record(country or _country_before(ctx, gaz, c.start) or home or "")
+            demonym = gaz.demonym_of(rec.qid) if rec is not None else None
+            if rec is not None and demonym:
+                c.label, c.country = f"{demonym} Armed Forces", rec.qid  # "Russian Armed Forces"
+            continue
         if after is not None:
             portfolio = _PORTFOLIO_NOUNS.get(after["portfolio"], after["portfolio"])
         elif before is not None:
@@ -449,17 +460,21 @@ def _name_ministries(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
             continue
         if len([w for w in portfolio.split() if w not in {"and", "of", "for"}]) > 3:
             continue  # "Ministry of Foreign Affairs Sun Linjiang": a name runs on
-        prev = ctx.prev(c.start)
-        apostrophe = ctx.prev(c.start, 2)
-        if prev is not None and prev.raw == "s" and apostrophe is not None and apostrophe.raw in {
-                "'", "’"}:
-            prev = ctx.prev(c.start, 3)  # the possessive: "Kyrgyzstan's Healthcare Ministry"
-        if country is None and prev is not None:
-            country = _country_word(gaz, prev.raw)  # "the Turkish Defence Ministry"
-        rec = gaz.record(country or home or "")
+        rec = gaz.record(country or _country_before(ctx, gaz, c.start) or home or "")
         if rec is None or rec.type != "Country" or any(ch in portfolio for ch in "()"):
             continue
         c.label, c.country = f"Ministry of {portfolio} ({rec.label})", rec.qid
+
+
+def _country_before(ctx: _Ctx, gaz: Gazetteer, start: int) -> str | None:
+    """The country the word before a name gives ("the Turkish Defence Ministry",
+    "Kyrgyzstan's Healthcare Ministry"), if any."""
+    prev = ctx.prev(start)
+    apostrophe = ctx.prev(start, 2)
+    if prev is not None and prev.raw == "s" and apostrophe is not None and apostrophe.raw in {
+            "'", "’"}:
+        prev = ctx.prev(start, 3)  # the possessive
+    return _country_word(gaz, prev.raw) if prev is not None else None
 
 
 def _most_mentioned_country(cands: Sequence[_Cand]) -> str | None:
@@ -603,8 +618,8 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
     prev, prev2, nxt = ctx.prev(s), ctx.prev(s, 2), ctx.next(e)
     if typ != "Person" and (words[-1] in _DOC_WORDS or words[-1].removesuffix("s") in _DOC_WORDS):
         return None  # "the Minsk Agreements", "the Helsinki Accords": documents
-    if label.lower() in _THINGS:
-        return None
+    if label.lower() in _THINGS or (_MODEL_NUMBER.fullmatch(label) and label[0] != "G"):
+        return None  # "S-400", "Kh-101", "MiG-29": weapons and aircraft, not the G-20
     if len(words) == 1 and words[0] in _GENERIC:
         return None
     # A portfolio ("Secretary of State", "Minister of Transportation") is a role, not a body.
@@ -900,6 +915,12 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                 and before.norm == "the" and body[c.end:nxt.start] == " "
                 and nxt.raw.islower() and nxt.norm.removesuffix("s") in _DOC_WORDS):
             continue  # "the Minsk agreements", "the Paris accords": a document's name
+        if (run and c.type in {"Place", "Country"} and not c.demonym and not c.metonym
+                and run[0].norm in _NAMED_SITES):
+            # "Prague Castle", "Vnukovo Airport": a site named after the place is a place
+            kept.append(_Cand(c.start, run[0].end, "Place", None, CONF_MODEL,
+                              _clean_label(body[c.start:run[0].end])))
+            continue
         heads = [i for i, w in enumerate(run[:2]) if w.norm in _MEDIA_HEADS]
         if heads and c.type in {"Place", "Country"} and not c.demonym and not c.metonym:
             end = run[heads[0]].end

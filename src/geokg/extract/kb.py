@@ -236,6 +236,14 @@ class Gazetteer:
                 return qid
         return None
 
+    def demonym_of(self, qid: str) -> str | None:
+        """The English demonym of a country ("Q159" → "Russian"), or None."""
+        for forms in self._demonyms.values():
+            for form, owner in forms:
+                if owner == qid:
+                    return " ".join(form)
+        return None
+
     def country_of_capital(self, qid: str) -> str | None:
         """The country whose capital the place ``qid`` is, or None."""
         rec = self.records.get(qid)
