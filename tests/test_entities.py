@@ -512,3 +512,9 @@ def test_a_site_named_after_a_place_is_one_place() -> None:
     ents = _body_entities("They opened an exhibition of Prague Castle treasures in Moscow.")
     assert ents["Prague Castle"].type == "Place" and ents["Prague Castle"].wikidata is None
     assert "Prague" not in ents
+
+
+def test_named_events_take_their_conventional_name() -> None:
+    ents = _body_entities("Veterans of the Great Patriotic War met. The Second World War ended.")
+    assert ents["Eastern Front (World War II)"].type == "NamedEvent"
+    assert ents["World War II"].type == "NamedEvent"

@@ -683,7 +683,8 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
 
 @cache
 def _named_events() -> dict[str, Any]:
-    """Conventional names of described wars and crises, and numbered summits (package data)."""
+    """Conventional names of described wars and crises, other names of named events, and
+    numbered summits (package data)."""
     data: dict[str, Any] = json.loads(data_path("named_events.json").read_text(encoding="utf-8"))
     return data
 
@@ -1124,6 +1125,10 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                     c.type, c.qid, c.label, c.conf = "Person", rec.qid, rec.label, CONF_COREF
 
     _name_ministries(cands, ctx, gaz, article.publisher)
+    names = _named_events()["names"]
+    for c in cands:
+        if c.type == "NamedEvent" and not c.qid and c.label in names and c.label != "about":
+            c.label = names[c.label]  # "the Second World War" is World War II
     return _assemble(cands, article, gaz, resolver)
 
 
