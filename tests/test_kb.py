@@ -131,6 +131,10 @@ def test_demonyms_and_capitals() -> None:
     assert gaz.country_of_demonym("Russian") == "Q159"
     assert gaz.country_of_demonym("armenian") is None
     assert gaz.country_of_demonym("Congolese") is None  # two countries: ambiguous
+    # a "-stan" country's stem is its adjective too; short stems are no demonyms
+    assert gaz.country_of_demonym("Kazakh") == gaz.country_of_demonym("Kazakhstani") == "Q232"
+    assert gaz.country_of_demonym("Uzbek") == "Q265"
+    assert gaz.country_of_demonym("Paki") is None and gaz.demonym_of("Q159") == "Russian"
     assert gaz.country_of_capital("Q1953") == "Q399"
     assert gaz.country_of_capital("Q649") == "Q159"
 

@@ -616,6 +616,13 @@ def _iter_records(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from doc.get(part, ())
 
 
+def _stan_stem(label: str) -> str | None:
+    """The adjective of a "-stan" country's name: "Kazakhstan" → "Kazakh", "Uzbekistan" →
+    "Uzbek"; only stems of five letters or more, which are the people's own name."""
+    stem = re.sub(r"i?stan$", "", label) if label.endswith("stan") else ""
+    return stem if len(stem) >= 5 and " " not in stem else None
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     """An ISO date or None."""
     return dt.date.fromisoformat(value) if value else None
@@ -683,6 +690,8 @@ def gazetteer_from_bytes(data: bytes) -> Gazetteer:
             entries.append((alias, qid, _RANK[kind]))
         for d in r.get("demonyms", ()):
             demonyms.append((d, qid, 0))
+        if r["type"] == "Country" and (stem := _stan_stem(r["label"])):
+            demonyms.append((stem, qid, 1))  # "Kazakh", beside the tables' "Kazakhstani"
         if r["type"] == "Person":
             terms[qid] = tuple(Term(t[0], t[1], _parse_date(t[2]), _parse_date(t[3]))
                                for t in r["terms"])
