@@ -518,3 +518,14 @@ def test_named_events_take_their_conventional_name() -> None:
     ents = _body_entities("Veterans of the Great Patriotic War met. The Second World War ended.")
     assert ents["Eastern Front (World War II)"].type == "NamedEvent"
     assert ents["World War II"].type == "NamedEvent"
+
+
+def test_an_acronym_of_a_name_spelt_out_is_that_name() -> None:
+    ents = _body_entities("The Shanghai Cooperation Organisation met in June. The SCO agreed "
+                          "on a plan for the CAR [Central African Republic].")
+    assert "SCO" not in ents and "CAR" not in ents
+    assert {m.text for m in ents["Shanghai Cooperation Organisation"].mentions} >= {"SCO"}
+    assert {m.text for m in ents["Central African Republic"].mentions} == {
+        "CAR", "Central African Republic"}
+    # an acronym is no lone surname of a leader in office
+    assert all(e.type != "Person" for e in ents.values())

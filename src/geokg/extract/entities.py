@@ -466,6 +466,31 @@ def _name_ministries(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
         c.label, c.country = f"Ministry of {portfolio} ({rec.label})", rec.qid
 
 
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "des", "du", "et"})
+
+
+def _acronym(label: str) -> str:
+    """The initials of a name's words, small words left out ("Shanghai Cooperation
+    Organisation" → "SCO", "Asia-Pacific Economic Cooperation" → "APEC")."""
+    words = re.findall(r"[^\W\d_][\w'’]*", label)
+    return "".join(w[0].upper() for w in words if w.lower() not in _ACRONYM_SKIP)
+
+
+def _join_acronyms(cands: list[_Cand]) -> None:
+    """An acronym of a name the article spells out names the same thing, in place ("the SCO"
+    after "the Shanghai Cooperation Organisation"; "CAR [Central African Republic]")."""
+    spelt: dict[str, dict[tuple[str, str], _Cand]] = defaultdict(dict)
+    for c in cands:
+        if c.type in {"Organization", "Country", "Place"} and len(c.label.split()) >= 2:
+            spelt[_acronym(c.label)][(c.qid or c.label, c.type)] = c
+    for c in cands:
+        owners = spelt.get(c.label, {})
+        if (2 <= len(c.label) <= 8 and c.label.isupper() and c.label.isalpha() and not c.qid
+                and len(owners) == 1):
+            full = next(iter(owners.values()))
+            c.type, c.qid, c.label, c.country = full.type, full.qid, full.label, full.country
+
+
 def _country_before(ctx: _Ctx, gaz: Gazetteer, start: int) -> str | None:
     """The country the word before a name gives ("the Turkish Defence Ministry",
     "Kyrgyzstan's Healthcare Ministry"), if any."""
@@ -1116,7 +1141,9 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             continue
         # The model types a lone surname ORG as often as PERSON ("Trump", "Sisi"): the one
         # head of state or government in office at the article's date with that surname.
-        if c.type in {"Person", "Organization"} and article.date is not None:
+        # An acronym is no surname ("CAR" is not Pero Car).
+        if (c.type in {"Person", "Organization"} and article.date is not None
+                and not (len(ws[0].raw) > 1 and ws[0].raw.isupper())):
             hits = [q for q in gaz.persons_by_surname(ws[0].raw)
                     if gaz.roles_at(q, article.date)]
             if len(hits) == 1:
@@ -1124,6 +1151,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                 if rec is not None:
                     c.type, c.qid, c.label, c.conf = "Person", rec.qid, rec.label, CONF_COREF
 
+    _join_acronyms(cands)
     _name_ministries(cands, ctx, gaz, article.publisher)
     names = _named_events()["names"]
     for c in cands:
