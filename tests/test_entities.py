@@ -497,6 +497,12 @@ def test_tidy_drops_the_words_around_a_name(text: str, span: str, label: str, na
     # a country's armed forces are named by its demonym
     ("Russia and Turkey talked. Russia said the Armed Forces were ready.", None,
      "Russian Armed Forces", "Russia"),
+    # bodies of the United States as they are named in full; an embassy by state and city
+    ("The US Senate voted on Monday.", None, "United States Senate", "United States"),
+    ("The United States and Iran spoke. The US said the State Department will act.", None,
+     "United States Department of State", "United States"),
+    ("A note went to the Russian Embassy in London.", None, "Embassy of Russia, London",
+     "Russia"),
 ])
 def test_a_ministry_is_named_with_its_country(text: str, publisher: str | None, label: str,
                                               country: str) -> None:

@@ -100,6 +100,7 @@ _ORG_WORDS = frozenset({
     "assembly", "parliament", "court", "institute", "university", "news", "tv", "association",
     "alliance", "coalition", "league", "brigade", "guard", "police", "duma", "senate", "congress",
     "centre", "center", "foundation", "society", "academy", "school", "hospital", "clinic",
+    "embassy", "consulate",
 })
 _PLACE_WORDS = frozenset({
     "church", "cathedral", "mosque", "monastery", "airport", "palace", "square", "base",
@@ -116,7 +117,8 @@ _STATE_WORDS = frozenset({"union", "republic", "kingdom", "empire", "emirate", "
 _GENERIC = frozenset({
     "state", "centre", "center", "society", "council", "committee", "ministry", "government",
     "agency", "union", "party", "army", "office", "organisation", "organization", "president",
-    "presidents", "transportation", "am", "pm", "utc", "gmt", "parliament",
+    "presidents", "transportation", "am", "pm", "utc", "gmt", "bst", "cet", "cest", "est",
+    "edt", "pst", "pdt", "msk", "parliament",
     "cabinet", "court", "senate", "congress", "kingdom", "republic", "federation", "house",
     "chamber", "assembly", "administration", "embassy", "nation", "majesty", "highness",
     "excellency", "forum", "emir", "prince", "princess", "king", "queen", "chairperson",
@@ -161,6 +163,7 @@ class _Ctx:
     """The words of the body, for looking at a mention's neighbours."""
 
     def __init__(self, body: str) -> None:
+        self.body = body
         self.words: list[Word] = split_words(body)
         self.starts = [w.start for w in self.words]
 
@@ -416,15 +419,14 @@ _PORTFOLIO_NOUNS = {"Foreign": "Foreign Affairs", "Interior": "Interior Affairs"
                     "Internal": "Internal Affairs", "Home": "Home Affairs"}
 
 
-def _name_ministries(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
-                     publisher: str | None) -> None:
-    """Name each national ministry as "Ministry of <portfolio> (<country>)", and a country's
-    "Armed Forces" as "<demonym> Armed Forces" ("Russian Armed Forces"), in place.
+def _name_national_bodies(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
+                          publisher: str | None) -> None:
+    """Name the unlinked bodies of a state by their state, in place (``_national_name``).
 
     A ministry's name alone does not say whose it is ("the Defence Ministry"), so unlinked,
     the ministries of two countries would be one entity across articles. Its country is the
-    one its name or the word before it gives ("Russian", "of Russia"); else the country the
-    publisher names ("President of Russia website": a government speaks of "our Defence
+    one its name or the word before it gives ("Russian", "of Russia", "US"); else the country
+    the publisher names ("President of Russia website": a government speaks of "our Defence
     Ministry"); else the country the article mentions most, when one does. Without any the
     name stays as it is.
     """
@@ -432,40 +434,66 @@ def _name_ministries(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
                  if (r := gaz.record(m.qid)) is not None and r.type == "Country"), None)
     home = home or _most_mentioned_country(cands)
     for c in cands:
-        if c.type != "Organization" or c.qid:
-            continue
-        words = c.label.split()
-        country = c.country
-        while words and (named := _country_word(gaz, words[0])) is not None:
-            country = country or named
-            words = words[1:]  # "Russian Culture Ministry"
-        label = " ".join(words)
-        after, before = _MINISTRY_AFTER.match(label), _MINISTRY_BEFORE.match(label)
-        if label == "Armed Forces":
-            rec = gaz.record(country or _country_before(ctx, gaz, c.start) or home or "")
-            demonym = gaz.demonym_of(rec.qid) if rec is not None else None
-            if rec is not None and demonym:
-                c.label, c.country = f"{demonym} Armed Forces", rec.qid  # "Russian Armed Forces"
-            continue
-        if after is not None:
-            portfolio = _PORTFOLIO_NOUNS.get(after["portfolio"], after["portfolio"])
-        elif before is not None:
-            portfolio = before["portfolio"]
-            if before["of"]:
-                rec_of = gaz.lookup(before["of"])
-                if rec_of is None or rec_of.type != "Country":
-                    continue  # "Ministry of Emergencies of Crimea": not a country's
-                country = country or rec_of.qid
-        else:
-            continue
-        if len([w for w in portfolio.split() if w not in {"and", "of", "for"}]) > 3:
-            continue  # "Ministry of Foreign Affairs Sun Linjiang": a name runs on
-        rec = gaz.record(country or _country_before(ctx, gaz, c.start) or home or "")
-        if rec is None or rec.type != "Country" or any(ch in portfolio for ch in "()"):
-            continue
-        c.label, c.country = f"Ministry of {portfolio} ({rec.label})", rec.qid
+        if c.type == "Organization" and not c.qid:
+            named = _national_name(c, ctx, gaz, home)
+            if named is not None:
+                c.label, c.country = named
 
 
+def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
+                   home: str | None) -> tuple[str, str] | None:
+    """The name and country of a state's body: "Ministry of Defence (Russia)", "Russian Armed
+    Forces", "Embassy of the United States, London", "United States Senate"; or None."""
+    words = c.label.split()
+    country = c.country
+    us = _US_BODY.match(c.label)
+    if us is not None:
+        country, words = country or _US, us.group(1).split()  # "US Senate", "U.S. Air Force"
+    while words and (named := _country_word(gaz, words[0])) is not None:
+        country = country or named
+        words = words[1:]  # "Russian Culture Ministry"
+    label = " ".join(words)
+    country = country or _country_before(ctx, gaz, c.start)
+    if (country or home) == _US and (dept := re.fullmatch(r"([A-Z]\w+) Department", label)):
+        return f"United States Department of {dept.group(1)}", _US  # "the State Department"
+    if us is not None and label == "Supreme Court":
+        return "Supreme Court of the United States", _US
+    if label == "Embassy":
+        rec = gaz.record(country or "")
+        place = re.match(r"\s+in\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)",
+                         ctx.body[c.end:c.end + 40])
+        city = gaz.lookup(place.group(1)) if place else None
+        if rec is None or rec.type != "Country" or city is None or city.type != "Place":
+            return None
+        return f"Embassy of {_the(rec.label)}, {city.label}", rec.qid  # Wikipedia's way
+    rec = gaz.record(country or home or "")
+    if rec is None or rec.type != "Country":
+        return None
+    if label == "Armed Forces":
+        demonym = gaz.demonym_of(rec.qid)
+        return (f"{demonym} Armed Forces", rec.qid) if demonym else None
+    after, before = _MINISTRY_AFTER.match(label), _MINISTRY_BEFORE.match(label)
+    if after is not None:
+        portfolio = _PORTFOLIO_NOUNS.get(after["portfolio"], after["portfolio"])
+    elif before is not None:
+        portfolio = before["portfolio"]
+        if before["of"]:
+            rec_of = gaz.lookup(before["of"])
+            if rec_of is None or rec_of.type != "Country":
+                return None  # "Ministry of Emergencies of Crimea": not a country's
+            rec = gaz.record(country or rec_of.qid) or rec_of
+    elif us is not None and words[-1] != "Party":  # "US Green Party" is no state's body
+        return f"United States {label}", _US
+    else:
+        return None
+    if (len([w for w in portfolio.split() if w not in {"and", "of", "for"}]) > 3
+            or any(ch in portfolio for ch in "()")):
+        return None  # "Ministry of Foreign Affairs Sun Linjiang": a name runs on
+    return f"Ministry of {portfolio} ({rec.label})", rec.qid
+
+
+_US = "Q30"
+_US_BODY = re.compile(r"^(?:US|U\.S\.|USA)\s+([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and))*)$")
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "des", "du", "et"})
 
 
@@ -489,6 +517,14 @@ def _join_acronyms(cands: list[_Cand]) -> None:
                 and len(owners) == 1):
             full = next(iter(owners.values()))
             c.type, c.qid, c.label, c.country = full.type, full.qid, full.label, full.country
+
+
+def _the(country: str) -> str:
+    """A country's name as it follows "of": "the United States", "the Netherlands", "Russia"."""
+    plural = country.endswith("s") and not country.endswith("ss")
+    if plural or country.split()[0] in {"United", "Republic", "Democratic", "Central", "Czech"}:
+        return "the " + country
+    return country
 
 
 def _country_before(ctx: _Ctx, gaz: Gazetteer, start: int) -> str | None:
@@ -1152,7 +1188,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                     c.type, c.qid, c.label, c.conf = "Person", rec.qid, rec.label, CONF_COREF
 
     _join_acronyms(cands)
-    _name_ministries(cands, ctx, gaz, article.publisher)
+    _name_national_bodies(cands, ctx, gaz, article.publisher)
     names = _named_events()["names"]
     for c in cands:
         if c.type == "NamedEvent" and not c.qid and c.label in names and c.label != "about":
