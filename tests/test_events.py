@@ -648,3 +648,31 @@ def test_i_and_we_in_a_transcript_are_the_speaker_of_the_turn(nlp: Any, tmp_path
     assert support and support[0].targets == ("country/v",)
     invite = next(pick(events, "AGREE", "person/ilse-orlova"))
     assert invite.actors == ("person/oleg-tarnov",)
+
+
+def test_commitments_and_signings_after_a_meeting(nlp: Any, tmp_path: Path) -> None:
+    text = ("Talks in Varnia\n\n"
+            "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
+            "Ms Orlova and Mr Tarnov stressed the importance of strict adherence to the Orsk "
+            "agreements. It was agreed that Varnia and Tarnavia will continue close cooperation. "
+            "A package of documents was signed following the talks. The importance of "
+            "yesterday's deal was noted.\n")
+    path = tmp_path / "talks.txt"
+    path.write_text(text, encoding="utf-8")
+    art = make_article(path, dt.date(2021, 6, 1))
+    ents = [
+        make_entity(art, "person/ilse-orlova", "Person", ("Ilse Orlova", "Orlova"),
+                    country="country/v"),
+        make_entity(art, "person/oleg-tarnov", "Person", ("Oleg Tarnov", "Tarnov"),
+                    country="country/t"),
+        make_entity(art, "country/v", "Country", ("Varnia",)),
+        make_entity(art, "country/t", "Country", ("Tarnavia",)),
+    ]
+    events = find_events(nlp(art.body), art, ents)
+    modes = {(e.mode, tuple(sorted(e.actors + e.targets))) for e in events}
+    assert ("reaffirm commitment", ("person/ilse-orlova", "person/oleg-tarnov")) in modes
+    assert ("continue cooperation", ("country/t", "country/v")) in modes
+    # a signing that names nobody is the meeting's states'
+    assert ("sign agreement", ("country/t", "country/v")) in modes
+    # "the importance of" a deal is no new deal
+    assert not [e for e in events if "yesterday" in e.evidence.text]

@@ -46,6 +46,9 @@ _LIGHT_VERBS = frozenset({
 _LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on"})
 # Nouns that carry an act named after "of" ("a message of condolence", "words of support").
 _CARRIER_NOUNS = frozenset({"message", "letter", "word", "expression", "telegram", "note"})
+# Commitments that "the importance of" carries ("stressed the importance of adherence to the
+# agreements" commits to them; "the importance of yesterday's deal" is no new deal).
+_COMMITMENTS = frozenset({"reaffirm commitment", "commit"})
 # Light verbs whose subject is the owner of the act ("X expressed his condolences"), unlike
 # those whose subject receives it ("accepted our invitation").
 _EXPRESSING = frozenset({
@@ -558,9 +561,9 @@ class _Extractor:
         # A light verb carries the subject: "held talks with", "had a conversation with",
         # "took part in", "expressed their support for".
         gov = noun.head
-        if (
-            noun.dep_ == "pobj" and gov.lower_ == "of"
-            and gov.head.lemma_.lower() in _CARRIER_NOUNS
+        if noun.dep_ == "pobj" and gov.lower_ == "of" and (
+            gov.head.lemma_.lower() in _CARRIER_NOUNS
+            or (gov.head.lemma_.lower() == "importance" and trig.mode in _COMMITMENTS)
         ):
             # "sent a message of condolence to X", "expressions of sympathy came from X":
             # the carrier stands in the sentence for the act.
@@ -1023,7 +1026,7 @@ def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -
     possible participant is a mention of a person, organisation or country (or of a place that
     stands for one), or a pronoun or group noun after such a mention, which it may refer to.
     """
-    form_lemmas, cue_forms = _form_lemmas(), _cue_forms()
+    form_lemmas, cue_forms, lexicon = _form_lemmas(), _cue_forms(), load_lexicon()
     body, end = article.body_start, len(doc.text)
     spans = sorted((m.start - body, m.end - body) for e in entities for m in e.mentions)
     starts = [lo for lo, _ in spans]
@@ -1042,7 +1045,10 @@ def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -
         if not triggers:
             continue
         at = bisect.bisect_left(parts, lo)
-        named = at < len(parts) and parts[at] < hi
+        # "Documents were signed" names nobody, the states of the meeting before it sign
+        named = (at < len(parts) and parts[at] < hi) or (lo > first_part and any(
+            trig.mode in _DISTINCT_ACTS for t in triggers for lemma in form_lemmas[t.lower_]
+            for trig in lexicon.by_lemma.get(lemma, ())))
         if not named and not any(
             t.lower_ in _PRONOUN_FORMS
             and t.idx > (first_person if t.lower_ in _ONE_PERSON_FORMS else first_part)
