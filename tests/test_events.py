@@ -621,6 +621,22 @@ def test_expressed_hope_that_a_state_will_act_addresses_it(nlp: Any) -> None:
     assert not short_events(nlp, "Jacinda Ardern expressed hope for better weather.")
 
 
+def _two_states_events(nlp: Any, tmp_path: Path, text: str) -> tuple[Event, ...]:
+    """Events of an article about Ilse Orlova of Varnia and Oleg Tarnov of Tarnavia."""
+    path = tmp_path / "talks.txt"
+    path.write_text(text, encoding="utf-8")
+    art = make_article(path, dt.date(2021, 6, 1))
+    ents = [
+        make_entity(art, "person/ilse-orlova", "Person", ("Ilse Orlova", "Orlova"),
+                    country="country/v"),
+        make_entity(art, "person/oleg-tarnov", "Person", ("Oleg Tarnov", "Tarnov"),
+                    country="country/t"),
+        make_entity(art, "country/v", "Country", ("Varnia",)),
+        make_entity(art, "country/t", "Country", ("Tarnavia",)),
+    ]
+    return find_events(nlp(art.body), art, ents)
+
+
 def test_i_and_we_in_a_transcript_are_the_speaker_of_the_turn(nlp: Any, tmp_path: Path) -> None:
     text = ("Talks in Varnia\n\n"
             "President of Varnia Ilse Orlova: Oleg Tarnov has come a long way. "
@@ -628,17 +644,7 @@ def test_i_and_we_in_a_transcript_are_the_speaker_of_the_turn(nlp: Any, tmp_path
             "President of Tarnavia Oleg Tarnov: We support the plan of Varnia.\n\n"
             "Question: Will you meet again?\n\n"
             "Oleg Tarnov: Ilse Orlova knows my answer. I invited Ilse Orlova to Tarnavia.\n")
-    path = tmp_path / "talks.txt"
-    path.write_text(text, encoding="utf-8")
-    art = make_article(path, dt.date(2021, 6, 1))
-    ents = [
-        make_entity(art, "person/ilse-orlova", "Person", ("Ilse Orlova",), country="country/v"),
-        make_entity(art, "person/oleg-tarnov", "Person", ("Oleg Tarnov", "Tarnov"),
-                    country="country/t"),
-        make_entity(art, "country/v", "Country", ("Varnia",)),
-        make_entity(art, "country/t", "Country", ("Tarnavia",)),
-    ]
-    events = find_events(nlp(art.body), art, ents)
+    events = _two_states_events(nlp, tmp_path, text)
     # "I" is the speaker of the turn, not the person named last before it
     assert list(pick(events, "SUPPORT", "person/ilse-orlova", "person/oleg-tarnov"))
     thanks = next(pick(events, "SUPPORT", "person/oleg-tarnov"))
@@ -657,18 +663,7 @@ def test_commitments_and_signings_after_a_meeting(nlp: Any, tmp_path: Path) -> N
             "agreements. It was agreed that Varnia and Tarnavia will continue close cooperation. "
             "A package of documents was signed following the talks. The importance of "
             "yesterday's deal was noted.\n")
-    path = tmp_path / "talks.txt"
-    path.write_text(text, encoding="utf-8")
-    art = make_article(path, dt.date(2021, 6, 1))
-    ents = [
-        make_entity(art, "person/ilse-orlova", "Person", ("Ilse Orlova", "Orlova"),
-                    country="country/v"),
-        make_entity(art, "person/oleg-tarnov", "Person", ("Oleg Tarnov", "Tarnov"),
-                    country="country/t"),
-        make_entity(art, "country/v", "Country", ("Varnia",)),
-        make_entity(art, "country/t", "Country", ("Tarnavia",)),
-    ]
-    events = find_events(nlp(art.body), art, ents)
+    events = _two_states_events(nlp, tmp_path, text)
     modes = {(e.mode, tuple(sorted(e.actors + e.targets))) for e in events}
     assert ("reaffirm commitment", ("person/ilse-orlova", "person/oleg-tarnov")) in modes
     assert ("continue cooperation", ("country/t", "country/v")) in modes
