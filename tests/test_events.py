@@ -671,3 +671,12 @@ def test_commitments_and_signings_after_a_meeting(nlp: Any, tmp_path: Path) -> N
     assert ("sign agreement", ("country/t", "country/v")) in modes
     # "the importance of" a deal is no new deal
     assert not [e for e in events if "yesterday" in e.evidence.text]
+
+
+def test_hoping_that_another_will_act_is_a_request(nlp: Any, tmp_path: Path) -> None:
+    events = _two_states_events(nlp, tmp_path, (
+        "Talks\n\nIlse Orlova said Varnia hopes that Tarnavia will open its market. "
+        "Oleg Tarnov said he hoped that he would come back.\n"))
+    requests = [e for e in events if e.mode == "express hope"]
+    # "hopes" (the lemmatizer says "hop") by Varnia of Tarnavia; hoping for oneself is none
+    assert [(e.actors, e.targets) for e in requests] == [(("country/v",), ("country/t",))]

@@ -489,9 +489,11 @@ class _Extractor:
                 found.add("target", self.phrase_entities(child))
                 self._prep_objects(child, trig, found)
             elif child.dep_ in {"xcomp", "ccomp"} and trig.type in {"REQUEST", "AGREE"}:
-                # "urged Iran to cooperate", "invited Obama to come": the addressee.
+                # "urged Iran to cooperate", "invited Obama to come": the addressee; "we hope
+                # that we will meet" asks nothing of anyone.
                 for sub in child.children:
-                    if sub.dep_ in _SUBJECTS:
+                    if sub.dep_ in _SUBJECTS and not (
+                            trig.mode == "express hope" and sub.lower_ in {"we", "i"}):
                         found.add("target", self.phrase_entities(sub))
         self._prep_objects(verb, trig, found)
 
@@ -603,6 +605,10 @@ class _Extractor:
         entries = self.lexicon.by_lemma.get(tok.lemma_.lower()) or self.lexicon.by_lemma.get(
             tok.lower_
         )
+        if not entries and tok.pos_ == "VERB":
+            # the lemmatizer's slips ("hopes" → "hop"): a verb form of one lexicon verb
+            lemmas = _form_lemmas().get(tok.lower_, ())
+            entries = self.lexicon.by_lemma.get(lemmas[0]) if len(lemmas) == 1 else None
         if not entries or tok.i in self.index.token_key:
             return None  # words inside a name ("Normandy Four summit") are not triggers
         if tok.dep_ == "amod" or _aggregate(tok):
@@ -673,9 +679,9 @@ class _Extractor:
             if types.get(k) in _PARTICIPANT_TYPES
             or (types.get(k) == "Place" and k in found.directed and k not in places)
         ]
-        if trig.needs_target and not targets:
-            return None
         targets = [k for k in targets if k not in actors]
+        if trig.needs_target and not targets:
+            return None  # "he hoped that he would come": nobody else is addressed
         if not actors and not targets and self.group and _unattributed_passive(tok, trig):
             # "Documents were signed during the visit": by the states of the meeting.
             actors = self.group_states()
