@@ -535,3 +535,10 @@ def test_an_acronym_of_a_name_spelt_out_is_that_name() -> None:
         "CAR", "Central African Republic"}
     # an acronym is no lone surname of a leader in office
     assert all(e.type != "Person" for e in ents.values())
+
+
+def test_a_compound_surname_alone_joins_its_full_name() -> None:
+    ents = _body_entities("Talks with Zlata Orlova-Petrenko began. Ms Orlova Petrenko said "
+                          "Varnia Ilse Kovac, head of Varnia, and Ilse Kovac agreed.")
+    assert {m.text for m in ents["Zlata Orlova-Petrenko"].mentions} >= {"Orlova Petrenko"}
+    assert "Orlova Petrenko" not in ents

@@ -527,6 +527,11 @@ def _the(country: str) -> str:
     return country
 
 
+def _spelt_words(body: str, c: _Cand) -> tuple[str, ...]:
+    """A candidate's words as the body spells them, hyphens read as spaces."""
+    return tuple(body[c.start:c.end].replace("-", " ").split())
+
+
 def _country_before(ctx: _Ctx, gaz: Gazetteer, start: int) -> str | None:
     """The country the word before a name gives ("the Turkish Defence Ministry",
     "Kyrgyzstan's Healthcare Ministry"), if any."""
@@ -1142,6 +1147,19 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             rec = gaz.record(hits[0])
             if rec is not None and split_words(rec.label)[0].norm[:1] == ws[0].norm[:1]:
                 c.qid, c.label = rec.qid, rec.label
+    # A compound surname alone ("Sassou Nguesso" after "Denis Sassou-Nguesso", "Chan-ocha"
+    # after "Prayut Chan-ocha"): the one longer name that ends with these words.
+    for c in persons:
+        words = _spelt_words(body, c)
+        if len(words) < 2:
+            continue
+        longer = {(h.qid or h.label): h for h in persons
+                  if len(hw := _spelt_words(body, h)) > len(words)
+                  and hw[-len(words):] == words and hw[0][:1].isupper() and not any(
+                      w.lower() in _NOT_NAME or gaz.lookup(w) is not None
+                      for w in hw[:-len(words)])}  # not "Armenia Serzh Sargsyan"
+        if len(longer) == 1 and c.label != (head := next(iter(longer.values()))).label:
+            c.qid, c.label, c.conf, c.surname_only = head.qid, head.label, CONF_COREF, True
     # Short forms the model missed ("Pashinyan" tagged NORP or nothing): the surname as
     # written in the full name, as a whole word, outside every other candidate.
     for head in firsts.values():
