@@ -1209,7 +1209,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     _name_national_bodies(cands, ctx, gaz, article.publisher)
     names = _named_events()["names"]
     for c in cands:
-        if c.type == "NamedEvent" and not c.qid and c.label in names and c.label != "about":
+        if c.type == "NamedEvent" and not c.qid and c.label in names:
             c.label = names[c.label]  # "the Second World War" is World War II
     return _assemble(cands, article, gaz, resolver)
 
