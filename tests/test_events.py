@@ -680,3 +680,11 @@ def test_hoping_that_another_will_act_is_a_request(nlp: Any, tmp_path: Path) -> 
     requests = [e for e in events if e.mode == "express hope"]
     # "hopes" (the lemmatizer says "hop") by Varnia of Tarnavia; hoping for oneself is none
     assert [(e.actors, e.targets) for e in requests] == [(("country/v",), ("country/t",))]
+
+
+def test_long_practice_is_no_event(nlp: Any, tmp_path: Path) -> None:
+    events = _two_states_events(nlp, tmp_path, (
+        "Talks\n\nIlse Orlova met Oleg Tarnov. Varnia has supported Tarnavia since the 50's. "
+        "Varnia always supports Tarnavia. Varnia supported Tarnavia in 1973.\n"))
+    assert [e.evidence.text for e in events if e.type == "SUPPORT"] == [
+        "Varnia supported Tarnavia in 1973."]

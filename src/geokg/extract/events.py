@@ -74,7 +74,8 @@ _TEMPORAL_WORDS = frozenset({
 })
 _AGGREGATE_WORDS = frozenset({
     "several", "numerous", "many", "multiple", "regular", "frequent", "repeated", "twice",
-    "repeatedly", "regularly", "often", "frequently", "annual", "various",
+    "repeatedly", "regularly", "often", "frequently", "annual", "various", "always",
+    "traditionally", "constantly", "continually", "usually", "habitually",
 })
 _TITLES = frozenset({
     "president", "chancellor", "minister", "premier", "secretary", "king", "queen", "emir",
@@ -1098,6 +1099,9 @@ def _aggregate(tok: Token) -> bool:
             low in _AGGREGATE_WORDS or child.lemma_.lower() == "time"
         ):
             return True
+        if child.dep_ == "prep" and low == "since" and re.search(
+                r"\b(?:\d\d)?\d0['’]?s\b", "".join(t.text_with_ws for t in child.subtree)):
+            return True  # "has supported Egypt since the 50's": a long practice
     return False
 
 
