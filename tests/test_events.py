@@ -688,3 +688,11 @@ def test_long_practice_is_no_event(nlp: Any, tmp_path: Path) -> None:
         "Varnia always supports Tarnavia. Varnia supported Tarnavia in 1973.\n"))
     assert [e.evidence.text for e in events if e.type == "SUPPORT"] == [
         "Varnia supported Tarnavia in 1973."]
+
+
+def test_an_act_on_anybody_is_no_event(nlp: Any, tmp_path: Path) -> None:
+    events = _two_states_events(nlp, tmp_path, (
+        "Talks\n\nIlse Orlova met Oleg Tarnov. Mr Tarnov said: \"I never threaten anybody.\" "
+        "Oleg Tarnov of Tarnavia threatened Varnia.\n"))
+    assert [(e.actors, e.targets) for e in events if e.type == "THREATEN"] == [
+        (("person/oleg-tarnov",), ("country/v",))]

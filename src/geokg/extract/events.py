@@ -72,6 +72,8 @@ _TEMPORAL_WORDS = frozenset({
     "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday",
 })
+_ANYONE = frozenset({"anybody", "anyone", "nobody", "everybody", "everyone", "somebody",
+                     "someone"})
 _AGGREGATE_WORDS = frozenset({
     "several", "numerous", "many", "multiple", "regular", "frequent", "repeated", "twice",
     "repeatedly", "regularly", "often", "frequently", "annual", "various", "always",
@@ -661,6 +663,8 @@ class _Extractor:
             return None
         if self._embedded(tok, trig):
             return None
+        if any(c.dep_ in _OBJECTS and c.lower_ in _ANYONE for c in tok.children):
+            return None  # "I never threaten anybody": nobody in particular, no event
         date = self._date_for(tok, sent)
         self.historical = bool(
             date and self.article.date and int(date[:4]) < self.article.date.year
