@@ -150,6 +150,11 @@ def test_other_requests_get_whole_answers_or_none(server: tuple[str, Path]) -> N
     for worker in workers:
         worker.start()
     try:
+        # the lookups are answered before the runaway starts (on a busy machine the threads
+        # may not have sent a thing yet), so "200" below says something about the server
+        deadline = time.monotonic() + 60
+        while "200" not in outcomes and time.monotonic() < deadline:
+            time.sleep(0.05)
         runaway = requests.post(f"{url}/sparql", data={"query": RUNAWAY}, timeout=60)
     finally:
         done.set()
