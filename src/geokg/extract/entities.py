@@ -1149,12 +1149,12 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                 c.qid, c.label = rec.qid, rec.label
     # A compound surname alone ("Sassou Nguesso" after "Denis Sassou-Nguesso", "Chan-ocha"
     # after "Prayut Chan-ocha"): the one longer name that ends with these words.
-    for c in persons:
-        words = _spelt_words(body, c)
+    spelt_as = [(c, _spelt_words(body, c)) for c in persons]
+    for c, words in spelt_as:
         if len(words) < 2:
             continue
-        longer = {(h.qid or h.label): h for h in persons
-                  if len(hw := _spelt_words(body, h)) > len(words)
+        longer = {(h.qid or h.label): h for h, hw in spelt_as
+                  if len(hw) > len(words)
                   and hw[-len(words):] == words and hw[0][:1].isupper() and not any(
                       w.lower() in _NOT_NAME or gaz.lookup(w) is not None
                       for w in hw[:-len(words)])}  # not "Armenia Serzh Sargsyan"

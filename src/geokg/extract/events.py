@@ -226,7 +226,7 @@ class _EntityIndex:
 
     def speaker_at(self, i: int) -> str | None:
         """The speaker whose transcript turn holds token i, else the latest person before it."""
-        at = bisect.bisect_right([start for start, _ in self.turns], i) - 1
+        at = bisect.bisect_right(self.turns, i, key=lambda turn: turn[0]) - 1
         if at >= 0:
             return self.turns[at][1]
         return self.last_person_before(i, subject_first=False)
