@@ -247,6 +247,13 @@ def _body_entities(text: str) -> dict[str, Entity]:
     return {e.label: e for e in find_entities(load_nlp()(text), article, load_gazetteer())}
 
 
+def test_one_club_summit_has_one_name() -> None:
+    ents = _body_entities("Leaders arrived for the BRICS Summit on Monday. It is the first "
+                          "BRICS summit in Lisbon, and the hosts were pleased.")
+    summits = [e for e in ents.values() if e.type == "NamedEvent"]
+    assert [(e.label, len(e.mentions)) for e in summits] == [("2021 BRICS Lisbon summit", 2)]
+
+
 @pytest.mark.parametrize(
     ("text", "body", "person"),
     [

@@ -808,6 +808,19 @@ def _event_label(pattern: str, label: str, after: str, cands: Sequence[_Cand], s
     return label
 
 
+def _one_name_per_summit(summits: Sequence[_Cand]) -> None:
+    """Give "the BRICS Summit" the name a later "BRICS summit in Xiamen" has ("2017 BRICS
+    Xiamen summit"): one club's summit in one article is one meeting."""
+    for c in summits:
+        club = re.fullmatch(r"(.+) [Ss]ummit", c.label)
+        if club is None:
+            continue
+        dated = rf"\d{{4}} {re.escape(club.group(1))} .+ summit"
+        names = {o.label for o in summits if re.fullmatch(dated, o.label)}
+        if len(names) == 1:
+            c.label = names.pop()
+
+
 def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                   resolver: Resolver | None = None) -> tuple[Entity, ...]:
     """The entities of ``article`` found in ``doc`` (parsed from ``article.body``).
@@ -1042,6 +1055,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             c.metonym = True
             c.extra["stands_for"] = seat_country.qid
         cands.append(c)
+    summits: list[_Cand] = []
     for rx in (_EVENT_IN, _EVENT_ADJ, _SUMMIT):
         for em in rx.finditer(body):
             s, e = em.start(1), em.end(1)
@@ -1058,12 +1072,16 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             label = _event_label(rx.pattern, _clean_label(em.group(1)), body[e:e + 60], cands,
                                  s, gaz, article.date)
             cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, label))
+            if rx is _SUMMIT:
+                summits.append(cands[-1])
             # "G20 Summit", "SCO summit": a club named by a code before "summit" is a mention.
             code = split_words(em.group(1))
             if (rx is _SUMMIT and len(code) == 2 and re.fullmatch(r"[A-Z][A-Z0-9]+", code[0].raw)
                     and any(ch.isdigit() for ch in code[0].raw)):
                 cands.append(_Cand(s, s + code[0].end, "Organization", None, CONF_PATTERN,
                                    code[0].raw))
+
+    _one_name_per_summit(summits)
 
     # Metonymy of capitals.
     for c in cands:
