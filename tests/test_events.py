@@ -656,6 +656,32 @@ def test_i_and_we_in_a_transcript_are_the_speaker_of_the_turn(nlp: Any, tmp_path
     assert invite.actors == ("person/oleg-tarnov",)
 
 
+def test_you_in_a_transcript_is_the_other_speaker(nlp: Any, tmp_path: Path) -> None:
+    text = ("Talks in Varnia\n\n"
+            "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
+            "President of Varnia Ilse Orlova: Mr President, I am glad to welcome you. "
+            "I am very pleased to have this chance to meet you. "
+            "I would like to thank you for the warm welcome.\n\n"
+            "President of Tarnavia Oleg Tarnov (retranslated): Thank you very much. "
+            "Thank you for the invitation. We highly appreciate your position. "
+            "Are you ready to sign a treaty with Tarnavia?\n")
+    events = _two_states_events(nlp, tmp_path, text)
+    sides = [(e.type, e.actors, e.targets, e.evidence.text) for e in events]
+    # "you" is whom the turn's speaker addresses; a label with a note is a turn all the same
+    assert ("SUPPORT", ("person/ilse-orlova",), ("person/oleg-tarnov",),
+            "I would like to thank you for the warm welcome.") in sides
+    # the unsaid "I" of "Thank you for ..." is the speaker; thanks returned is a second act
+    assert ("SUPPORT", ("person/oleg-tarnov",), ("person/ilse-orlova",),
+            "Thank you for the invitation.") in sides
+    assert ("SUPPORT", ("country/t",), ("person/ilse-orlova",),
+            "We highly appreciate your position.") in sides
+    # courtesies, the closing formula and questions are no events; "have this chance to
+    # meet you" is the meeting in progress, told once
+    texts = [e.evidence.text for e in events]
+    assert not [t for t in texts if "welcome you" in t or "very much" in t or "?" in t]
+    assert [e.factuality for e in events if e.type == "CONSULT"] == ["asserted"]
+
+
 def test_commitments_and_signings_after_a_meeting(nlp: Any, tmp_path: Path) -> None:
     text = ("Talks in Varnia\n\n"
             "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"

@@ -92,6 +92,9 @@ _LEADER_TITLES = frozenset({
 # Nouns for the meeting itself, whose acts are its parties' ("the talks focused on").
 _MEETING_NOUNS = frozenset({"conversation", "talk", "talks", "meeting", "discussion", "call"})
 _SPEAKER_PRONOUNS = frozenset({"i", "me", "my"})
+# "you" in a transcript turn is the person the speaker answers or is answered by.
+_ADDRESSEE_PRONOUNS = frozenset({"you", "your"})
+_ALL = frozenset({"all", "each", "both"})  # "all of you", "you all": everyone in the room
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "our", "us"})
 # Plural heads that, with no entity in them, refer back to the parties of the current meeting
@@ -131,6 +134,7 @@ class Trigger:
     object_topic: bool = False
     asserted_only: bool = False
     clause_target: bool = False
+    courtesy_on_person: bool = False
 
     def role_of(self, prep: str, lexicon: Lexicon) -> str:
         """The role ("actor", "target", "joint", "place", "none") of a preposition's object."""
@@ -173,6 +177,7 @@ def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
             object_topic=bool(item.get("object_topic", False)),
             asserted_only=bool(item.get("asserted_only", False)),
             clause_target=bool(item.get("clause_target", False)),
+            courtesy_on_person=bool(item.get("courtesy_on_person", False)),
         )
         by_lemma.setdefault(trig.lemma, []).append(trig)
     return Lexicon(
@@ -231,6 +236,24 @@ class _EntityIndex:
             return self.turns[at][1]
         return self.last_person_before(i, subject_first=False)
 
+    def addressee_at(self, i: int) -> str | None:
+        """The person "you" at token i addresses: the speaker of the nearest other turn.
+
+        An answer to an unnamed questioner addresses nobody known; a question addresses who
+        answers it; outside a transcript "you" is left alone.
+        """
+        at = bisect.bisect_right(self.turns, i, key=lambda turn: turn[0]) - 1
+        if at < 0:
+            return None
+        speaker = self.turns[at][1]
+        before = (s for _, s in reversed(self.turns[:at]) if s is None or s != speaker)
+        after = (s for _, s in self.turns[at + 1:] if s is None or s != speaker)
+        for other in (before, after) if speaker is not None else (after,):
+            found = next(other, speaker)
+            if found != speaker:
+                return found
+        return None
+
     def last_person_before(self, i: int, *, subject_first: bool = True) -> str | None:
         """The person a pronoun at token i refers to: the latest subject, else the latest one."""
         last = subject = None
@@ -243,9 +266,10 @@ class _EntityIndex:
         return (subject or last) if subject_first else last
 
 
-# A transcript turn: a paragraph opening with the speaker's name (and title) and a colon.
+# A transcript turn: a paragraph opening with the speaker's name (and title), perhaps a note
+# on the language ("(retranslated)"), and a colon.
 _TURN = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|of|the|and|for|de|al|bin|von|van)[ \t]+){0,12}?"
-                   r"[A-Z][\w.'’-]*:[ \t]", re.MULTILINE)
+                   r"[A-Z][\w.'’-]*(?:[ \t]+\([^()\n]{1,60}\))?:[ \t]", re.MULTILINE)
 
 
 def _turns(doc: Doc, entities: Sequence[Entity], article: Article) -> list[tuple[int, str | None]]:
@@ -336,6 +360,14 @@ class _Extractor:
                 # named just before it.
                 person = idx.speaker_at(head.i)
                 return [person] if person else []
+            if lower in _ADDRESSEE_PRONOUNS and (depth == 0 or head.dep_ == "poss"):
+                # "thank you", "your position": whom the speaker of the turn addresses; "all
+                # of you" is the room
+                if head.dep_ == "pobj" and head.head.head.lower_ in _ALL or any(
+                        c.lower_ in _ALL for c in head.children):
+                    return []
+                person = idx.addressee_at(head.i)
+                return [person] if person else []
             if (
                 lower in _RELATIVE_PRONOUNS
                 and head.head.dep_ == "relcl"
@@ -344,10 +376,13 @@ class _Extractor:
                 # "Babaryka, who was arrested": the relative pronoun is the name it hangs on.
                 return self.phrase_entities(head.head.head, depth)
             if lower in _GROUP_PRONOUNS:
-                if self.group or lower not in {"we", "our", "us"} or depth:
+                exclusive = (lower in {"we", "us"} and not depth and _says_you(head.head, head)
+                             and idx.addressee_at(head.i) is not None)
+                if not exclusive and (self.group or lower not in {"we", "our", "us"} or depth):
                     return list(self.group)
                 # Outside a meeting report "we" in a quote is the speaker's side: the state
-                # the speaker acts for, when the article names it (gold guidelines 5.3).
+                # the speaker acts for, when the article names it (gold guidelines 5.3); so is
+                # a "we" beside the "you" it is said to ("we appreciate your position").
                 person = idx.speaker_at(head.i)
                 if person is None:
                     return []
@@ -455,7 +490,11 @@ class _Extractor:
                 targets = [k for s in passive for k in self.phrase_entities(s)]
                 return actors, targets
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
-                # "took part in opening the centre": the gerund's subject is the verb's.
+                # "took part in opening the centre": the gerund's subject is the verb's; "thank
+                # you for inviting me", "accused Kiev of shelling": the object's.
+                objs = [c for c in cur.head.head.children if c.dep_ == "dobj"]
+                if objs and cur.head.lower_ in {"for", "of"}:
+                    return [k for o in objs for k in self.phrase_entities(o)], []
                 cur = cur.head.head
                 continue
             if cur.dep_ not in _SUBJECT_CLIMB or cur.head.i == cur.i:
@@ -474,6 +513,10 @@ class _Extractor:
     def verb_participants(self, verb: Token, trig: Trigger, found: _Found) -> None:
         """Participants of a verbal trigger: subject, objects, prepositional objects."""
         actors, passive = self._subject_of(verb)
+        if not actors and not passive and verb.dep_ == "ROOT" and verb.tag_ == "VBP":
+            # "Thank you for the invitation": the unsaid first person, the turn's speaker
+            speaker = self.index.speaker_at(verb.i)
+            actors = [speaker] if speaker else []
         found.add("actor", actors)
         if not trig.object_topic:  # "Syria was discussed": the topic, not a party
             found.add("target", passive)
@@ -663,8 +706,17 @@ class _Extractor:
             return None
         if self._embedded(tok, trig):
             return None
+        if _question(sent):
+            return None  # "Are you ready to resume talks?" asks; it reports nothing
         if any(c.dep_ in _OBJECTS and c.lower_ in _ANYONE for c in tok.children):
             return None  # "I never threaten anybody": nobody in particular, no event
+        if trig.courtesy_on_person and any(
+            c.dep_ in _OBJECTS | _PASSIVE_SUBJECTS and (
+                c.pos_ == "PRON" and c.lower_ != "it"
+                or self.index.types.get(self.index.token_key.get(c.i, "")) == "Person")
+            for c in tok.children
+        ):
+            return None  # "welcome you", "I was welcomed": a courtesy to a person
         date = self._date_for(tok, sent)
         self.historical = bool(
             date and self.article.date and int(date[:4]) < self.article.date.year
@@ -855,6 +907,8 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str]) -> l
                     kept[i] = replace(ev, date=ev.date or old.date)
                 duplicate = True
                 break
+            if old.actors and ev.actors and not set(old.actors) & set(ev.actors):
+                continue  # the act returned ("thank you" in each turn): two acts
             if (old.mode == ev.mode and old.factuality == ev.factuality) or same_sentence:
                 if parts <= old_parts:
                     duplicate = True
@@ -950,12 +1004,12 @@ _IRREGULAR = {
     "give": ("gave", "given"), "make": ("made",), "speak": ("spoke", "spoken"),
     "seek": ("sought",), "begin": ("began", "begun"), "come": ("came",),
 }
-_PRONOUN_FORMS = _PERSON_PRONOUNS | _SPEAKER_PRONOUNS | _GROUP_PRONOUNS | {
+_PRONOUN_FORMS = (_PERSON_PRONOUNS | _SPEAKER_PRONOUNS | _ADDRESSEE_PRONOUNS | _GROUP_PRONOUNS) | {
     "leaders", "sides", "parties", "presidents", "heads", "participants", "countries", "states",
     "nations",
 }
 # Pronouns that can only refer to a person named before them (phrase_entities).
-_ONE_PERSON_FORMS = _PERSON_PRONOUNS | _SPEAKER_PRONOUNS
+_ONE_PERSON_FORMS = _PERSON_PRONOUNS | _SPEAKER_PRONOUNS | _ADDRESSEE_PRONOUNS
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -1030,7 +1084,8 @@ def _covered(starts: Sequence[int], reach: Sequence[int], lo: int, hi: int) -> b
 def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -> list[Any]:
     """The sentences of a names-only Doc that may hold an event and so need a parse.
 
-    A sentence qualifies when it has a possible trigger and a possible participant. A possible
+    A sentence qualifies when it does not ask (a question reports no event) and it has a
+    possible trigger and a possible participant. A possible
     trigger is a word form of a lexicon lemma outside any name ("Normandy Four summit" is a
     name, not a meeting) whose entries either need no cue word or find one of their cue words
     (``needs``) in the sentence or the two words either side of it, where ``match`` looks. A
@@ -1051,6 +1106,8 @@ def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -
     chosen = []
     for sent in doc.sents:
         lo, hi = sent.start_char, sent.end_char
+        if _question(sent):
+            continue
         triggers = [t for t in sent if t.lower_ in form_lemmas
                     and not _covered(starts, reach, t.idx, t.idx + len(t))]
         if not triggers:
@@ -1073,6 +1130,29 @@ def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -
         ):
             chosen.append(sent)
     return chosen
+
+
+# Dependencies into another clause or an aside: a "you" there is no party of the act
+# ("as you know, we...", "Your Majesty, we met").
+_ASIDE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "npadvmod", "intj",
+                         "dep", "punct", "mark", "cc"})
+
+
+def _says_you(verb: Token, subject: Token) -> bool:
+    """True when the clause of verb has "you" or "your" in it outside its subject and asides:
+    "we" said to "you" excludes them ("we support your aspiration", "we are glad to see you")."""
+    todo = [c for c in verb.children if c.i != subject.i and c.dep_ not in _ASIDE_DEPS]
+    while todo:
+        tok = todo.pop()
+        if tok.lower_ in _ADDRESSEE_PRONOUNS:
+            return True
+        todo += [c for c in tok.children if c.dep_ not in _ASIDE_DEPS]
+    return False
+
+
+def _question(sent: Any) -> bool:
+    """True for a sentence that asks ("Have you decided whom to vote for?")."""
+    return sent.text.rstrip().rstrip("\"”’'»)").endswith("?")
 
 
 def _unattributed_passive(tok: Token, trig: Trigger) -> bool:

@@ -83,6 +83,23 @@ def _performative(tok: Token) -> bool:
     return bool(kids & {("i", "nsubj"), ("we", "nsubj")})
 
 
+_OCCASIONS = frozenset({"chance", "opportunity"})
+_DEICTIC = frozenset({"this", "the", "another"})
+
+
+def _present_occasion(tok: Token) -> bool:
+    """True for "(I am glad to) have this chance": the occasion is the one now taking place,
+    so the act it is a chance for is not merely possible."""
+    return (
+        tok.lemma_.lower() in _OCCASIONS
+        and tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() == "have"
+        and any(c.dep_ == "det" and c.lower_ in _DEICTIC for c in tok.children)
+        and not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ != "to"
+                    for c in tok.head.children)
+    )
+
+
 def _has_rule_out(tok: Token) -> bool:
     """True for "not ruled out" / "cannot rule out": a double negative that means possible."""
     if tok.lemma_.lower() not in {"rule", "exclude"}:
@@ -101,6 +118,8 @@ def factuality_of(trigger: Token) -> Factuality:
     for i, tok in enumerate(chain):
         if _has_rule_out(tok):
             return "possible"
+        if i and _present_occasion(tok):
+            continue
         words = [(tok.lemma_.lower(), "self" if i else "trigger")]
         for child in tok.children:
             if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod", "amod", "det", "acomp"}:
