@@ -247,6 +247,17 @@ def _body_entities(text: str) -> dict[str, Entity]:
     return {e.label: e for e in find_entities(load_nlp()(text), article, load_gazetteer())}
 
 
+def test_a_negotiating_format_is_an_organisation() -> None:
+    ents = _body_entities("The leaders met in the Normandy format. The Normandy Four parties "
+                          "agreed on steps. Iran is part of the Astana format. The Big Four "
+                          "banks lent more.")
+    assert ents["Normandy Format"].type == "Organization"
+    assert {m.text for m in ents["Normandy Format"].mentions} == {"Normandy format",
+                                                                  "Normandy Four"}
+    assert ents["Astana Format"].type == "Organization"
+    assert "Normandy" not in ents and "Big Format" not in ents
+
+
 def test_one_club_summit_has_one_name() -> None:
     ents = _body_entities("Leaders arrived for the BRICS Summit on Monday. It is the first "
                           "BRICS summit in Lisbon, and the hosts were pleased.")

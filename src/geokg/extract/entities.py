@@ -89,6 +89,9 @@ _CAP = r"[A-Z][\w’'\-]*"
 _EVENT_IN = re.compile(rf"\b(?:[Tt]he\s+)({_EVENT_WORDS}\s+in\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)")
 _EVENT_ADJ = re.compile(rf"\b(?:[Tt]he\s+)((?:{_CAP}\s+)+{_EVENT_WORDS})\b")
 _SUMMIT = re.compile(rf"\b((?:{_CAP}[\s\-])*{_CAP}\s+[Ss]ummit)\b")
+# A negotiating format named after where it began ("the Normandy format", "the Astana format").
+# Its members as a number ("the Normandy Four") name it too, once the article calls it a format.
+_FORMAT = re.compile(rf"\b((?:{_CAP}\s+)*{_CAP})\s+([Ff]ormat|Four)\b")
 _LEAD = re.compile(r"^(?:the|The)\s+")
 _TRAIL = re.compile(r"(?:\s*['’]s?|[\s.,;:!?\"“”)(\]\[-]+)$")
 _ABBR_END = re.compile(r"(?:\b[^\W\d_]\.){2,}$")
@@ -1082,6 +1085,22 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                                    code[0].raw))
 
     _one_name_per_summit(summits)
+    formats = [(fm.end(1) - len(name), fm.end(), name, fm.group(2))
+               for fm in _FORMAT.finditer(body) if (name := _LEAD.sub("", fm.group(1)))]
+    named = {name for *_, name, kind in formats if kind != "Four"}
+    for s, e, name, _ in formats:
+        if name not in named:
+            continue
+        parts = [gaz.lookup(part) for part in re.split(r"[-–]", name)]
+        if name.lower() in _GENERIC or any(
+            rec is not None and rec.type in {"Country", "Organization"} for rec in parts
+        ) or any(
+            c.type != "Organization" and c.start <= s and e <= c.end or
+            c.type == "Organization" and c.start < e and s < c.end and c.qid for c in cands
+        ):
+            continue  # "the China format", "the BRICS format", "Russia-India-China format"
+        cands = [c for c in cands if not (c.start < e and s < c.end)]
+        cands.append(_Cand(s, e, "Organization", None, CONF_PATTERN, f"{name} Format"))
 
     # Metonymy of capitals.
     for c in cands:
