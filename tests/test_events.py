@@ -708,6 +708,14 @@ def test_hoping_that_another_will_act_is_a_request(nlp: Any, tmp_path: Path) -> 
     assert [(e.actors, e.targets) for e in requests] == [(("country/v",), ("country/t",))]
 
 
+def test_hoping_for_what_we_will_do_is_an_intent(nlp: Any, tmp_path: Path) -> None:
+    events = _two_states_events(nlp, tmp_path, (
+        "Talks\n\nIlse Orlova met with Oleg Tarnov in Varnia.\n\n"
+        "President of Tarnavia Oleg Tarnov: I hope that our countries will expand trade.\n"))
+    intents = [(e.type, e.actors, e.targets) for e in events if "hope" in e.evidence.text]
+    assert intents == [("AGREE", ("person/oleg-tarnov",), ("person/ilse-orlova",))]
+
+
 def test_long_practice_is_no_event(nlp: Any, tmp_path: Path) -> None:
     events = _two_states_events(nlp, tmp_path, (
         "Talks\n\nIlse Orlova met Oleg Tarnov. Varnia has supported Tarnavia since the 50's. "

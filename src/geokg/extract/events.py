@@ -300,6 +300,7 @@ class _Found:
     places: list[str] = field(default_factory=list)
     from_context: bool = False
     directed: set[str] = field(default_factory=set)
+    intent: bool = False  # a hope for what "we" will do: AGREE (intent), not REQUEST
 
     def add(self, role: str, keys: Iterable[str]) -> None:
         """Add keys to a role, keeping order and skipping repeats."""
@@ -538,8 +539,13 @@ class _Extractor:
                 # "urged Iran to cooperate", "invited Obama to come": the addressee; "we hope
                 # that we will meet" asks nothing of anyone.
                 for sub in child.children:
-                    if sub.dep_ in _SUBJECTS and not (
-                            trig.mode == "express hope" and sub.lower_ in {"we", "i"}):
+                    if sub.dep_ not in _SUBJECTS:
+                        continue
+                    if trig.mode == "express hope" and _first_person(sub):
+                        # "I hope that our countries will advance our relations": an intent
+                        # the speaker states to whom they address, not a request
+                        found.intent = True
+                    else:
                         found.add("target", self.phrase_entities(sub))
         self._prep_objects(verb, trig, found)
 
@@ -737,6 +743,11 @@ class _Extractor:
             or (types.get(k) == "Place" and k in found.directed and k not in places)
         ]
         targets = [k for k in targets if k not in actors]
+        if found.intent:
+            addressee = self.index.addressee_at(tok.i)
+            others = [k for k in self.group if k not in actors]
+            targets = [addressee] if addressee and addressee not in actors else others
+            trig = replace(trig, type="AGREE", mode="express intent")
         if trig.needs_target and not targets:
             return None  # "he hoped that he would come": nobody else is addressed
         if not actors and not targets and self.group and _unattributed_passive(tok, trig):
@@ -1148,6 +1159,12 @@ def _says_you(verb: Token, subject: Token) -> bool:
             return True
         todo += [c for c in tok.children if c.dep_ not in _ASIDE_DEPS]
     return False
+
+
+def _first_person(tok: Token) -> bool:
+    """True for "we", "I", "us" and what "our"/"my" owns ("our countries")."""
+    return tok.lower_ in {"we", "i", "us"} or any(
+        c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in tok.children)
 
 
 def _question(sent: Any) -> bool:

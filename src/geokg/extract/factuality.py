@@ -37,7 +37,7 @@ _FUTURE_LEMMAS = frozenset({
 _CLAUSE_NEG = frozenset({"deny", "refute", "dismiss"})
 _CLAUSE_POSSIBLE = frozenset({
     "unclear", "uncertain", "doubt", "wonder", "question", "speculate", "suspect", "rumour",
-    "rumor", "unknown", "possible", "allege", "claim",
+    "rumor", "unknown", "possible", "allege", "claim", "hope",
 })
 # Governors that make a prediction of what they govern ("I am sure that ... will develop").
 _CLAUSE_PREDICT = frozenset({
