@@ -716,6 +716,25 @@ def test_hoping_for_what_we_will_do_is_an_intent(nlp: Any, tmp_path: Path) -> No
     assert intents == [("AGREE", ("person/oleg-tarnov",), ("person/ilse-orlova",))]
 
 
+def test_an_agentless_passive_in_a_readout_is_the_parties_act(nlp: Any, tmp_path: Path) -> None:
+    events = _two_states_events(nlp, tmp_path, (
+        "Talks\n\nIlse Orlova had a telephone conversation with Oleg Tarnov. It was agreed to "
+        "expand trade. A positive assessment was given of the role of Varnia. Tarnavia "
+        "thanked Varnia for providing humanitarian assistance to Tarnavia.\n"))
+    acts = {(e.type, e.actors, e.targets) for e in events}
+    parties = ("person/ilse-orlova", "person/oleg-tarnov")
+    assert ("AGREE", parties, ()) in acts
+    assert ("SUPPORT", parties, ("country/v",)) in acts
+    # "thanked X for helping": X is the helper
+    assert ("AID", ("country/v",), ("country/t",)) in acts
+
+
+def test_a_passive_verb_sharing_a_subject_has_it_as_target(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez, who was visiting Peru and was attacked by "
+                               "rebels, flew home.")
+    assert [(e.actors, e.targets) for e in events if e.type == "ASSAULT"] == [((), ("Q2",))]
+
+
 def test_long_practice_is_no_event(nlp: Any, tmp_path: Path) -> None:
     events = _two_states_events(nlp, tmp_path, (
         "Talks\n\nIlse Orlova met Oleg Tarnov. Varnia has supported Tarnavia since the 50's. "

@@ -110,6 +110,11 @@ _HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILI
 _DECIDING = frozenset({"agree", "decide", "agreement", "decision"})
 # Acts a readiness to act can be an offer of ("ready to hold talks", "prepared to help").
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"})
+# Acts a meeting report tells in the agentless passive, meaning its parties ("it was agreed").
+_SAID_AT_MEETINGS = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"})
+# Verbs whose agentless passive states an act said at a meeting ("an assessment was given").
+_STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achieve", "confirm",
+                      "reaffirm", "stress", "emphasise", "emphasize", "underline"})
 # Acts each told once: two signings by the same parties are two documents.
 _DISTINCT_ACTS = frozenset({"sign agreement", "ratify agreement"})
 
@@ -253,6 +258,10 @@ class _EntityIndex:
             if found != speaker:
                 return found
         return None
+
+    def in_turn(self, i: int) -> bool:
+        """True when token i is inside a transcript turn (someone's own words)."""
+        return bisect.bisect_right(self.turns, i, key=lambda turn: turn[0]) > 0
 
     def last_person_before(self, i: int, *, subject_first: bool = True) -> str | None:
         """The person a pronoun at token i refers to: the latest subject, else the latest one."""
@@ -483,25 +492,32 @@ class _Extractor:
             if owners:
                 return [k for o in owners for k in self.phrase_entities(o)], []
         cur = verb
+        shared = False  # the subject is a coordinated verb's
+        passive_verb = any(c.dep_ == "auxpass" for c in verb.children)
         for _ in range(4):
             subj = [c for c in cur.children if c.dep_ in _SUBJECTS]
             passive = [c for c in cur.children if c.dep_ in _PASSIVE_SUBJECTS]
             if subj or passive:
                 actors = [k for s in subj for k in self.phrase_entities(s)]
                 targets = [k for s in passive for k in self.phrase_entities(s)]
+                if shared and passive_verb:
+                    # "who was piloting ... and was attacked": the subject undergoes the act
+                    return [], actors + targets
                 return actors, targets
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
                 # "took part in opening the centre": the gerund's subject is the verb's; "thank
                 # you for inviting me", "accused Kiev of shelling": the object's.
                 objs = [c for c in cur.head.head.children if c.dep_ == "dobj"]
-                if objs and cur.head.lower_ in {"for", "of"}:
-                    return [k for o in objs for k in self.phrase_entities(o)], []
+                doers = [k for o in objs for k in self.phrase_entities(o)]
+                if doers and cur.head.lower_ in {"for", "of"}:
+                    return doers, []
                 cur = cur.head.head
                 continue
             if cur.dep_ not in _SUBJECT_CLIMB or cur.head.i == cur.i:
                 break
             if cur.dep_ == "xcomp" and cur.head.pos_ == "NOUN":
                 break
+            shared = shared or cur.dep_ == "conj"
             if cur.dep_ == "xcomp":
                 # Object control: "instructed Lavrov and Kerry to continue contacts" -> the
                 # performers are the object, not the instigator.
@@ -753,6 +769,12 @@ class _Extractor:
         if not actors and not targets and self.group and _unattributed_passive(tok, trig):
             # "Documents were signed during the visit": by the states of the meeting.
             actors = self.group_states()
+            found.from_context = True
+        elif (not actors and self.group and trig.type in _SAID_AT_MEETINGS and _agentless(tok)
+              and not self.historical and not self.index.in_turn(tok.i)):
+            # "It was agreed to improve coordination", "a positive assessment was given of
+            # X": said at the meeting being reported, by its parties
+            actors = [k for k in self.group if k not in targets]
             found.from_context = True
         if not actors and not targets:
             return None
@@ -1170,6 +1192,21 @@ def _first_person(tok: Token) -> bool:
 def _question(sent: Any) -> bool:
     """True for a sentence that asks ("Have you decided whom to vote for?")."""
     return sent.text.rstrip().rstrip("\"”’'»)").endswith("?")
+
+
+def _agentless(tok: Token) -> bool:
+    """True for an act in the passive that names no agent ("it was agreed", "a schedule was
+    coordinated", "an assessment was given")."""
+    if tok.pos_ == "NOUN" and not (
+        tok.dep_ in _PASSIVE_SUBJECTS and tok.head.lemma_.lower() in _STATING
+    ):
+        return False
+    verb = tok.head if tok.pos_ == "NOUN" else tok
+    return (
+        verb.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _unattributed_passive(tok: Token, trig: Trigger) -> bool:
