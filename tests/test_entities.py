@@ -258,6 +258,13 @@ def test_a_negotiating_format_is_an_organisation() -> None:
     assert "Normandy" not in ents and "Big Format" not in ents
 
 
+def test_documents_and_bare_titles_are_no_entities() -> None:
+    ents = _body_entities("Ministers praised the Framework Decision on Disengagement of Forces "
+                          "and Hardware. Putin met the Ambassador Extraordinary and "
+                          "Plenipotentiary of Peru.")
+    assert not [label for label in ents if "Decision" in label or label == "Extraordinary"]
+
+
 def test_one_club_summit_has_one_name() -> None:
     ents = _body_entities("Leaders arrived for the BRICS Summit on Monday. It is the first "
                           "BRICS summit in Lisbon, and the hosts were pleased.")

@@ -58,6 +58,7 @@ _TITLE_WORDS = frozenset({
     "defense", "deputy", "vice", "senator", "speaker", "pope", "spokesman", "spokeswoman",
     "spokesperson", "chairman", "state", "of", "the", "us", "former", "acting", "ambassador",
     "envoy", "leader", "head", "crown", "supreme", "governor", "mayor", "sultan", "-",
+    "extraordinary", "plenipotentiary",
 })
 _OFFICES = (("prime minister", "Prime Minister"), ("president", "President"),
             ("chancellor", "Chancellor"), ("premier", "Premier"), ("king", "King"),
@@ -113,7 +114,8 @@ _PLACE_WORDS = frozenset({
 _DOC_WORDS = frozenset({
     "treaty", "charter", "convention", "agreement", "accord", "accords", "package", "measures",
     "resolution", "law", "act", "programme", "program", "plan", "protocol", "declaration",
-    "memorandum", "initiative", "doctrine", "concept", "strategy",
+    "memorandum", "initiative", "doctrine", "concept", "strategy", "decision", "statement",
+    "communique", "communiqué", "roadmap", "decree",
 })
 _STATE_WORDS = frozenset({"union", "republic", "kingdom", "empire", "emirate", "sultanate"})
 # Capitalised words the model takes for names on their own: generic heads, times of day.
@@ -685,12 +687,16 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
     if not words:
         return None
     prev, prev2, nxt = ctx.prev(s), ctx.prev(s, 2), ctx.next(e)
-    if typ != "Person" and (words[-1] in _DOC_WORDS or words[-1].removesuffix("s") in _DOC_WORDS):
-        return None  # "the Minsk Agreements", "the Helsinki Accords": documents
+    head = words[:words.index("on")][-1:] if "on" in words[1:] else words[-1:]
+    if typ != "Person" and any(w in _DOC_WORDS or w.removesuffix("s") in _DOC_WORDS
+                               for w in {words[-1], *head}):
+        # "the Minsk Agreements", "the Helsinki Accords", "the Framework Decision on
+        # Disengagement of Forces": documents
+        return None
     if label.lower() in _THINGS or (_MODEL_NUMBER.fullmatch(label) and label[0] != "G"):
         return None  # "S-400", "Kh-101", "MiG-29": weapons and aircraft, not the G-20
-    if len(words) == 1 and words[0] in _GENERIC:
-        return None
+    if len(words) == 1 and words[0] in _GENERIC or all(w in _TITLE_WORDS for w in words):
+        return None  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
     # A portfolio ("Secretary of State", "Minister of Transportation") is a role, not a body.
     if prev and prev2 and prev.norm in {"of", "for"} and prev2.norm in {"secretary", "minister"}:
         return None
