@@ -265,6 +265,30 @@ def test_documents_and_bare_titles_are_no_entities() -> None:
     assert not [label for label in ents if "Decision" in label or label == "Extraordinary"]
 
 
+def test_an_epidemic_named_by_its_disease_is_a_named_event() -> None:
+    text = ("Peru thanked Chile for help during the coronavirus pandemic. The pandemic hit "
+            "trade. COVID-19 cases rose.")
+    ents = _body_entities(text)
+    assert {m.text for m in ents["COVID-19 pandemic"].mentions} == {"coronavirus pandemic",
+                                                                    "pandemic"}
+    assert ents["COVID-19 pandemic"].type == "NamedEvent" and "COVID-19" not in ents
+    article = Article(source="t", text=text, headline="t", date=dt.date(2015, 6, 1),
+                      body_start=0, body_end=len(text), body=text)
+    before = find_entities(load_nlp()(text), article, load_gazetteer())
+    assert not [e for e in before if e.type == "NamedEvent"]  # no such event in 2015
+
+
+def test_a_legislature_named_by_a_bare_word_is_the_states() -> None:
+    ents = _body_entities("The United States and Peru signed a deal. Congress has not passed "
+                          "the budget. Nancy Pelosi, the Speaker of the House, said no; Senate "
+                          "Minority Whip Dick Durbin agreed. The House Intelligence Committee "
+                          "met at the White House. The United States wants more.")
+    labels = {e.label for e in ents.values() if e.type == "Organization"}
+    assert {"United States Congress", "United States House of Representatives",
+            "United States Senate"} <= labels
+    assert "House Intelligence Committee" in labels and "White House" not in labels
+
+
 def test_one_club_summit_has_one_name() -> None:
     ents = _body_entities("Leaders arrived for the BRICS Summit on Monday. It is the first "
                           "BRICS summit in Lisbon, and the hosts were pleased.")

@@ -93,6 +93,12 @@ _SUMMIT = re.compile(rf"\b((?:{_CAP}[\s\-])*{_CAP}\s+[Ss]ummit)\b")
 # A negotiating format named after where it began ("the Normandy format", "the Astana format").
 # Its members as a number ("the Normandy Four") name it too, once the article calls it a format.
 _FORMAT = re.compile(rf"\b((?:{_CAP}\s+)*{_CAP})\s+([Ff]ormat|Four)\b")
+_OUTBREAK = r"(?:pandemic|outbreak|epidemic)"
+# A legislature named by a bare word ("the Senate", "Congress has", "Senate Minority Whip");
+# _bare_body rules out a longer name ("House Intelligence Committee", "White House").
+_BODY_WORD = re.compile(r"\b(?:House of (?:Representatives|Commons|Lords)|Congress|Senate"
+                        r"|Parliament|House)\b")
+_BODY_TITLES = frozenset({"minority", "majority", "speaker", "democrats", "republicans"})
 _LEAD = re.compile(r"^(?:the|The)\s+")
 _TRAIL = re.compile(r"(?:\s*['’]s?|[\s.,;:!?\"“”)(\]\[-]+)$")
 _ABBR_END = re.compile(r"(?:\b[^\W\d_]\.){2,}$")
@@ -474,6 +480,8 @@ def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
     rec = gaz.record(country or home or "")
     if rec is None or rec.type != "Country":
         return None
+    if (body := _national_bodies().get(rec.qid, {}).get(label)) is not None:
+        return body, rec.qid  # "Congress", "the Senate", "Parliament"
     if label == "Armed Forces":
         demonym = gaz.demonym_of(rec.qid)
         return (f"{demonym} Armed Forces", rec.qid) if demonym else None
@@ -757,6 +765,13 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
 
 
 @cache
+def _national_bodies() -> dict[str, dict[str, str]]:
+    """Conventional names of national legislatures named by a bare word, per state."""
+    data = json.loads(data_path("national_bodies.json").read_text(encoding="utf-8"))
+    return {state: dict(names) for state, names in data["bodies"].items()}
+
+
+@cache
 def _named_events() -> dict[str, Any]:
     """Conventional names of described wars and crises, other names of named events, and
     numbered summits (package data)."""
@@ -815,6 +830,40 @@ def _event_label(pattern: str, label: str, after: str, cands: Sequence[_Cand], s
         if row["country"] == country and row["from"] <= day and (row["to"] or "9") >= day:
             return str(row["label"])
     return label
+
+
+def _bare_body(ctx: _Ctx, start: int, end: int, word: str) -> bool:
+    """True when a legislature's word at start..end stands alone, not inside a longer name:
+    no capitalised word just before it (but "The"), none just after it but a title ("Senate
+    Minority Whip"), no "of" and a name after it; "House" only as "the House"."""
+    prev, nxt, nxt2 = ctx.prev(start), ctx.next(end), ctx.next(end, 2)
+    if prev is not None and prev.raw[:1].isupper() and prev.norm != "the" and not re.search(
+            r"[.!?:;\"“”(]", ctx.body[prev.end:start]):
+        return False
+    if word == "House" and (prev is None or prev.norm != "the"):
+        return False
+    if nxt is not None and ctx.body[end:nxt.start] == " " and nxt.raw[:1].isupper():
+        return nxt.norm in _BODY_TITLES
+    return not (nxt is not None and nxt.norm == "of" and nxt2 is not None
+                and nxt2.raw[:1].isupper())
+
+
+def _outbreaks(body: str, date: dt.date | None) -> list[tuple[int, int, str]]:
+    """Spans naming an epidemic by its disease ("the coronavirus pandemic"), and a later "the
+    pandemic", with the epidemic's conventional name (data/named_events.json)."""
+    found: list[tuple[int, int, str]] = []
+    for row in _named_events().get("outbreaks", ()):
+        if date is None or date.isoformat() < row["from"]:
+            continue
+        disease = "|".join(re.escape(d) for d in sorted(row["diseases"], key=len, reverse=True))
+        named = re.compile(rf"\b(?:(?:{disease})\s+{_OUTBREAK}|{_OUTBREAK}\s+of\s+(?:the\s+|a\s+)?"
+                           rf"(?:new\s+)?(?:{disease}))\b", re.IGNORECASE)
+        spans = [m.span() for m in named.finditer(body)]
+        if spans:
+            spans += [m.span() for m in re.finditer(rf"(?<=\b[Tt]he ){_OUTBREAK}\b", body)
+                      if not any(s <= m.start() < e for s, e in spans)]
+        found += [(s, e, str(row["label"])) for s, e in spans]
+    return found
 
 
 def _one_name_per_summit(summits: Sequence[_Cand]) -> None:
@@ -1091,6 +1140,14 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                                    code[0].raw))
 
     _one_name_per_summit(summits)
+    for bm in _BODY_WORD.finditer(body):
+        s, e = bm.span()
+        if _bare_body(ctx, s, e, bm.group()) and not any(c.start < e and s < c.end
+                                                         for c in cands):
+            cands.append(_Cand(s, e, "Organization", None, CONF_PATTERN, bm.group()))
+    for s, e, label in _outbreaks(body, article.date):
+        cands = [c for c in cands if not (c.start < e and s < c.end)]
+        cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, label))
     formats = [(fm.end(1) - len(name), fm.end(), name, fm.group(2))
                for fm in _FORMAT.finditer(body) if (name := _LEAD.sub("", fm.group(1)))]
     named = {name for *_, name, kind in formats if kind != "Four"}
