@@ -729,6 +729,16 @@ def test_an_agentless_passive_in_a_readout_is_the_parties_act(nlp: Any, tmp_path
     assert ("AID", ("country/v",), ("country/t",)) in acts
 
 
+def test_killings_and_denials(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez was murdered in Peru. Jacinda Ardern condemned "
+                               "Pedro Sanchez's killing. Spain denied the accusation.")
+    kinds = {(e.type, e.actors, e.targets) for e in events}
+    # the possessor of a killing is its victim
+    assert ("ASSAULT", (), ("Q2",)) in kinds and not [
+        e for e in events if e.type == "ASSAULT" and e.actors]
+    assert ("REJECT", ("Q29",), ()) in kinds
+
+
 def test_a_passive_verb_sharing_a_subject_has_it_as_target(nlp: Any) -> None:
     events = short_events(nlp, "Pedro Sanchez, who was visiting Peru and was attacked by "
                                "rebels, flew home.")

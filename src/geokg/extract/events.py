@@ -140,6 +140,7 @@ class Trigger:
     asserted_only: bool = False
     clause_target: bool = False
     courtesy_on_person: bool = False
+    possessor_target: bool = False
 
     def role_of(self, prep: str, lexicon: Lexicon) -> str:
         """The role ("actor", "target", "joint", "place", "none") of a preposition's object."""
@@ -183,6 +184,7 @@ def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
             asserted_only=bool(item.get("asserted_only", False)),
             clause_target=bool(item.get("clause_target", False)),
             courtesy_on_person=bool(item.get("courtesy_on_person", False)),
+            possessor_target=bool(item.get("possessor_target", False)),
         )
         by_lemma.setdefault(trig.lemma, []).append(trig)
     return Lexicon(
@@ -589,10 +591,14 @@ class _Extractor:
         light_owner = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _EXPRESSING and any(
             c.dep_ in _SUBJECTS for c in noun.head.children
         )
+        # "Khashoggi's killing": the possessor undergoes the act, unless an "of" names who
+        # does ("Russia's poisoning of Skripal")
+        owner = "target" if trig.possessor_target and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) else "actor"
         for child in noun.children:
             if child.dep_ == "poss":
                 if not (light_owner and child.pos_ == "PRON"):
-                    found.add("actor", self.phrase_entities(child))
+                    found.add(owner, self.phrase_entities(child))
             elif child.dep_ in {"amod", "compound", "nmod"}:
                 for tok in child.subtree:
                     key = idx.token_key.get(tok.i)
