@@ -45,6 +45,14 @@ CASES = [
     # a prediction is possible; a confident report of the past stays asserted
     ("I am sure that Chile will develop ties with Peru.", "develop", "possible"),
     ("We are certain that Iran attacked the tanker.", "attacked", "asserted"),
+    # what a meeting is held ahead of, or prepares, is still to come; what is hoped for is not
+    # yet; the chance one has now is the meeting in progress
+    ("The talks were held ahead of his participation in the summit.", "participation",
+     "future"),
+    ("I see our talks as preparation for your visit to Peru.", "visit", "future"),
+    ("I hope that Chile will expand trade with Peru.", "expand", "possible"),
+    ("I am glad to have this chance to meet you.", "meet", "asserted"),
+    ("I hope to have a chance to meet you.", "meet", "possible"),
 ]
 
 
@@ -68,6 +76,9 @@ ARTICLE_DATE = dt.date(2019, 1, 23)  # a Wednesday
         ("on 5 March", "2019-03-05"),  # near future: an announced date
         ("on January 5", "2019-01-05"),
         ("November 27", "2018-11-27"),
+        ("this November", "2019-11"),  # "this" month is the coming one, however far
+        ("next January", "2020-01"),
+        ("next March", "2019-03"),
         ("On August 22, 2017", "2017-08-22"),
         ("22 August 2017", "2017-08-22"),
         ("in November 2010", "2010-11"),

@@ -32,6 +32,10 @@ _FUTURE_LEMMAS = frozenset({
     "upcoming", "forthcoming", "future", "due", "prepare", "instruct", "order", "promise",
     "pledge", "commit", "next", "decide", "agree", "set", "forward", "await",
 })
+# Governors of what is still to come, when the event is their object ("ahead of the summit",
+# "preparations for the visit", "on the eve of the talks"); as a clause's adverb they date
+# the clause's own act, which is not future ("Ahead of the summit, Putin met Erdogan").
+_BEFORE = frozenset({"ahead", "preparation", "eve"})
 # Governors whose own meaning makes the embedded event non-factual, even across a clause
 # boundary ("denied that ...", "it is unclear whether ...").
 _CLAUSE_NEG = frozenset({"deny", "refute", "dismiss"})
@@ -160,6 +164,8 @@ def factuality_of(trigger: Token) -> Factuality:
         if word in _FUTURE_MODALS and dep in {"aux", "auxpass"}:
             return "future"
         if word in _FUTURE_LEMMAS and dep in {"amod", "self", "advmod"}:
+            return "future"
+        if word in _BEFORE and dep == "self":
             return "future"
     if _is_infinitival_plan(trigger):
         return "future"
