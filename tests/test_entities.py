@@ -289,6 +289,21 @@ def test_a_legislature_named_by_a_bare_word_is_the_states() -> None:
     assert "House Intelligence Committee" in labels and "White House" not in labels
 
 
+def test_us_federal_bodies_and_portfolios() -> None:
+    ents = _body_entities("The United States House of Representatives held Commerce Secretary "
+                          "Wilbur Ross in contempt. The Department of Justice declined. The "
+                          "United States Supreme Court ruled in June; the Supreme Court's "
+                          "ruling stands. This summit will not help. The United States waits. "
+                          "In Ohio, the state's Supreme Court disagreed.")
+    orgs = {e.label for e in ents.values() if e.type == "Organization"}
+    assert {"United States Department of Justice", "Supreme Court of the United States"} <= orgs
+    assert "Commerce" not in orgs
+    court = next(e for e in ents.values() if e.label == "Supreme Court of the United States")
+    assert "state's" not in {m.text for m in court.mentions}
+    assert len([m for m in court.mentions if m.text == "Supreme Court"]) == 1
+    assert not [e for e in ents.values() if e.type == "NamedEvent"]  # "This summit"
+
+
 def test_one_club_summit_has_one_name() -> None:
     ents = _body_entities("Leaders arrived for the BRICS Summit on Monday. It is the first "
                           "BRICS summit in Lisbon, and the hosts were pleased.")

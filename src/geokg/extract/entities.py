@@ -94,6 +94,10 @@ _SUMMIT = re.compile(rf"\b((?:{_CAP}[\s\-])*{_CAP}\s+[Ss]ummit)\b")
 # Its members as a number ("the Normandy Four") name it too, once the article calls it a format.
 _FORMAT = re.compile(rf"\b((?:{_CAP}\s+)*{_CAP})\s+([Ff]ormat|Four)\b")
 _OUTBREAK = r"(?:pandemic|outbreak|epidemic)"
+_SUBNATIONAL = re.compile(r"\b(?:state|provincial|regional|county|city|municipal|local)"
+                          r"(?:['’]s)?\s+$", re.IGNORECASE)
+_NOT_CLUBS = frozenset({"this", "that", "the", "next", "last", "our", "every", "each", "its",
+                        "their", "upcoming", "previous", "first", "second", "a", "an"})
 # A legislature named by a bare word ("the Senate", "Congress has", "Senate Minority Whip");
 # _bare_body rules out a longer name ("House Intelligence Committee", "White House").
 _BODY_WORD = re.compile(r"\b(?:House of (?:Representatives|Commons|Lords)|Congress|Senate"
@@ -465,10 +469,6 @@ def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
         words = words[1:]  # "Russian Culture Ministry"
     label = " ".join(words)
     country = country or _country_before(ctx, gaz, c.start)
-    if (country or home) == _US and (dept := re.fullmatch(r"([A-Z]\w+) Department", label)):
-        return f"United States Department of {dept.group(1)}", _US  # "the State Department"
-    if us is not None and label == "Supreme Court":
-        return "Supreme Court of the United States", _US
     if label == "Embassy":
         rec = gaz.record(country or "")
         place = re.match(r"\s+in\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)",
@@ -480,8 +480,15 @@ def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
     rec = gaz.record(country or home or "")
     if rec is None or rec.type != "Country":
         return None
-    if (body := _national_bodies().get(rec.qid, {}).get(label)) is not None:
-        return body, rec.qid  # "Congress", "the Senate", "Parliament"
+    if country is None and _SUBNATIONAL.search(ctx.body[max(0, c.start - 16):c.start]):
+        return None  # "the state's Supreme Court" is no nation's
+    known = _national_bodies()
+    if (body := known["bodies"].get(rec.qid, {}).get(label)) is not None:
+        return body, rec.qid  # "Congress", "the Senate", "Parliament", "Supreme Court"
+    dept = re.fullmatch(r"(.+) Department|Department of (.+)", label)
+    if dept and (dept.group(1) or dept.group(2)) in known["departments"].get(rec.qid, ()):
+        # "the State Department", "the Department of Justice"
+        return f"{rec.label} Department of {dept.group(1) or dept.group(2)}", rec.qid
     if label == "Armed Forces":
         demonym = gaz.demonym_of(rec.qid)
         return (f"{demonym} Armed Forces", rec.qid) if demonym else None
@@ -506,7 +513,7 @@ def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
 
 
 _US = "Q30"
-_US_BODY = re.compile(r"^(?:US|U\.S\.|USA)\s+([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and))*)$")
+_US_BODY = re.compile(r"^(?:US|U\.S\.|USA|United States)\s+([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and))*)$")
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "des", "du", "et"})
 
 
@@ -705,8 +712,12 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return None  # "S-400", "Kh-101", "MiG-29": weapons and aircraft, not the G-20
     if len(words) == 1 and words[0] in _GENERIC or all(w in _TITLE_WORDS for w in words):
         return None  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
-    # A portfolio ("Secretary of State", "Minister of Transportation") is a role, not a body.
+    # A portfolio ("Secretary of State", "Minister of Transportation", "Commerce Secretary")
+    # is a role, not a body.
     if prev and prev2 and prev.norm in {"of", "for"} and prev2.norm in {"secretary", "minister"}:
+        return None
+    if (typ == "Organization" and len(words) == 1 and nxt is not None
+            and nxt.norm in {"secretary", "minister"} and ctx.body[e:nxt.start] == " "):
         return None
     if label in _PLATFORMS:
         return "Organization", label
@@ -765,10 +776,12 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
 
 
 @cache
-def _national_bodies() -> dict[str, dict[str, str]]:
-    """Conventional names of national legislatures named by a bare word, per state."""
-    data = json.loads(data_path("national_bodies.json").read_text(encoding="utf-8"))
-    return {state: dict(names) for state, names in data["bodies"].items()}
+def _national_bodies() -> dict[str, Any]:
+    """Per state, conventional names of national bodies named by a bare word ("bodies":
+    "Congress", "Supreme Court") and the portfolios of its executive departments."""
+    data: dict[str, Any] = json.loads(
+        data_path("national_bodies.json").read_text(encoding="utf-8"))
+    return data
 
 
 @cache
@@ -1121,19 +1134,27 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                 continue
             if rx is _EVENT_ADJ and not any(c.demonym and c.start == s for c in cands):
                 continue
+            if rx is _SUMMIT:
+                # "The G20 Summit" at a sentence start: "The" is no part of the club;
+                # "This summit" names none
+                lead = re.match(r"(?:(?:" + "|".join(_NOT_CLUBS) + r")\s+)+", em.group(1),
+                                re.IGNORECASE)
+                s += lead.end() if lead else 0
+                if len(body[s:e].split()) < 2:
+                    continue
             where = s + em.group(1).find(" in ") + 4
             if rx is _EVENT_IN and not any(c.type in {"Country", "Place"} and where <= c.start
                                            and c.end <= e for c in cands):
                 continue  # "the crisis in the Euro": no place, no event named by it
             cands = [c for c in cands if not (c.type != "Country" and c.start < e and s < c.end
                                               and not c.qid)]
-            label = _event_label(rx.pattern, _clean_label(em.group(1)), body[e:e + 60], cands,
+            label = _event_label(rx.pattern, _clean_label(body[s:e]), body[e:e + 60], cands,
                                  s, gaz, article.date)
             cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, label))
             if rx is _SUMMIT:
                 summits.append(cands[-1])
             # "G20 Summit", "SCO summit": a club named by a code before "summit" is a mention.
-            code = split_words(em.group(1))
+            code = split_words(body[s:e])
             if (rx is _SUMMIT and len(code) == 2 and re.fullmatch(r"[A-Z][A-Z0-9]+", code[0].raw)
                     and any(ch.isdigit() for ch in code[0].raw)):
                 cands.append(_Cand(s, s + code[0].end, "Organization", None, CONF_PATTERN,
