@@ -513,7 +513,8 @@ def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
 
 
 _US = "Q30"
-_US_BODY = re.compile(r"^(?:US|U\.S\.|USA|United States)\s+([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and))*)$")
+_US_BODY = re.compile(r"^(?:US|U\.S\.|USA|United States)\s+"
+                      r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and))*)$")
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "des", "du", "et"})
 
 
@@ -710,7 +711,7 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return None
     if label.lower() in _THINGS or (_MODEL_NUMBER.fullmatch(label) and label[0] != "G"):
         return None  # "S-400", "Kh-101", "MiG-29": weapons and aircraft, not the G-20
-    if len(words) == 1 and words[0] in _GENERIC or all(w in _TITLE_WORDS for w in words):
+    if (len(words) == 1 and words[0] in _GENERIC) or all(w in _TITLE_WORDS for w in words):
         return None  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
     # A portfolio ("Secretary of State", "Minister of Transportation", "Commerce Secretary")
     # is a role, not a body.
@@ -1137,9 +1138,9 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             if rx is _SUMMIT:
                 # "The G20 Summit" at a sentence start: "The" is no part of the club;
                 # "This summit" names none
-                lead = re.match(r"(?:(?:" + "|".join(_NOT_CLUBS) + r")\s+)+", em.group(1),
-                                re.IGNORECASE)
-                s += lead.end() if lead else 0
+                det = re.match(r"(?:(?:" + "|".join(_NOT_CLUBS) + r")\s+)+", em.group(1),
+                               re.IGNORECASE)
+                s += det.end() if det else 0
                 if len(body[s:e].split()) < 2:
                     continue
             where = s + em.group(1).find(" in ") + 4
@@ -1179,8 +1180,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if name.lower() in _GENERIC or any(
             rec is not None and rec.type in {"Country", "Organization"} for rec in parts
         ) or any(
-            c.type != "Organization" and c.start <= s and e <= c.end or
-            c.type == "Organization" and c.start < e and s < c.end and c.qid for c in cands
+            (c.type != "Organization" and c.start <= s and e <= c.end)
+            or (c.type == "Organization" and c.start < e and s < c.end and c.qid) for c in cands
         ):
             continue  # "the China format", "the BRICS format", "Russia-India-China format"
         cands = [c for c in cands if not (c.start < e and s < c.end)]

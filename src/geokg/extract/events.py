@@ -375,7 +375,7 @@ class _Extractor:
             if lower in _ADDRESSEE_PRONOUNS and (depth == 0 or head.dep_ == "poss"):
                 # "thank you", "your position": whom the speaker of the turn addresses; "all
                 # of you" is the room
-                if head.dep_ == "pobj" and head.head.head.lower_ in _ALL or any(
+                if (head.dep_ == "pobj" and head.head.head.lower_ in _ALL) or any(
                         c.lower_ in _ALL for c in head.children):
                     return []
                 person = idx.addressee_at(head.i)
@@ -740,7 +740,7 @@ class _Extractor:
             return None  # "I never threaten anybody": nobody in particular, no event
         if trig.courtesy_on_person and any(
             c.dep_ in _OBJECTS | _PASSIVE_SUBJECTS and (
-                c.pos_ == "PRON" and c.lower_ != "it"
+                (c.pos_ == "PRON" and c.lower_ != "it")
                 or self.index.types.get(self.index.token_key.get(c.i, "")) == "Person")
             for c in tok.children
         ):
@@ -1197,7 +1197,7 @@ def _first_person(tok: Token) -> bool:
 
 def _question(sent: Any) -> bool:
     """True for a sentence that asks ("Have you decided whom to vote for?")."""
-    return sent.text.rstrip().rstrip("\"”’'»)").endswith("?")
+    return bool(sent.text.rstrip().rstrip("\"”’'»)").endswith("?"))
 
 
 def _agentless(tok: Token) -> bool:

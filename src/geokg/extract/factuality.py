@@ -99,7 +99,7 @@ def _present_occasion(tok: Token) -> bool:
         and tok.dep_ == "dobj"
         and tok.head.lemma_.lower() == "have"
         and any(c.dep_ == "det" and c.lower_ in _DEICTIC for c in tok.children)
-        and not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ != "to"
+        and not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ != "to")
                     for c in tok.head.children)
     )
 
