@@ -682,6 +682,17 @@ def test_you_in_a_transcript_is_the_other_speaker(nlp: Any, tmp_path: Path) -> N
     assert [e.factuality for e in events if e.type == "CONSULT"] == ["asserted"]
 
 
+def test_each_thanks_in_a_transcript_is_its_own_act(nlp: Any, tmp_path: Path) -> None:
+    text = ("Talks in Varnia\n\n"
+            "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
+            "President of Varnia Ilse Orlova: Mr President, welcome.\n\n"
+            "President of Tarnavia Oleg Tarnov: We are grateful to you for the reception. "
+            "We are very grateful to you for the support of Tarnavia.\n")
+    events = _two_states_events(nlp, tmp_path, text)
+    thanks = [e for e in events if e.mode == "thank"]
+    assert len(thanks) == 2 and all(e.targets == ("person/ilse-orlova",) for e in thanks)
+
+
 def test_commitments_and_signings_after_a_meeting(nlp: Any, tmp_path: Path) -> None:
     text = ("Talks in Varnia\n\n"
             "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"

@@ -7,6 +7,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -115,6 +116,8 @@ _SAID_AT_MEETINGS = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"
 # Verbs whose agentless passive states an act said at a meeting ("an assessment was given").
 _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achieve", "confirm",
                       "reaffirm", "stress", "emphasise", "emphasize", "underline"})
+# Acts a speaker performs by saying them, each sentence its own act in a transcript.
+_SPEECH_ACTS = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Acts each told once: two signings by the same parties are two documents.
 _DISTINCT_ACTS = frozenset({"sign agreement", "ratify agreement"})
 
@@ -907,8 +910,13 @@ class _Extractor:
         return None
 
 
-def _merge(events: list[Event], country: dict[str, str], persons: set[str]) -> list[Event]:
-    """One real-world event, one Event: drop repeats and mentions already covered by an event."""
+def _merge(events: list[Event], country: dict[str, str], persons: set[str],
+           spoken: AbstractSet[int] = frozenset()) -> list[Event]:
+    """One real-world event, one Event: drop repeats and mentions already covered by an event.
+
+    Speech acts said in a transcript (``spoken``: their trigger offsets) are each an act of
+    their own: thanking for the reception and for the support are two thanks.
+    """
     kept: list[Event] = []
 
     def rolled(keys: set[str]) -> set[str]:
@@ -935,6 +943,9 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str]) -> l
                 break
             same_sentence = old.evidence == ev.evidence
             if ev.mode in _DISTINCT_ACTS and not same_sentence:
+                continue
+            if (not same_sentence and ev.type in _SPEECH_ACTS and ev.trigger and old.trigger
+                    and {ev.trigger.start, old.trigger.start} <= spoken):
                 continue
             if (
                 old.mode == ev.mode
@@ -1032,7 +1043,10 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
             found.append(event)
     country = {e.key: e.country for e in entities if e.country and e.type != "Country"}
     persons = {e.key for e in entities if e.type == "Person"}
-    return tuple(_merge(found, country, persons))
+    token_starts = [t.idx for t in doc]
+    spoken = {ev.trigger.start for ev in found if ev.trigger and ex.index.in_turn(
+        bisect.bisect_left(token_starts, ev.trigger.start - article.body_start))}
+    return tuple(_merge(found, country, persons, spoken))
 
 
 # Irregular forms of lexicon verbs; regular inflections are generated (trigger_forms).
