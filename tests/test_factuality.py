@@ -39,6 +39,7 @@ CASES = [
     ("The United States won't send more troops.", "send", "negated"),
     # "I would like to thank": the speaker thanks as they speak; a wish to visit is a plan
     ("I would like to thank Lula for his hospitality.", "thank", "asserted"),
+    ("We are glad to see you and would like to thank Lula for his help.", "thank", "asserted"),
     ("We would like to express our condolences.", "condolences", "asserted"),
     ("I would like to visit Brazil next year.", "visit", "future"),
     ("His aides alleged that Skripal was poisoned.", "poisoned", "possible"),

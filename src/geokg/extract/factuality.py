@@ -83,7 +83,10 @@ def _performative(tok: Token) -> bool:
     """True for "I would like to" / "we wish to": a speaker performing the act as they speak."""
     if tok.lemma_.lower() not in {"like", "wish", "want"}:
         return False
-    kids = {(c.lower_, c.dep_) for c in tok.children}
+    owner = tok
+    while owner.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in owner.children):
+        owner = owner.head  # "We are glad to see you and would like to thank you"
+    kids = {(c.lower_, c.dep_) for c in owner.children}
     return bool(kids & {("i", "nsubj"), ("we", "nsubj")})
 
 
