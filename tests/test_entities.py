@@ -304,6 +304,14 @@ def test_us_federal_bodies_and_portfolios() -> None:
     assert not [e for e in ents.values() if e.type == "NamedEvent"]  # "This summit"
 
 
+def test_an_upgraded_storm_is_one_named_event() -> None:
+    ents = _body_entities("On Saturday, Tropical Storm Humberto moved north of the Bahamas. "
+                          "On Sunday it was upgraded to Hurricane Humberto.")
+    storms = [e for e in ents.values() if e.type == "NamedEvent"]
+    assert [e.label for e in storms] == ["Hurricane Humberto"]
+    assert {"Tropical Storm Humberto", "Hurricane Humberto"} <= {m.text for m in storms[0].mentions}
+
+
 def test_one_club_summit_has_one_name() -> None:
     ents = _body_entities("Leaders arrived for the BRICS Summit on Monday. It is the first "
                           "BRICS summit in Lisbon, and the hosts were pleased.")

@@ -308,6 +308,7 @@ _AREA_NOUNS = frozenset({
     "capital", "villages", "towns", "parts", "north", "south", "east", "west", "centre",
 })
 _STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"})
+_STORM_RANK = {"hurricane": 2, "typhoon": 2, "cyclone": 2}  # over "Tropical Storm"
 # Diseases, viruses and commodities the model takes for bodies: things, not entities (gold
 # guidelines 4.1, "products/things").
 _MODEL_NUMBER = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}")
@@ -1206,9 +1207,20 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                 and body[conj.end:c.start] == " " and conj.start - 1 in places_by_end):
             c.type = "Place"
 
-    # "Humberto" after "Tropical Storm Humberto" is the storm.
-    storms = {split_words(c.label)[-1].raw: c for c in cands if c.type == "NamedEvent"
-              and split_words(c.label)[0].norm in _STORM_WORDS}
+    # "Humberto" after "Tropical Storm Humberto" is the storm, and so is "Hurricane Humberto"
+    # once it is upgraded: one storm, named by the strongest category the article gives it.
+    storms: dict[str, _Cand] = {}
+    for c in cands:
+        storm_name = split_words(c.label)
+        if c.type == "NamedEvent" and storm_name[0].norm in _STORM_WORDS:
+            best = storms.setdefault(storm_name[-1].raw, c)
+            if _STORM_RANK.get(storm_name[0].norm, 0) > _STORM_RANK.get(
+                    split_words(best.label)[0].norm, 0):
+                storms[storm_name[-1].raw] = c
+    for c in cands:
+        storm_name = split_words(c.label)
+        if c.type == "NamedEvent" and storm_name[0].norm in _STORM_WORDS:
+            c.label = storms[storm_name[-1].raw].label
     for c in cands:
         if not c.qid and c.type in {"Person", "Organization"} and c.label in storms:
             c.type, c.label = "NamedEvent", storms[c.label].label
