@@ -756,6 +756,17 @@ def test_a_passive_verb_sharing_a_subject_has_it_as_target(nlp: Any) -> None:
     assert [(e.actors, e.targets) for e in events if e.type == "ASSAULT"] == [((), ("Q2",))]
 
 
+def test_a_meeting_dated_after_the_article_is_future(nlp: Any, tmp_path: Path) -> None:
+    events = _two_states_events(nlp, tmp_path, (
+        "Talks\n\nIlse Orlova met with Oleg Tarnov in Varnia. Tomorrow's summit of Varnia "
+        "and Tarnavia will open in Varnia. Oleg Tarnov invited Ilse Orlova to come to "
+        "Tarnavia on 5 June.\n"))
+    by_text = {e.evidence.text[:14]: e.factuality for e in events}
+    assert by_text["Tomorrow's sum"] == "future"
+    # an invitation is made as it is said; its date is the visit's
+    assert [e.factuality for e in events if e.mode == "invite"] == ["asserted"]
+
+
 def test_long_practice_is_no_event(nlp: Any, tmp_path: Path) -> None:
     events = _two_states_events(nlp, tmp_path, (
         "Talks\n\nIlse Orlova met Oleg Tarnov. Varnia has supported Tarnavia since the 50's. "

@@ -52,6 +52,7 @@ CASES = [
      "future"),
     ("I see our talks as preparation for your visit to Peru.", "visit", "future"),
     ("I hope that Chile will expand trade with Peru.", "expand", "possible"),
+    ("I hope that the forum will allow us to enhance ties with Peru.", "enhance", "possible"),
     ("I am glad to have this chance to meet you.", "meet", "asserted"),
     ("I hope to have a chance to meet you.", "meet", "possible"),
 ]
@@ -80,6 +81,8 @@ ARTICLE_DATE = dt.date(2019, 1, 23)  # a Wednesday
         ("this November", "2019-11"),  # "this" month is the coming one, however far
         ("next January", "2020-01"),
         ("next March", "2019-03"),
+        ("last October", "2018-10"),
+        ("last January", "2018-01"),  # in a January article, the January before
         ("On August 22, 2017", "2017-08-22"),
         ("22 August 2017", "2017-08-22"),
         ("in November 2010", "2010-11"),

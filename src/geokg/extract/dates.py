@@ -31,7 +31,7 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s+(?:of\s+)?(\d{{4}})\b", re.I)
 _MONTH = re.compile(rf"\b({_MONTH_RE})\b", re.I)
-_THIS_MONTH = re.compile(rf"\b(this|next)\s+({_MONTH_RE})\b", re.I)
+_THIS_MONTH = re.compile(rf"\b(this|next|last)\s+({_MONTH_RE})\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
@@ -120,9 +120,11 @@ def resolve_date(expression: str, article_date: dt.date | None) -> str | None:
         back = (ref.weekday() - _WEEKDAYS.index(m[1].lower())) % 7 or 7
         return (ref - dt.timedelta(days=back)).isoformat()
     if (m := _THIS_MONTH.search(text)) and ref is not None:
-        # "this November" in a May article is the coming one; "next March" the one after
-        month = _MONTHS[m[2].lower()]
-        year = ref.year + (m[1].lower() == "next" and month <= ref.month)
+        # "this November" in a May article is the coming one; "next March" the one after;
+        # "last October" in a September article the one of the year before
+        month, which = _MONTHS[m[2].lower()], m[1].lower()
+        year = ref.year + (which == "next" and month <= ref.month) - (
+            which == "last" and month >= ref.month)
         return f"{year:04d}-{month:02d}"
     if (m := _MONTH.search(text)) and ref is not None:
         # "May" is also a modal verb; only accept it capitalised.

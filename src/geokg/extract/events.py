@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import json
 import re
@@ -118,6 +119,8 @@ _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achi
                       "reaffirm", "stress", "emphasise", "emphasize", "underline"})
 # Acts a speaker performs by saying them, each sentence its own act in a transcript.
 _SPEECH_ACTS = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Acts done by saying or deciding them: their dates are often their content's.
+_SAID_ACTS = _SPEECH_ACTS | {"AGREE"}
 # Acts each told once: two signings by the same parties are two documents.
 _DISTINCT_ACTS = frozenset({"sign agreement", "ratify agreement"})
 
@@ -809,6 +812,12 @@ class _Extractor:
         t_end = t_start + len(tok.text)
         trigger = Span(t_start, t_end, self.article.text[t_start:t_end])
         factuality = factuality_of(tok)
+        if (factuality == "asserted" and trig.type not in _SAID_ACTS and date and len(date) > 4
+                and _after(date, self.article.date)):
+            # "tomorrow's summit", "talks in November" in a May article; not an act done by
+            # saying it, whose date is its content's ("invited Putin to come in September"),
+            # nor a year alone, often the time of what was spoken for ("... ties in 2020")
+            factuality = "future"
         if trig.asserted_only and factuality != "asserted":
             return None
         if factuality == "future" and date and self.article.date and (
@@ -1201,6 +1210,15 @@ def _says_you(verb: Token, subject: Token) -> bool:
             return True
         todo += [c for c in tok.children if c.dep_ not in _ASIDE_DEPS]
     return False
+
+
+def _after(date: str | None, day: dt.date | None) -> bool:
+    """True when the period an ISO date ("2019", "2019-11", "2019-11-05") names begins after
+    the given day."""
+    if not date or day is None:
+        return False
+    year, month, dom = [*(int(p) for p in date.split("-")), 1, 1][:3]
+    return dt.date(year, month, dom) > day
 
 
 def _first_person(tok: Token) -> bool:

@@ -146,10 +146,19 @@ def factuality_of(trigger: Token) -> Factuality:
         gov = top.head
         if gov.lemma_.lower() in _CLAUSE_NEG:
             return "negated"
-        # "it is unclear whether ...", "questions remain how much ... is received"
-        subjects = {c.lemma_.lower() for c in gov.children if c.dep_ in {"nsubj", "attr", "acomp"}}
-        if ({gov.lemma_.lower()} | subjects) & _CLAUSE_POSSIBLE:
+        # "it is unclear whether ...", "questions remain how much ... is received"; also a
+        # clause further down ("I hope that it will allow us to enhance ...")
+        outer, hoped = gov, False
+        for _ in range(3):
+            subjects = {c.lemma_.lower() for c in outer.children
+                        if c.dep_ in {"nsubj", "attr", "acomp"}}
+            hoped = hoped or bool(({outer.lemma_.lower()} | subjects) & _CLAUSE_POSSIBLE)
+            if outer.dep_ not in {"ccomp", "xcomp"} or outer.head.i == outer.i:
+                break
+            outer = outer.head
+        if hoped:
             return "possible"
+        subjects = {c.lemma_.lower() for c in gov.children if c.dep_ in {"nsubj", "attr", "acomp"}}
         if ({gov.lemma_.lower()} | subjects) & _CLAUSE_PREDICT and any(
             word in _FUTURE_MODALS and dep in {"aux", "auxpass"} for word, dep in cues
         ):
