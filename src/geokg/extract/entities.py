@@ -867,18 +867,28 @@ def _outbreaks(body: str, date: dt.date | None) -> list[tuple[int, int, str]]:
     """Spans naming an epidemic by its disease ("the coronavirus pandemic"), and a later "the
     pandemic", with the epidemic's conventional name (data/named_events.json)."""
     found: list[tuple[int, int, str]] = []
-    for row in _named_events().get("outbreaks", ()):
-        if date is None or date.isoformat() < row["from"]:
+    for since, label, named in _outbreak_names():
+        if date is None or date.isoformat() < since:
             continue
-        disease = "|".join(re.escape(d) for d in sorted(row["diseases"], key=len, reverse=True))
-        named = re.compile(rf"\b(?:(?:{disease})\s+{_OUTBREAK}|{_OUTBREAK}\s+of\s+(?:the\s+|a\s+)?"
-                           rf"(?:new\s+)?(?:{disease}))\b", re.IGNORECASE)
         spans = [m.span() for m in named.finditer(body)]
         if spans:
             spans += [m.span() for m in re.finditer(rf"(?<=\b[Tt]he ){_OUTBREAK}\b", body)
                       if not any(s <= m.start() < e for s, e in spans)]
-        found += [(s, e, str(row["label"])) for s, e in spans]
+        found += [(s, e, label) for s, e in spans]
     return found
+
+
+@cache
+def _outbreak_names() -> list[tuple[str, str, re.Pattern[str]]]:
+    """Per epidemic of data/named_events.json: from when, its name, and the pattern of the
+    phrases that name it by its disease."""
+    names = []
+    for row in _named_events().get("outbreaks", ()):
+        disease = "|".join(re.escape(d) for d in sorted(row["diseases"], key=len, reverse=True))
+        names.append((str(row["from"]), str(row["label"]), re.compile(
+            rf"\b(?:(?:{disease})\s+{_OUTBREAK}|{_OUTBREAK}\s+of\s+(?:the\s+|a\s+)?"
+            rf"(?:new\s+)?(?:{disease}))\b", re.IGNORECASE)))
+    return names
 
 
 def _one_name_per_summit(summits: Sequence[_Cand]) -> None:

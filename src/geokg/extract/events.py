@@ -242,9 +242,13 @@ class _EntityIndex:
         persons.sort()
         return cls(token_key, raw_key, types, metonym, persons, _turns(doc, entities, article))
 
+    def _turn_at(self, i: int) -> int:
+        """Index in ``turns`` of the transcript turn holding token i; -1 before any turn."""
+        return bisect.bisect_right(self.turns, i, key=lambda turn: turn[0]) - 1
+
     def speaker_at(self, i: int) -> str | None:
         """The speaker whose transcript turn holds token i, else the latest person before it."""
-        at = bisect.bisect_right(self.turns, i, key=lambda turn: turn[0]) - 1
+        at = self._turn_at(i)
         if at >= 0:
             return self.turns[at][1]
         return self.last_person_before(i, subject_first=False)
@@ -255,7 +259,7 @@ class _EntityIndex:
         An answer to an unnamed questioner addresses nobody known; a question addresses who
         answers it; outside a transcript "you" is left alone.
         """
-        at = bisect.bisect_right(self.turns, i, key=lambda turn: turn[0]) - 1
+        at = self._turn_at(i)
         if at < 0:
             return None
         speaker = self.turns[at][1]
@@ -269,7 +273,7 @@ class _EntityIndex:
 
     def in_turn(self, i: int) -> bool:
         """True when token i is inside a transcript turn (someone's own words)."""
-        return bisect.bisect_right(self.turns, i, key=lambda turn: turn[0]) > 0
+        return self._turn_at(i) >= 0
 
     def last_person_before(self, i: int, *, subject_first: bool = True) -> str | None:
         """The person a pronoun at token i refers to: the latest subject, else the latest one."""
@@ -1013,6 +1017,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
     """
     ex = _Extractor(doc, article, entities)
     found: list[Event] = []
+    spoken: set[int] = set()  # trigger offsets of acts said in transcript turns
     headline_done = False
     meeting_report = False
     for s_no, sent in enumerate(doc.sents):
@@ -1045,6 +1050,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
             ):
                 # Acts reported in the past tense in a meeting report happened at the meeting.
                 event = replace(event, date=article.date.isoformat())
+            if event.trigger is not None and ex.index.in_turn(tok.i):
+                spoken.add(event.trigger.start)
             parties = tuple(dict.fromkeys(event.actors + event.targets))
             if not ex.group and event.type == "CONSULT" and event.factuality == "asserted":
                 # "they", "the two leaders" later on: the parties of the article's meeting.
@@ -1052,9 +1059,6 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
             found.append(event)
     country = {e.key: e.country for e in entities if e.country and e.type != "Country"}
     persons = {e.key for e in entities if e.type == "Person"}
-    token_starts = [t.idx for t in doc]
-    spoken = {ev.trigger.start for ev in found if ev.trigger and ex.index.in_turn(
-        bisect.bisect_left(token_starts, ev.trigger.start - article.body_start))}
     return tuple(_merge(found, country, persons, spoken))
 
 
