@@ -312,6 +312,13 @@ def test_an_upgraded_storm_is_one_named_event() -> None:
     assert {"Tropical Storm Humberto", "Hurricane Humberto"} <= {m.text for m in storms[0].mentions}
 
 
+def test_a_country_across_a_sentence_break_titles_nobody() -> None:
+    ents = _body_entities("The President made a visit to India.\n\nVladimir Putin and Prime "
+                          "Minister of India Manmohan Singh held talks. Russia and India agreed.")
+    assert ents["Manmohan Singh"].country == "Q668"
+    assert ents["Vladimir Putin"].country != "Q668"
+
+
 def test_one_club_summit_has_one_name() -> None:
     ents = _body_entities("Leaders arrived for the BRICS Summit on Monday. It is the first "
                           "BRICS summit in Lisbon, and the hosts were pleased.")

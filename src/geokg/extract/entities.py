@@ -94,6 +94,8 @@ _SUMMIT = re.compile(rf"\b((?:{_CAP}[\s\-])*{_CAP}\s+[Ss]ummit)\b")
 # Its members as a number ("the Normandy Four") name it too, once the article calls it a format.
 _FORMAT = re.compile(rf"\b((?:{_CAP}\s+)*{_CAP})\s+([Ff]ormat|Four)\b")
 _OUTBREAK = r"(?:pandemic|outbreak|epidemic)"
+_PHRASE_BREAK = re.compile(r"[.;:!?\n]")
+_ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "gen", "st", "prof"})  # "Dr." goes on
 _SUBNATIONAL = re.compile(r"\b(?:state|provincial|regional|county|city|municipal|local)"
                           r"(?:['’]s)?\s+$", re.IGNORECASE)
 _NOT_CLUBS = frozenset({"this", "that", "the", "next", "last", "our", "every", "each", "its",
@@ -669,18 +671,23 @@ def _title_before(ctx: _Ctx, start: int, gaz_spans: dict[int, _Cand]) -> tuple[s
     i = ctx.index_at(start) - 1
     words: list[str] = []
     country: str | None = None
+    edge = start  # where the phrase read so far begins
     while i >= 0 and len(words) < 8:
         w = ctx.words[i]
+        if _PHRASE_BREAK.search(ctx.body[w.end:edge]) and w.norm not in _ABBREVIATED:
+            break  # "... a visit to India.\n\nVladimir Putin": India titles nobody
         cand = gaz_spans.get(w.end)
         if cand is not None and cand.type == "Country" and cand.qid:
             country = country or cand.qid
             words.append("<country>")
+            edge = cand.start
             i = ctx.index_at(cand.start) - 1
             continue
         if w.norm not in _TITLE_WORDS and not (w.raw[:1].isupper() and w.norm in {
                 "minister", "president"}):
             break
         words.append(w.norm)
+        edge = w.start
         i -= 1
     return country, " ".join(reversed(words))
 
