@@ -1226,18 +1226,16 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
 
     # "Humberto" after "Tropical Storm Humberto" is the storm, and so is "Hurricane Humberto"
     # once it is upgraded: one storm, named by the strongest category the article gives it.
-    storms: dict[str, _Cand] = {}
+    named_storms: dict[str, list[tuple[int, _Cand]]] = defaultdict(list)
     for c in cands:
         storm_name = split_words(c.label)
         if c.type == "NamedEvent" and storm_name[0].norm in _STORM_WORDS:
-            best = storms.setdefault(storm_name[-1].raw, c)
-            if _STORM_RANK.get(storm_name[0].norm, 0) > _STORM_RANK.get(
-                    split_words(best.label)[0].norm, 0):
-                storms[storm_name[-1].raw] = c
-    for c in cands:
-        storm_name = split_words(c.label)
-        if c.type == "NamedEvent" and storm_name[0].norm in _STORM_WORDS:
-            c.label = storms[storm_name[-1].raw].label
+            named_storms[storm_name[-1].raw].append((_STORM_RANK.get(storm_name[0].norm, 0), c))
+    storms = {name: max(ranked, key=lambda rc: rc[0])[1]
+              for name, ranked in named_storms.items()}
+    for name, ranked in named_storms.items():
+        for _, c in ranked:
+            c.label = storms[name].label
     for c in cands:
         if not c.qid and c.type in {"Person", "Organization"} and c.label in storms:
             c.type, c.label = "NamedEvent", storms[c.label].label

@@ -744,8 +744,6 @@ class _Extractor:
             return None
         if self._embedded(tok, trig):
             return None
-        if _question(sent):
-            return None  # "Are you ready to resume talks?" asks; it reports nothing
         if any(c.dep_ in _OBJECTS and c.lower_ in _ANYONE for c in tok.children):
             return None  # "I never threaten anybody": nobody in particular, no event
         if trig.courtesy_on_person and any(
@@ -1021,6 +1019,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
     headline_done = False
     meeting_report = False
     for s_no, sent in enumerate(doc.sents):
+        if _question(sent):
+            continue  # "Are you ready to resume talks?" asks; it reports nothing
         for tok in sent:
             trig = ex.match(tok)
             if trig is None:
@@ -1253,12 +1253,7 @@ def _agentless(tok: Token) -> bool:
 
 def _unattributed_passive(tok: Token, trig: Trigger) -> bool:
     """True for a signing in the passive that names no signatory ("a treaty was signed")."""
-    return (
-        trig.mode in _DISTINCT_ACTS
-        and tok.pos_ == "VERB"
-        and any(c.dep_ == "auxpass" for c in tok.children)
-        and not any(c.dep_ == "agent" for c in tok.children)
-    )
+    return trig.mode in _DISTINCT_ACTS and tok.pos_ == "VERB" and _agentless(tok)
 
 
 def _date_number(text: str) -> bool:

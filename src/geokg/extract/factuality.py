@@ -107,6 +107,12 @@ def _present_occasion(tok: Token) -> bool:
     )
 
 
+def _clause_words(gov: Token) -> set[str]:
+    """A clause governor's lemma and those of its subject and complement ("it is unclear")."""
+    return {gov.lemma_.lower()} | {c.lemma_.lower() for c in gov.children
+                                   if c.dep_ in {"nsubj", "attr", "acomp"}}
+
+
 def _has_rule_out(tok: Token) -> bool:
     """True for "not ruled out" / "cannot rule out": a double negative that means possible."""
     if tok.lemma_.lower() not in {"rule", "exclude"}:
@@ -148,18 +154,14 @@ def factuality_of(trigger: Token) -> Factuality:
             return "negated"
         # "it is unclear whether ...", "questions remain how much ... is received"; also a
         # clause further down ("I hope that it will allow us to enhance ...")
-        outer, hoped = gov, False
+        outer = gov
         for _ in range(3):
-            subjects = {c.lemma_.lower() for c in outer.children
-                        if c.dep_ in {"nsubj", "attr", "acomp"}}
-            hoped = hoped or bool(({outer.lemma_.lower()} | subjects) & _CLAUSE_POSSIBLE)
+            if _clause_words(outer) & _CLAUSE_POSSIBLE:
+                return "possible"
             if outer.dep_ not in {"ccomp", "xcomp"} or outer.head.i == outer.i:
                 break
             outer = outer.head
-        if hoped:
-            return "possible"
-        subjects = {c.lemma_.lower() for c in gov.children if c.dep_ in {"nsubj", "attr", "acomp"}}
-        if ({gov.lemma_.lower()} | subjects) & _CLAUSE_PREDICT and any(
+        if _clause_words(gov) & _CLAUSE_PREDICT and any(
             word in _FUTURE_MODALS and dep in {"aux", "auxpass"} for word, dep in cues
         ):
             return "possible"  # a prediction, not yet an event
