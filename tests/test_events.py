@@ -553,6 +553,17 @@ def test_contacts_at_various_levels_are_between_the_states(nlp: Any) -> None:
     assert set(only(events, "CONSULT").actors) == {"Q664", "Q29"}
 
 
+def test_cooperation_said_as_we_is_between_the_states(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez. We are restoring our "
+                               "trade ties. New Zealand and Spain are far apart.")
+    assert set(only(events, "COOPERATE").actors) == {"Q664", "Q29"}
+    # a meeting said as "we" stays between the persons
+    events = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez. We met in May too. "
+                               "New Zealand and Spain are far apart.")
+    assert {k for e in events if e.type == "CONSULT" for k in e.actors + e.targets} == {
+        "Q1", "Q2"}
+
+
 def test_acts_of_the_conversation_are_by_its_parties(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern had a telephone conversation with Pedro "
                                "Sanchez. The conversation touched on trade, emphasising the "

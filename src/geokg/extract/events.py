@@ -345,16 +345,19 @@ class _Extractor:
         self.group: tuple[str, ...] = ()  # parties of the latest meeting, for "they"
         self.country = {e.key: e.country for e in entities if e.country}
         self.historical = False  # the current trigger's date lies in an earlier year
+        self.statewise = False  # the current trigger's "we" are states (COOPERATE)
 
     # --- participants -------------------------------------------------------------------------
 
     def group_states(self) -> list[str]:
         """The states the parties of the current meeting act for (a party itself when its
         state is not an entity of the article)."""
-        types = self.index.types
-        return list(dict.fromkeys(
-            state if (state := self.country.get(k)) in types else k for k in self.group
-        ))
+        return self.states_of(self.group)
+
+    def states_of(self, keys: Sequence[str]) -> list[str]:
+        """Each key as the state it acts for, when that state is an entity of the article."""
+        types, states = self.index.types, self.country
+        return list(dict.fromkeys(states[k] if states.get(k) in types else k for k in keys))
 
     def phrase_entities(self, head: Token, depth: int = 0) -> list[str]:
         """Entity keys a noun phrase names: the head's entity, or those inside the phrase."""
@@ -401,7 +404,9 @@ class _Extractor:
                 exclusive = (lower in {"we", "us"} and not depth and _says_you(head.head, head)
                              and idx.addressee_at(head.i) is not None)
                 if not exclusive and (self.group or lower not in {"we", "our", "us"} or depth):
-                    return list(self.group)
+                    # Cooperation is between states: "we are restoring our trade ties", said
+                    # by one leader to another, is Russia's and Turkey's.
+                    return self.group_states() if self.statewise else list(self.group)
                 # Outside a meeting report "we" in a quote is the speaker's side: the state
                 # the speaker acts for, when the article names it (gold guidelines 5.3); so is
                 # a "we" beside the "you" it is said to ("we appreciate your position").
@@ -757,6 +762,7 @@ class _Extractor:
         self.historical = bool(
             date and self.article.date and int(date[:4]) < self.article.date.year
         )
+        self.statewise = trig.type == "COOPERATE"
         found = _Found()
         if tok.pos_ in {"VERB", "AUX", "ADJ"}:  # "is ready to": the copula's subject
             self.verb_participants(tok, trig, found)
@@ -797,10 +803,7 @@ class _Extractor:
             for obj in c.children
         ):
             # "contacts at various levels" are between the states, not their leaders.
-            states = self.country
-            actors = list(dict.fromkeys(
-                states[k] if states.get(k) in types else k for k in actors + targets))
-            targets = []
+            actors, targets = self.states_of(actors + targets), []
         if not places:
             places = self._place_below(tok)
         place = next((k for k in places if k not in actors and k not in targets), None)
