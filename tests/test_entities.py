@@ -369,6 +369,13 @@ def test_split_span_rules() -> None:
     text = "It was led by Varnian Army Engineers Lieutenant General Zlato Petrenko."
     assert _split(text, "Varnian Army Engineers Lieutenant General Zlato Petrenko", "ORG") == [
         "Varnian Army Engineers/ORG", "Zlato Petrenko/PERSON"]
+    # after "role of" a body's name ended by a word no name has: two name words are the holder
+    text = "He met the Director of the Varnian Service for Technical Cooperation Zlato Petrenko."
+    assert _split(text, "Varnian Service for Technical Cooperation Zlato Petrenko", "ORG") == [
+        "Varnian Service for Technical Cooperation/ORG", "Zlato Petrenko/PERSON"]
+    text = "He heard the head of the Varnian Armed Forces Engineering Corps."
+    assert _split(text, "Varnian Armed Forces Engineering Corps", "ORG") == [
+        "Varnian Armed Forces Engineering Corps/ORG"]
     text = "Presidential Spokesperson Mustafa Orlov said no."
     assert _split(text, "Presidential Spokesperson Mustafa Orlov", "ORG") == [
         "Mustafa Orlov/PERSON"]
@@ -401,6 +408,13 @@ def test_a_lone_first_name_joins_the_one_full_name_that_has_it() -> None:
                           "Tariq was the son of the group founder.")
     assert _forms(ents["Tariq bin Haddad"]) == {"Tariq bin Haddad", "Tariq"}
     assert "Tariq" not in ents
+
+
+def test_a_full_name_spelt_otherwise_links_the_one_person_of_the_tables() -> None:
+    ents = _body_entities("Taking part were Foreign Minister Ivan Orlov and Deputy Chairman "
+                          "of the Security Council Dmitry Medvedev.")
+    assert ents["Dmitri Medvedev"].wikidata == "Q23530"
+    assert _forms(ents["Dmitri Medvedev"]) == {"Dmitry Medvedev"}
 
 
 def test_spellings_of_one_name_are_one_entity() -> None:

@@ -116,7 +116,7 @@ _ORG_WORDS = frozenset({
     "assembly", "parliament", "court", "institute", "university", "news", "tv", "association",
     "alliance", "coalition", "league", "brigade", "guard", "police", "duma", "senate", "congress",
     "centre", "center", "foundation", "society", "academy", "school", "hospital", "clinic",
-    "embassy", "consulate",
+    "embassy", "consulate", "corps", "troops", "board", "bureau", "authority", "administration",
 })
 _PLACE_WORDS = frozenset({
     "church", "cathedral", "mosque", "monastery", "airport", "palace", "square", "base",
@@ -413,6 +413,11 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str])
         # "Federation Council Speaker Valentina Matviyenko": after a body and a role noun, two
         # or three name words are the holder, a first name known or not
         holder = titled and len(head) >= 3 and len(tail) in {2, 3} and len(tail[0]) == 1
+        # "Director of the Federal Service for Military-Technical Cooperation Dmitry
+        # Shugayev": after "role of" a body's name, ended by a word no name has, two name
+        # words that name nothing known are the holder
+        holder = holder or (role_of and len(tail) == 2 and all(len(u) == 1 for u in tail)
+                            and head[-1][-1].norm in _NOT_NAME and gaz.lookup(text(tail)) is None)
         if text(tail) in persons or (first and known and (role_of or titled)) or holder:
             person = _Span(tail[0][0].start, span.end, "PERSON")
             if titled:
@@ -1265,6 +1270,14 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if not c.qid and c.type != "Person" and body[c.start:c.end] in single:
             c.type, c.label = "Person", _clean_label(body[c.start:c.end])
     persons = [c for c in cands if c.type == "Person"]
+    for c in persons:
+        # "Dmitry Medvedev" is the tables' "Dmitri Medvedev": one person of that surname
+        # whose full name is this one spelt otherwise
+        if not c.qid and len(ws := split_words(c.label)) >= 2:
+            like = [rec for q in gaz.persons_by_surname(ws[-1].raw)
+                    if (rec := gaz.record(q)) is not None and _same_spelling(rec.label, c.label)]
+            if len(like) == 1:
+                c.qid, c.label = like[0].qid, like[0].label
     for c in persons:
         country, title = _title_before(ctx, c.start, by_end)
         c.country = country
