@@ -1274,10 +1274,11 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         # "Dmitry Medvedev" is the tables' "Dmitri Medvedev": one person of that surname
         # whose full name is this one spelt otherwise
         if not c.qid and len(ws := split_words(c.label)) >= 2:
-            like = [rec for q in gaz.persons_by_surname(ws[-1].raw)
-                    if (rec := gaz.record(q)) is not None and _same_spelling(rec.label, c.label)]
-            if len(like) == 1:
-                c.qid, c.label = like[0].qid, like[0].label
+            spelt_so = [rec for q in gaz.persons_by_surname(ws[-1].raw)
+                        if (rec := gaz.record(q)) is not None
+                        and _same_spelling(rec.label, c.label)]
+            if len(spelt_so) == 1:
+                c.qid, c.label = spelt_so[0].qid, spelt_so[0].label
     for c in persons:
         country, title = _title_before(ctx, c.start, by_end)
         c.country = country
