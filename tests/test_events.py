@@ -564,6 +564,29 @@ def test_cooperation_said_as_we_is_between_the_states(nlp: Any) -> None:
         "Q1", "Q2"}
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "targets"),
+    [
+        ("Pedro Sanchez contacted Jacinda Ardern.", "CONSULT", "contact", ("Q1",)),
+        ("Pedro Sanchez sent an email to Jacinda Ardern.", "CONSULT", "email", ("Q1",)),
+        ("Pedro Sanchez sued Jacinda Ardern.", "ACCUSE", "lawsuit", ("Q1",)),
+        ("Pedro Sanchez filed a lawsuit against Jacinda Ardern.", "ACCUSE", "lawsuit", ("Q1",)),
+        ("Pedro Sanchez petitioned the court.", "REQUEST", "petition", ()),
+        ("Pedro Sanchez voiced concern over the floods.", "ACCUSE", "express concern", ()),
+        ("Pedro Sanchez expressed disappointment.", "ACCUSE", "express disappointment", ()),
+    ],
+)
+def test_contacts_lawsuits_and_concern(nlp: Any, text: str, type_: str, mode: str,
+                                       targets: tuple[str, ...]) -> None:
+    ev = only(short_events(nlp, text), type_)
+    assert (ev.mode, ev.actors, ev.targets) == (mode, ("Q2",), targets)
+
+
+def test_concern_felt_or_shared_is_no_act(nlp: Any) -> None:
+    assert not short_events(nlp, "I know Pedro Sanchez is concerned about this.")
+    assert not short_events(nlp, "Pedro Sanchez shares the concern of many.")
+
+
 def test_acts_of_the_conversation_are_by_its_parties(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern had a telephone conversation with Pedro "
                                "Sanchez. The conversation touched on trade, emphasising the "
