@@ -587,6 +587,16 @@ def test_concern_felt_or_shared_is_no_act(nlp: Any) -> None:
     assert not short_events(nlp, "Pedro Sanchez shares the concern of many.")
 
 
+def test_the_guests_visit_is_the_talks_with_the_host(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez held talks in Madrid with Jacinda Ardern, who "
+                               "has arrived in Spain on a working visit.")
+    assert [(e.mode, e.actors, e.targets) for e in events] == [("talks", ("Q2",), ("Q1",))]
+    # a visit of another date is another event
+    events = short_events(nlp, "Pedro Sanchez held talks with Jacinda Ardern. They last met "
+                               "on May 3, 2019, when Jacinda Ardern visited Spain.")
+    assert [e.date for e in events] == ["2021-06-09", "2019-05-03"]
+
+
 def test_acts_of_the_conversation_are_by_its_parties(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern had a telephone conversation with Pedro "
                                "Sanchez. The conversation touched on trade, emphasising the "

@@ -949,10 +949,13 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
                 and (
                     parts <= old_parts
                     or (not parts & persons and rolled(parts) <= rolled(old_parts) | old_parts)
+                    or (parts & old_parts and rolled(parts) <= rolled(old_parts)
+                        and old.date == ev.date)
                 )
             ):
                 # A later "the talks", "the meeting of the leaders of A and B" is the same
-                # meeting, often named by country instead of by person.
+                # meeting, often named by country instead of by person; so is the guest's
+                # visit to the host's country ("... with X, who has arrived in Russia").
                 duplicate = True
                 break
             same_sentence = old.evidence == ev.evidence
