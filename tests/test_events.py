@@ -429,6 +429,7 @@ _CAST: dict[str, tuple[EntityType, tuple[str, ...], str | None]] = {
     "Q7": ("Organization", ("al-Qaeda",), None),
     "Q30": ("Country", ("United States",), None),
     "Q8": ("Person", ("Karl Brandt",), None),
+    "Q9": ("Person", ("Ilse Varga",), "Q664"),
 }
 
 
@@ -591,10 +592,21 @@ def test_the_guests_visit_is_the_talks_with_the_host(nlp: Any) -> None:
     events = short_events(nlp, "Pedro Sanchez held talks in Madrid with Jacinda Ardern, who "
                                "has arrived in Spain on a working visit.")
     assert [(e.mode, e.actors, e.targets) for e in events] == [("talks", ("Q2",), ("Q1",))]
+    # a meeting with another person of the guest's state is another meeting
+    events = short_events(nlp, "Pedro Sanchez held talks with Jacinda Ardern. Pedro Sanchez "
+                               "also met with Ilse Varga.")
+    assert [e.targets for e in events] == [("Q1",), ("Q9",)]
     # a visit of another date is another event
     events = short_events(nlp, "Pedro Sanchez held talks with Jacinda Ardern. They last met "
                                "on May 3, 2019, when Jacinda Ardern visited Spain.")
     assert [e.date for e in events] == ["2021-06-09", "2019-05-03"]
+
+
+def test_a_capitalised_document_noun_is_still_a_trigger(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Following the talks, Pedro Sanchez and Jacinda Ardern adopted "
+                                "a Joint Statement of the President and the Prime Minister."),
+              "AGREE")
+    assert (ev.mode, set(ev.actors)) == ("joint statement", {"Q1", "Q2"})
 
 
 def test_acts_of_the_conversation_are_by_its_parties(nlp: Any) -> None:

@@ -713,8 +713,11 @@ class _Extractor:
             near.add(tok.head.lemma_.lower())  # "confirmed their mutual intent"
         elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             near.add(tok.head.head.lemma_.lower())  # "fell under Houthi control"
+        # A capitalised common noun outside any name is still that noun ("adopted a Joint
+        # Statement of the Presidents").
+        pos = "NOUN" if tok.pos_ == "PROPN" else tok.pos_
         for trig in entries:
-            if tok.pos_ not in trig.pos:
+            if pos not in trig.pos:
                 continue
             if trig.needs and not trig.needs & near:
                 continue
@@ -924,6 +927,10 @@ class _Extractor:
         return None
 
 
+# Meetings face to face: a guest's visit to the host's country is the talks held there.
+_IN_PERSON = frozenset({"visit", "meeting", "talks", "take part", "host visit"})
+
+
 def _merge(events: list[Event], country: dict[str, str], persons: set[str],
            spoken: AbstractSet[int] = frozenset()) -> list[Event]:
     """One real-world event, one Event: drop repeats and mentions already covered by an event.
@@ -949,8 +956,9 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
                 and (
                     parts <= old_parts
                     or (not parts & persons and rolled(parts) <= rolled(old_parts) | old_parts)
-                    or (parts & old_parts and rolled(parts) <= rolled(old_parts)
-                        and old.date == ev.date)
+                    or (parts & old_parts and not (parts - old_parts) & persons
+                        and rolled(parts) <= rolled(old_parts)
+                        and {old.mode, ev.mode} <= _IN_PERSON)
                 )
             ):
                 # A later "the talks", "the meeting of the leaders of A and B" is the same
