@@ -423,6 +423,10 @@ def test_spellings_of_one_name_are_one_entity() -> None:
     assert _same_spelling("al-Qa’ida", "Al-Qaeda") and _same_spelling("Hamza bin Ladin",
                                                                       "Hamza bin Laden")
     assert _same_spelling("Saree", "Sarea")
+    # a middle initial dropped: one person, and the surname and the first name are theirs
+    ents = _body_entities("Officials said Karl T. Brandt resigned. Karl Brandt denied it; "
+                          "Brandt was abroad. Karl said nothing else.")
+    assert _forms(ents["Karl T. Brandt"]) == {"Karl T. Brandt", "Karl Brandt", "Brandt", "Karl"}
     # a feminine form, a different first letter, short names, far-apart spellings: not one
     for a, b in [("Jan Novak", "Jana Novak"), ("Mark Smith", "Mike Smith"), ("Lam", "Lima"),
                  ("Avenue", "Ivan"), ("Kim", "Kom")]:

@@ -622,6 +622,15 @@ def _same_spelling(a: str, b: str) -> bool:
     return True
 
 
+def _bare_name(label: str) -> tuple[str, ...]:
+    """A name without its middle initials ("John R. Bolton" is "John Bolton"); a name of
+    fewer than two words is kept whole."""
+    words = label.split()
+    bare = [w for i, w in enumerate(words)
+            if not (0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]\.?", w))]
+    return tuple(bare if len(bare) >= 2 else words)
+
+
 def _edits(a: str, b: str) -> int:
     """Levenshtein distance of two short words."""
     row = list(range(len(b) + 1))
@@ -1251,7 +1260,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     for c in cands:
         if c.qid or c.type not in {"Person", "Organization"} or c.label in spelt:
             continue
-        first = next((f for f in spelt if _same_spelling(f, c.label)), None)
+        first = next((f for f in spelt if _same_spelling(f, c.label)
+                      or _bare_name(f) == _bare_name(c.label)), None)
         if first is None:
             spelt.append(c.label)
         else:

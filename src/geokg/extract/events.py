@@ -76,6 +76,8 @@ _TEMPORAL_WORDS = frozenset({
 })
 _ANYONE = frozenset({"anybody", "anyone", "nobody", "everybody", "everyone", "somebody",
                      "someone"})
+# Quantifiers of a part of many acts ("some of the attacks", "all of his proposals").
+_SOME = frozenset({"some", "most", "all", "few", "any", "none"})
 _AGGREGATE_WORDS = frozenset({
     "several", "numerous", "many", "multiple", "regular", "frequent", "repeated", "twice",
     "repeatedly", "regularly", "often", "frequently", "annual", "various", "always",
@@ -1277,7 +1279,10 @@ def _date_number(text: str) -> bool:
 
 def _aggregate(tok: Token) -> bool:
     """True for repeated or habitual acts ("three telephone conversations", "met twice",
-    "numerous contacts"), which are not single events."""
+    "numerous contacts", "many of his suggestions"), which are not single events."""
+    if (tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+            and tok.head.head.lower_ in _AGGREGATE_WORDS | _SOME):
+        return True
     for child in tok.children:
         low = child.lower_
         if child.dep_ == "nummod" and low not in {"one", "1", "first"} and not _date_number(low):
