@@ -575,9 +575,11 @@ def test_cooperation_said_as_we_is_between_the_states(nlp: Any) -> None:
         ("Pedro Sanchez petitioned the court.", "REQUEST", "petition", ()),
         ("Pedro Sanchez voiced concern over the floods.", "ACCUSE", "express concern", ()),
         ("Pedro Sanchez expressed disappointment.", "ACCUSE", "express disappointment", ()),
+        ("Pedro Sanchez is committed to talks.", "AGREE", "commit", ()),
+        ("Pedro Sanchez said he was firmly committed to talks.", "AGREE", "commit", ()),
     ],
 )
-def test_contacts_lawsuits_and_concern(nlp: Any, text: str, type_: str, mode: str,
+def test_contacts_lawsuits_concern_and_commitment(nlp: Any, text: str, type_: str, mode: str,
                                        targets: tuple[str, ...]) -> None:
     ev = only(short_events(nlp, text), type_)
     assert (ev.mode, ev.actors, ev.targets) == (mode, ("Q2",), targets)

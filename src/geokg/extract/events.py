@@ -149,6 +149,7 @@ class Trigger:
     clause_target: bool = False
     courtesy_on_person: bool = False
     possessor_target: bool = False
+    passive_actor: bool = False
 
     def role_of(self, prep: str, lexicon: Lexicon) -> str:
         """The role ("actor", "target", "joint", "place", "none") of a preposition's object."""
@@ -193,6 +194,7 @@ def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
             clause_target=bool(item.get("clause_target", False)),
             courtesy_on_person=bool(item.get("courtesy_on_person", False)),
             possessor_target=bool(item.get("possessor_target", False)),
+            passive_actor=bool(item.get("passive_actor", False)),
         )
         by_lemma.setdefault(trig.lemma, []).append(trig)
     return Lexicon(
@@ -553,6 +555,8 @@ class _Extractor:
             # "Thank you for the invitation": the unsaid first person, the turn's speaker
             speaker = self.index.speaker_at(verb.i)
             actors = [speaker] if speaker else []
+        if trig.passive_actor:  # "Spain is committed to ...": Spain commits itself
+            actors, passive = actors + passive, []
         found.add("actor", actors)
         if not trig.object_topic:  # "Syria was discussed": the topic, not a party
             found.add("target", passive)
