@@ -173,7 +173,9 @@ def test_extract_article_runs_entities_and_events(seed: tuple[Article, dict[str,
     ("summit", "NATO summit", " in Lisbon.", dt.date(2010, 10, 19), "2010 NATO Lisbon summit"),
     ("summit", "December EU-Russia summit", ",", dt.date(2010, 10, 19),
      "EU–Russia summit (December 2010)"),
-    ("summit", "SCO summit", ", which", dt.date(2018, 6, 9), "SCO summit"),
+    ("summit", "SCO summit", ", which", dt.date(2018, 6, 9), "2018 SCO summit"),
+    ("summit", "BRICS summit", ".", dt.date(2017, 9, 3), "9th BRICS summit"),
+    ("summit", "Farmers summit", ".", dt.date(2017, 9, 3), "Farmers summit"),  # no club
 ])
 def test_described_events_get_their_conventional_names(
     pattern: str, label: str, after: str, date: dt.date, expected: str
@@ -320,10 +322,20 @@ def test_a_country_across_a_sentence_break_titles_nobody() -> None:
 
 
 def test_one_club_summit_has_one_name() -> None:
-    ents = _body_entities("Leaders arrived for the BRICS Summit on Monday. It is the first "
-                          "BRICS summit in Lisbon, and the hosts were pleased.")
+    ents = _body_entities("Leaders arrived for the CSTO Summit on Monday. It is the first "
+                          "CSTO summit in Lisbon, and the hosts were pleased.")
     summits = [e for e in ents.values() if e.type == "NamedEvent"]
-    assert [(e.label, len(e.mentions)) for e in summits] == [("2021 BRICS Lisbon summit", 2)]
+    assert [(e.label, len(e.mentions)) for e in summits] == [("2021 CSTO Lisbon summit", 2)]
+
+
+def test_an_election_named_by_year_and_country_has_its_conventional_name() -> None:
+    ents = _body_entities("He lost the 2016 United States presidential election. Before the "
+                          "2019 UK general election, he met Boris Johnson.")
+    assert ents["2016 United States presidential election"].type == "NamedEvent"
+    assert ents["2019 United Kingdom general election"].type == "NamedEvent"
+    assert ents["United States"].type == "Country"  # still named inside the election's name
+    assert "2018 Farmers general election" not in _body_entities(
+        "It was the 2018 Farmers general election.")
 
 
 @pytest.mark.parametrize(
@@ -373,6 +385,9 @@ def test_split_span_rules() -> None:
     text = "He met the Director of the Varnian Service for Technical Cooperation Zlato Petrenko."
     assert _split(text, "Varnian Service for Technical Cooperation Zlato Petrenko", "ORG") == [
         "Varnian Service for Technical Cooperation/ORG", "Zlato Petrenko/PERSON"]
+    text = "He met the President of Iceland Zlato Petrenko."
+    assert _split(text, "Iceland Zlato Petrenko", "ORG") == [
+        "Iceland/ORG", "Zlato Petrenko/PERSON"]
     text = "He heard the head of the Varnian Armed Forces Engineering Corps."
     assert _split(text, "Varnian Armed Forces Engineering Corps", "ORG") == [
         "Varnian Armed Forces Engineering Corps/ORG"]

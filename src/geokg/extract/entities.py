@@ -94,6 +94,9 @@ _SUMMIT = re.compile(rf"\b((?:{_CAP}[\s\-])*{_CAP}\s+[Ss]ummit)\b")
 # Its members as a number ("the Normandy Four") name it too, once the article calls it a format.
 _FORMAT = re.compile(rf"\b((?:{_CAP}\s+)*{_CAP})\s+([Ff]ormat|Four)\b")
 _OUTBREAK = r"(?:pandemic|outbreak|epidemic)"
+# "the 2020 United States presidential election", "the 2019 UK general election".
+_ELECTION = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?P<who>(?:[A-Z][\w.]*\s+){1,3}?)"
+                       r"(?P<kind>presidential|parliamentary|general|legislative)\s+elections?\b")
 _PHRASE_BREAK = re.compile(r"[.;:!?\n]")
 _ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "gen", "st", "prof"})  # "Dr." goes on
 _SUBNATIONAL = re.compile(r"\b(?:state|provincial|regional|county|city|municipal|local)"
@@ -283,7 +286,7 @@ _ROLE_NOUNS = frozenset({
     "member", "founder", "editor", "commander", "governor", "representative", "envoy", "deputy",
     "coordinator", "adviser", "advisor", "official", "researcher", "analyst", "correspondent",
     "ceo", "executive", "manager", "chancellor", "premier", "general", "lawyer", "mayor",
-    "lieutenant", "colonel", "admiral", "marshal", "captain", "commissioner",
+    "lieutenant", "colonel", "admiral", "marshal", "captain", "commissioner", "senator",
 })
 # Words that are no part of a person's name: heads of bodies, places, documents, events.
 _NOT_NAME = _ORG_WORDS | _PLACE_WORDS | _GENERIC | _DOC_WORDS | _TITLE_WORDS | frozenset({
@@ -398,7 +401,7 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str])
     if prev is not None and prev.norm == "the":
         prev, k = ctx.prev(span.start, 2), 2
     before = ctx.prev(span.start, k + 1)
-    role_of = (prev is not None and prev.norm in {"of", "at"} and before is not None
+    role_of = (prev is not None and prev.norm in {"of", "at", "from"} and before is not None
                and before.norm in _ROLE_NOUNS)
     for cut in range(1, len(units) - 1):
         head, tail = units[:cut], units[cut:]
@@ -414,10 +417,12 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str])
         # or three name words are the holder, a first name known or not
         holder = titled and len(head) >= 3 and len(tail) in {2, 3} and len(tail[0]) == 1
         # "Director of the Federal Service for Military-Technical Cooperation Dmitry
-        # Shugayev": after "role of" a body's name, ended by a word no name has, two name
-        # words that name nothing known are the holder
+        # Shugayev", "Senator from Vermont Bernie Sanders": after "role of" a body's name,
+        # ended by a word no name has, or a known name, two name words that name nothing
+        # known are the holder
         holder = holder or (role_of and len(tail) == 2 and all(len(u) == 1 for u in tail)
-                            and head[-1][-1].norm in _NOT_NAME and gaz.lookup(text(tail)) is None)
+                            and (head[-1][-1].norm in _NOT_NAME or rec is not None)
+                            and gaz.lookup(text(tail)) is None)
         if text(tail) in persons or (first and known and (role_of or titled)) or holder:
             person = _Span(tail[0][0].start, span.end, "PERSON")
             if titled:
@@ -827,8 +832,9 @@ def _event_label(pattern: str, label: str, after: str, cands: Sequence[_Cand], s
 
     Wars and crises named by their country take the name of the conflict going on there at the
     article's date (data/named_events.json); a club's summit takes its year and city ("NATO
-    summit in Lisbon" → "2010 NATO Lisbon summit"), its number for the G7/G8, or its month
-    ("December EU-Russia summit" → "EU–Russia summit (December 2010)").
+    summit in Lisbon" → "2010 NATO Lisbon summit"; "the CSTO summit" → "2017 CSTO summit"),
+    its number for the G7/G8 and BRICS, or its month ("December EU-Russia summit" → "EU–Russia
+    summit (December 2010)").
     """
     data = _named_events()
     if date is None:
@@ -849,6 +855,10 @@ def _event_label(pattern: str, label: str, after: str, cands: Sequence[_Cand], s
         rec = gaz.lookup(city.group(1)) if city else None
         if city and rec is not None and rec.type == "Place":
             return f"{date.year} {club} {city.group(1)} summit"
+        known = gaz.lookup(club)
+        if re.fullmatch(r"[A-Z][A-Z0-9]+", club) or (known is not None
+                                                    and known.type == "Organization"):
+            return f"{date.year} {club} summit"  # "the CSTO summit" → "2017 CSTO summit"
         return label
     if pattern == _EVENT_IN.pattern:
         kind, _, where = label.partition(" in ")
@@ -899,6 +909,22 @@ def _outbreaks(body: str, date: dt.date | None) -> list[tuple[int, int, str]]:
     return found
 
 
+def _elections(body: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """Spans naming a national election by year and country, with its conventional name:
+    "2019 UK general election" is the "2019 United Kingdom general election"; a demonym stays
+    ("2018 Russian presidential election")."""
+    found = []
+    for m in _ELECTION.finditer(body):
+        who = m.group("who").strip()
+        rec = gaz.lookup(who)
+        if rec is not None and rec.type == "Country":
+            who = rec.label
+        elif gaz.country_of_demonym(who) is None:
+            continue
+        found.append((m.start(), m.end(), f"{m.group('year')} {who} {m.group('kind')} election"))
+    return found
+
+
 @cache
 def _outbreak_names() -> list[tuple[str, str, re.Pattern[str]]]:
     """Per epidemic of data/named_events.json: from when, its name, and the pattern of the
@@ -916,7 +942,7 @@ def _one_name_per_summit(summits: Sequence[_Cand]) -> None:
     """Give "the BRICS Summit" the name a later "BRICS summit in Xiamen" has ("2017 BRICS
     Xiamen summit"): one club's summit in one article is one meeting."""
     for c in summits:
-        club = re.fullmatch(r"(.+) [Ss]ummit", c.label)
+        club = re.fullmatch(r"(?:\d{4} )?(.+) [Ss]ummit", c.label)
         if club is None:
             continue
         dated = rf"\d{{4}} {re.escape(club.group(1))} .+ summit"
@@ -1201,6 +1227,11 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             cands.append(_Cand(s, e, "Organization", None, CONF_PATTERN, bm.group()))
     for s, e, label in _outbreaks(body, article.date):
         cands = [c for c in cands if not (c.start < e and s < c.end)]
+        cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, label))
+    for s, e, label in _elections(body, gaz):
+        # the country stays a mention of its own: "the 2020 United States presidential
+        # election" also names the United States
+        cands = [c for c in cands if not (c.start < e and s < c.end and c.type != "Country")]
         cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, label))
     formats = [(fm.end(1) - len(name), fm.end(), name, fm.group(2))
                for fm in _FORMAT.finditer(body) if (name := _LEAD.sub("", fm.group(1)))]
