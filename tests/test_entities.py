@@ -425,6 +425,14 @@ def test_a_lone_first_name_joins_the_one_full_name_that_has_it() -> None:
     assert "Tariq" not in ents
 
 
+def test_a_name_right_after_a_role_noun_is_a_person() -> None:
+    ents = _body_entities("Presidential Aide Zlato Petrenko and Defence Minister Ivo Orlov, "
+                          "who also attended. Petrenko spoke first.")
+    assert ents["Zlato Petrenko"].type == "Person"
+    assert _forms(ents["Zlato Petrenko"]) == {"Zlato Petrenko", "Petrenko"}
+    assert ents["Ivo Orlov"].type == "Person"
+
+
 def test_a_full_name_spelt_otherwise_links_the_one_person_of_the_tables() -> None:
     ents = _body_entities("Taking part were Foreign Minister Ivan Orlov and Deputy Chairman "
                           "of the Security Council Dmitry Medvedev.")

@@ -287,6 +287,7 @@ _ROLE_NOUNS = frozenset({
     "coordinator", "adviser", "advisor", "official", "researcher", "analyst", "correspondent",
     "ceo", "executive", "manager", "chancellor", "premier", "general", "lawyer", "mayor",
     "lieutenant", "colonel", "admiral", "marshal", "captain", "commissioner", "senator",
+    "aide", "assistant",
 })
 # Words that are no part of a person's name: heads of bodies, places, documents, events.
 _NOT_NAME = _ORG_WORDS | _PLACE_WORDS | _GENERIC | _DOC_WORDS | _TITLE_WORDS | frozenset({
@@ -909,6 +910,21 @@ def _outbreaks(body: str, date: dt.date | None) -> list[tuple[int, int, str]]:
     return found
 
 
+def _titled_names(ctx: _Ctx) -> list[tuple[int, int]]:
+    """Spans of two name words right after a capitalised role noun and before a comma, a
+    full stop or "and" ("Presidential Aide Yury Ushakov, ..."): the holder's name."""
+    found = []
+    words = ctx.words
+    for i in range(1, len(words) - 3):
+        role, first, last, after = words[i], words[i + 1], words[i + 2], words[i + 3]
+        if (role.norm in _ROLE_NOUNS and role.raw[:1].isupper()
+                and all(_name_unit([w]) and w.raw[1:].islower() for w in (first, last))
+                and first.start == role.end + 1 and last.start == first.end + 1
+                and after.raw in {",", ".", ";", "and"}):
+            found.append((first.start, last.end))
+    return found
+
+
 def _elections(body: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """Spans naming a national election by year and country, with its conventional name:
     "2019 UK general election" is the "2019 United Kingdom general election"; a demonym stays
@@ -1233,6 +1249,13 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         # election" also names the United States
         cands = [c for c in cands if not (c.start < e and s < c.end and c.type != "Country")]
         cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, label))
+    for s, e in _titled_names(ctx):
+        within = [c for c in cands if c.start < e and s < c.end]
+        if all(c.type == "Person" and not c.qid and s <= c.start and c.end <= e
+               and c.end - c.start < e - s for c in within):
+            # "Presidential Aide Yury Ushakov": the model found no one, or the surname only
+            cands = [c for c in cands if c not in within]
+            cands.append(_Cand(s, e, "Person", None, CONF_PATTERN, body[s:e]))
     formats = [(fm.end(1) - len(name), fm.end(), name, fm.group(2))
                for fm in _FORMAT.finditer(body) if (name := _LEAD.sub("", fm.group(1)))]
     named = {name for *_, name, kind in formats if kind != "Four"}
