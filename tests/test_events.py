@@ -749,6 +749,8 @@ def test_each_thanks_in_a_transcript_is_its_own_act(nlp: Any, tmp_path: Path) ->
     events = _two_states_events(nlp, tmp_path, text)
     thanks = [e for e in events if e.mode == "thank"]
     assert len(thanks) == 2 and all(e.targets == ("person/ilse-orlova",) for e in thanks)
+    # said at the meeting, on its date: the article's
+    assert {e.date for e in thanks} == {events[0].date} and events[0].date is not None
 
 
 def test_commitments_and_signings_after_a_meeting(nlp: Any, tmp_path: Path) -> None:

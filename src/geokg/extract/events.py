@@ -1070,6 +1070,17 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
             ):
                 # Acts reported in the past tense in a meeting report happened at the meeting.
                 event = replace(event, date=article.date.isoformat())
+            elif (
+                event.type in _SAID_ACTS
+                and event.date is None
+                and event.factuality == "asserted"
+                and article.date is not None
+                and ex.index.in_turn(tok.i)
+                and not _past_clause(tok)
+            ):
+                # "Thank you for ...", "we are grateful ...": done by saying it, in the turn
+                # of the meeting the transcript is of, on its date.
+                event = replace(event, date=article.date.isoformat())
             if event.trigger is not None and ex.index.in_turn(tok.i):
                 spoken.add(event.trigger.start)
             parties = tuple(dict.fromkeys(event.actors + event.targets))
