@@ -11,6 +11,7 @@ from geokg.extract.entities import (
     _Ctx,
     _retype,
     _same_spelling,
+    _short_form,
     _Span,
     _split_span,
     _tidy,
@@ -423,6 +424,21 @@ def test_a_lone_first_name_joins_the_one_full_name_that_has_it() -> None:
                           "Tariq was the son of the group founder.")
     assert _forms(ents["Tariq bin Haddad"]) == {"Tariq bin Haddad", "Tariq"}
     assert "Tariq" not in ents
+
+
+def test_short_forms_acronyms_and_bracketed_names_of_a_body_are_that_body() -> None:
+    ents = _body_entities("The Varnian Farmers Union (Zemlja Savez) sued the United Nations "
+                          "Security Council. The Security Council and Zemlja Savez met. The "
+                          "Christian Farmers Union stayed away.")
+    assert _forms(ents["Varnian Farmers Union"]) == {"Varnian Farmers Union", "Zemlja Savez"}
+    assert _forms(ents["United Nations Security Council"]) >= {"Security Council"}
+    # a name word in front makes another body; the start of a name is the name before "of"
+    assert "Christian Farmers Union" in ents
+    assert _short_form("Supreme Council", "Supreme Council of Varnia", load_gazetteer())
+    assert not _short_form("Lion Air", "Lion Air Flight 610", load_gazetteer())
+    ents = _body_entities("The European Court of Justice (ECJ) ruled. The ECJ also said so.")
+    court = next(e for e in ents.values() if "ECJ" in _forms(e))
+    assert _forms(court) == {"European Court of Justice", "ECJ"}
 
 
 def test_a_name_right_after_a_role_noun_is_a_person() -> None:

@@ -539,19 +539,74 @@ def _acronym(label: str) -> str:
     return "".join(w[0].upper() for w in words if w.lower() not in _ACRONYM_SKIP)
 
 
-def _join_acronyms(cands: list[_Cand]) -> None:
+def _join_acronyms(cands: list[_Cand], body: str) -> None:
     """An acronym of a name the article spells out names the same thing, in place ("the SCO"
-    after "the Shanghai Cooperation Organisation"; "CAR [Central African Republic]")."""
+    after "the Shanghai Cooperation Organisation"; "CAR [Central African Republic]"; "ECJ"
+    after "European Court of Justice", linked as the Court of Justice of the European Union)."""
     spelt: dict[str, dict[tuple[str, str], _Cand]] = defaultdict(dict)
     for c in cands:
-        if c.type in {"Organization", "Country", "Place"} and len(c.label.split()) >= 2:
-            spelt[_acronym(c.label)][(c.qid or c.label, c.type)] = c
+        if c.type in {"Organization", "Country", "Place"}:
+            for name in {c.label, body[c.start:c.end]}:
+                if len(name.split()) >= 2:
+                    spelt[_acronym(name)][(c.qid or c.label, c.type)] = c
     for c in cands:
         owners = spelt.get(c.label, {})
         if (2 <= len(c.label) <= 8 and c.label.isupper() and c.label.isalpha() and not c.qid
                 and len(owners) == 1):
             full = next(iter(owners.values()))
             c.type, c.qid, c.label, c.country = full.type, full.qid, full.label, full.country
+
+
+def _join_short_forms(cands: list[_Cand], body: str, gaz: Gazetteer) -> None:
+    """A body named by part of a name the article gave it before is that body ("the Court of
+    Justice", "the European Court" after "the European Court of Justice"), and so is another
+    name in brackets right after it ("Supreme Court of Justice (Oberster Gerichtshof)")."""
+    orgs = [c for c in cands if c.type == "Organization"]
+    aliases: dict[str, _Cand] = {}
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.qid or c.type == "Country":
+            continue
+        before = [o for o in orgs if o.end <= c.start]
+        bracketed = next((o for o in before if re.fullmatch(r"\s*[(\[]\s*", body[o.end:c.start])),
+                         aliases.get(c.label))
+        if bracketed is not None:
+            aliases[c.label] = bracketed
+            _adopt(c, bracketed)
+            continue
+        if (c.type != "Organization" or len(c.label.split()) < 2
+                or _SUBNATIONAL.search(body[max(0, c.start - 16):c.start])
+                or re.search(r"['’]s\s+$", body[max(0, c.start - 4):c.start])):
+            continue  # "the state's Supreme Court", "Ohio's Supreme Court": another body
+        owners = {(o.qid or o.label): o for o in before
+                  for name in {o.label, body[o.start:o.end]}
+                  if _short_form(c.label, name, gaz)}
+        if len(owners) == 1:
+            _adopt(c, next(iter(owners.values())))
+
+
+def _short_form(part: str, name: str, gaz: Gazetteer) -> bool:
+    """Whether ``part`` is a short form of the body's ``name``: its head without the state or
+    club in front ("Security Council" of "United Nations Security Council", "Democratic
+    Party" of "United States Democratic Party", not of "Christian Democratic Party"), or its
+    start before "of" ("Supreme State Council" of "Supreme State Council of the Union State");
+    not "Lion Air" of "Lion Air Flight 610"."""
+    words, whole = part.lower().split(), name.split()
+    low = [w.lower() for w in whole]
+    n = len(words)
+    if n >= len(low):
+        return False
+    if low[:n] == words:
+        return low[n] in {"of", "for"}
+    if low[-n:] == words:
+        front = " ".join(whole[:-n])
+        return bool(re.fullmatch(r"(?:[A-Z]\.?){2,6}", front) or gaz.lookup(front) is not None
+                    or gaz.country_of_demonym(front) is not None)
+    return False
+
+
+def _adopt(c: _Cand, full: _Cand) -> None:
+    """Make a mention name what ``full`` names."""
+    c.type, c.qid, c.label, c.country = full.type, full.qid, full.label, full.country
 
 
 def _the(country: str) -> str:
@@ -1432,7 +1487,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                 if rec is not None:
                     c.type, c.qid, c.label, c.conf = "Person", rec.qid, rec.label, CONF_COREF
 
-    _join_acronyms(cands)
+    _join_acronyms(cands, body)
+    _join_short_forms(cands, body, gaz)
     _name_national_bodies(cands, ctx, gaz, article.publisher)
     names = _named_events()["names"]
     for c in cands:
