@@ -329,6 +329,13 @@ def test_one_club_summit_has_one_name() -> None:
     assert [(e.label, len(e.mentions)) for e in summits] == [("2021 CSTO Lisbon summit", 2)]
 
 
+def test_names_known_as_named_events_are_named_events() -> None:
+    ents = _body_entities("Boris Johnson stressed his support for Brexit. After the Second "
+                          "World War, Europe changed.")
+    assert ents["Brexit"].type == "NamedEvent"
+    assert ents["World War II"].type == "NamedEvent"
+
+
 def test_an_election_named_by_year_and_country_has_its_conventional_name() -> None:
     ents = _body_entities("He lost the 2016 United States presidential election. Before the "
                           "2019 UK general election, he met Boris Johnson.")

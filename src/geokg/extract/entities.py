@@ -980,6 +980,22 @@ def _titled_names(ctx: _Ctx) -> list[tuple[int, int]]:
     return found
 
 
+def _known_events(body: str) -> list[tuple[int, int, str]]:
+    """Spans of the names data/named_events.json knows as named events ("Brexit", "the
+    Second World War"), with their conventional name."""
+    data = _named_events()
+    return [(m.start(), m.end(), data["names"].get(m.group(), m.group()))
+            for m in _known_event_names().finditer(body)]
+
+
+@cache
+def _known_event_names() -> re.Pattern[str]:
+    """The pattern of the names of data/named_events.json's 'events' and 'names'."""
+    data = _named_events()
+    names = sorted({*data.get("events", ()), *data["names"]}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
 def _elections(body: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """Spans naming a national election by year and country, with its conventional name:
     "2019 UK general election" is the "2019 United Kingdom general election"; a demonym stays
@@ -1296,7 +1312,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if _bare_body(ctx, s, e, bm.group()) and not any(c.start < e and s < c.end
                                                          for c in cands):
             cands.append(_Cand(s, e, "Organization", None, CONF_PATTERN, bm.group()))
-    for s, e, label in _outbreaks(body, article.date):
+    for s, e, label in _outbreaks(body, article.date) + _known_events(body):
         cands = [c for c in cands if not (c.start < e and s < c.end)]
         cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, label))
     for s, e, label in _elections(body, gaz):
