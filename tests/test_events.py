@@ -611,6 +611,22 @@ def test_a_capitalised_document_noun_is_still_a_trigger(nlp: Any) -> None:
     assert (ev.mode, set(ev.actors)) == ("joint statement", {"Q1", "Q2"})
 
 
+def test_the_court_is_the_one_court_of_the_article(nlp: Any) -> None:
+    art = article_from("Karl Brandt wrote to the Varnian Supreme Court asking for a review. "
+                       "The court declined the request.", dt.date(2021, 6, 9))
+    ents = [make_entity(art, "Q8", "Person", ("Karl Brandt",)),
+            make_entity(art, "org/court", "Organization", ("Varnian Supreme Court",))]
+    ev = only(find_events(nlp(art.body), art, ents), "REJECT")
+    assert ev.actors == ("org/court",)
+
+
+def test_leaving_an_organisation_is_a_withdrawal_leaving_a_place_is_not(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Pedro Sanchez said Spain plans on leaving the Taliban."),
+              "RETREAT")
+    assert (ev.actors, ev.targets, ev.factuality) == (("Q29",), ("Q6",), "future")
+    assert not short_events(nlp, "Pedro Sanchez left Peru for Chile.")
+
+
 def test_acts_of_the_conversation_are_by_its_parties(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern had a telephone conversation with Pedro "
                                "Sanchez. The conversation touched on trade, emphasising the "

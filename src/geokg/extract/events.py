@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 import json
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
@@ -106,6 +107,9 @@ _GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "our", "us"})
 _GROUP_NOUNS = frozenset({"leader", "side", "party", "president", "head", "participant"})
 # Plural heads that refer back to the states of the current meeting ("the two countries").
 _STATE_NOUNS = frozenset({"country", "state", "nation"})
+# Kinds of organisation a definite noun refers back to ("the court", "the embassy").
+_ORG_KINDS = frozenset({"court", "embassy", "ministry", "committee", "commission", "company",
+                        "agency", "council", "department", "parliament", "bank", "university"})
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # Acts whose performer an allegation accuses ("claimed X attacked", "alleged Y threatened").
 _HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "REJECT"})
@@ -150,6 +154,7 @@ class Trigger:
     courtesy_on_person: bool = False
     possessor_target: bool = False
     passive_actor: bool = False
+    target_types: frozenset[str] = frozenset()
 
     def role_of(self, prep: str, lexicon: Lexicon) -> str:
         """The role ("actor", "target", "joint", "place", "none") of a preposition's object."""
@@ -195,6 +200,7 @@ def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
             courtesy_on_person=bool(item.get("courtesy_on_person", False)),
             possessor_target=bool(item.get("possessor_target", False)),
             passive_actor=bool(item.get("passive_actor", False)),
+            target_types=frozenset(item.get("target_types", ())),
         )
         by_lemma.setdefault(trig.lemma, []).append(trig)
     return Lexicon(
@@ -350,6 +356,14 @@ class _Extractor:
         self.country = {e.key: e.country for e in entities if e.country}
         self.historical = False  # the current trigger's date lies in an earlier year
         self.statewise = False  # the current trigger's "we" are states (COOPERATE)
+        # "the court", "the embassy": the one organisation of the article of that kind
+        kinds: dict[str, set[str]] = defaultdict(set)
+        for e in entities:
+            words = {w.lower() for w in e.label.split()} & _ORG_KINDS
+            if e.type == "Organization" and len(words) == 1:
+                kinds[words.pop()].add(e.key)
+        self.org_of_kind = {kind: next(iter(keys)) for kind, keys in kinds.items()
+                            if len(keys) == 1}
 
     # --- participants -------------------------------------------------------------------------
 
@@ -468,6 +482,9 @@ class _Extractor:
                 if all(len(h) == 1 for h in holders):
                     persons = [h[0] for h in holders]
             keys = persons or keys
+        if (not keys and head.tag_ == "NN" and head.lower_ in self.org_of_kind
+                and [c.lower_ for c in head.children] == ["the"]):
+            keys = [self.org_of_kind[head.lower_]]  # "the embassy declined the request"
         if (
             not keys
             and head.lemma_.lower() in _MEETING_NOUNS
@@ -795,6 +812,8 @@ class _Extractor:
             trig = replace(trig, type="AGREE", mode="express intent")
         if trig.needs_target and not targets:
             return None  # "he hoped that he would come": nobody else is addressed
+        if trig.target_types and not any(types.get(k) in trig.target_types for k in targets):
+            return None  # "left the EU" is a withdrawal, "left Moscow" a journey
         if not actors and not targets and self.group and _unattributed_passive(tok, trig):
             # "Documents were signed during the visit": by the states of the meeting.
             actors = self.group_states()
