@@ -620,11 +620,17 @@ def test_the_court_is_the_one_court_of_the_article(nlp: Any) -> None:
     assert ev.actors == ("org/court",)
 
 
-def test_leaving_an_organisation_is_a_withdrawal_leaving_a_place_is_not(nlp: Any) -> None:
+def test_leaving_joining_and_labelling_a_group(nlp: Any) -> None:
     ev = only(short_events(nlp, "Pedro Sanchez said Spain plans on leaving the Taliban."),
               "RETREAT")
     assert (ev.actors, ev.targets, ev.factuality) == (("Q29",), ("Q6",), "future")
     assert not short_events(nlp, "Pedro Sanchez left Peru for Chile.")
+    # joining one is cooperation, for a state; a person joining a group is no such act
+    ev = only(short_events(nlp, "Spain joined the Taliban in 1973."), "COOPERATE")
+    assert (ev.actors, ev.targets, ev.mode) == (("Q29",), ("Q6",), "join organisation")
+    assert not short_events(nlp, "Pedro Sanchez joined the Taliban in 1973.")
+    ev = only(short_events(nlp, "Jacinda Ardern labelled the Taliban terrorists."), "ACCUSE")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q6",))
 
 
 def test_acts_of_the_conversation_are_by_its_parties(nlp: Any) -> None:

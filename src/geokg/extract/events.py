@@ -155,6 +155,7 @@ class Trigger:
     possessor_target: bool = False
     passive_actor: bool = False
     target_types: frozenset[str] = frozenset()
+    actor_types: frozenset[str] = frozenset()
 
     def role_of(self, prep: str, lexicon: Lexicon) -> str:
         """The role ("actor", "target", "joint", "place", "none") of a preposition's object."""
@@ -201,6 +202,7 @@ def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
             possessor_target=bool(item.get("possessor_target", False)),
             passive_actor=bool(item.get("passive_actor", False)),
             target_types=frozenset(item.get("target_types", ())),
+            actor_types=frozenset(item.get("actor_types", ())),
         )
         by_lemma.setdefault(trig.lemma, []).append(trig)
     return Lexicon(
@@ -814,6 +816,8 @@ class _Extractor:
             return None  # "he hoped that he would come": nobody else is addressed
         if trig.target_types and not any(types.get(k) in trig.target_types for k in targets):
             return None  # "left the EU" is a withdrawal, "left Moscow" a journey
+        if trig.actor_types and any(types.get(k) not in trig.actor_types for k in actors):
+            return None  # a state joins the WTO; a person joining a party is a career step
         if not actors and not targets and self.group and _unattributed_passive(tok, trig):
             # "Documents were signed during the visit": by the states of the meeting.
             actors = self.group_states()
