@@ -307,6 +307,14 @@ def test_us_federal_bodies_and_portfolios() -> None:
     assert not [e for e in ents.values() if e.type == "NamedEvent"]  # "This summit"
 
 
+def test_parties_and_courts_named_by_a_bare_word_take_their_states_name() -> None:
+    ents = _body_entities("In the United Kingdom, the Conservative Party won; the Labour Party "
+                          "lost. The UK Supreme Court ruled. The United Kingdom waits.")
+    orgs = {e.label for e in ents.values() if e.type == "Organization"}
+    assert {"Conservative Party (UK)", "Labour Party (UK)",
+            "Supreme Court of the United Kingdom"} <= orgs
+
+
 def test_an_upgraded_storm_is_one_named_event() -> None:
     ents = _body_entities("On Saturday, Tropical Storm Humberto moved north of the Bahamas. "
                           "On Sunday it was upgraded to Hurricane Humberto.")
