@@ -45,6 +45,7 @@ CASES = [
     ("His aides alleged that Skripal was poisoned.", "poisoned", "possible"),
     # a prediction is possible; a confident report of the past stays asserted
     ("I am sure that Chile will develop ties with Peru.", "develop", "possible"),
+    ("I am sure that the talks will succeed and will develop ties.", "develop", "possible"),
     ("We are certain that Iran attacked the tanker.", "attacked", "asserted"),
     # what a meeting is held ahead of, or prepares, is still to come; what is hoped for is not
     # yet; the chance one has now is the meeting in progress

@@ -148,6 +148,8 @@ def factuality_of(trigger: Token) -> Factuality:
         if word in _NEG_LEMMAS:
             return "negated"
     top = chain[-1]
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head  # "sure that the talks will succeed and will allow ...": one clause
     if top.dep_ in {"ccomp", "advcl", "xcomp"} and top.head.i != top.i:
         gov = top.head
         if gov.lemma_.lower() in _CLAUSE_NEG:
