@@ -156,6 +156,7 @@ class Trigger:
     passive_actor: bool = False
     target_types: frozenset[str] = frozenset()
     actor_types: frozenset[str] = frozenset()
+    assessment: bool = False
 
     def role_of(self, prep: str, lexicon: Lexicon) -> str:
         """The role ("actor", "target", "joint", "place", "none") of a preposition's object."""
@@ -203,6 +204,7 @@ def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
             passive_actor=bool(item.get("passive_actor", False)),
             target_types=frozenset(item.get("target_types", ())),
             actor_types=frozenset(item.get("actor_types", ())),
+            assessment=bool(item.get("assessment", False)),
         )
         by_lemma.setdefault(trig.lemma, []).append(trig)
     return Lexicon(
@@ -619,6 +621,20 @@ class _Extractor:
     def noun_participants(self, noun: Token, trig: Trigger, found: _Found) -> None:
         """Participants of a nominal trigger: possessor, modifiers, prepositional objects."""
         idx = self.index
+        if trig.assessment:
+            # "Iran is a good neighbour and a reliable partner for Russia", said in a turn of
+            # a transcript: the speaker's praise of the copula's subject
+            cop = noun.head if noun.dep_ == "attr" else None
+            while cop is not None and cop.dep_ == "conj" and cop.pos_ == "NOUN":
+                cop = cop.head.head if cop.head.dep_ == "attr" else None
+            speaker = idx.speaker_at(noun.i) if idx.in_turn(noun.i) else None
+            if cop is not None and cop.lemma_.lower() in {"be", "remain"} and speaker:
+                praised = [k for c in cop.children if c.dep_ in _SUBJECTS
+                           for k in self.phrase_entities(c)]
+                if self.country.get(speaker) not in praised:  # not a promise of one's own
+                    found.add("actor", [speaker])
+                    found.add("target", praised)
+            return
         if noun.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
             # "Talks between A and B were held in Deauville": the place is on the verb.
             for child in noun.head.children:
