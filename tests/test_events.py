@@ -775,7 +775,7 @@ def test_each_thanks_in_a_transcript_is_its_own_act(nlp: Any, tmp_path: Path) ->
     assert {e.date for e in thanks} == {events[0].date} and events[0].date is not None
 
 
-def test_praise_of_a_partner_said_in_a_turn(nlp: Any, tmp_path: Path) -> None:
+def test_praise_of_a_partner_and_thanks_to_efforts_said_in_a_turn(nlp: Any, tmp_path: Path) -> None:
     text = ("Talks in Varnia\n\n"
             "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
             "President of Varnia Ilse Orlova: Tarnavia is a reliable partner for Varnia. "
@@ -784,9 +784,16 @@ def test_praise_of_a_partner_said_in_a_turn(nlp: Any, tmp_path: Path) -> None:
     praise = [(e.actors, e.targets) for e in events if e.mode == "positive assessment"]
     # the speaker praises the other state; what she says of her own is no praise
     assert praise == [(("person/ilse-orlova",), ("country/t",))]
-    # outside a transcript a description is no act
+    text = ("Talks in Varnia\n\n"
+            "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
+            "President of Varnia Ilse Orlova: Much was achieved thanks to your efforts.\n\n"
+            "President of Tarnavia Oleg Tarnov: Indeed.\n")
+    events = _two_states_events(nlp, tmp_path, text)
+    assert [e.targets for e in events if e.mode == "thank"] == [("person/oleg-tarnov",)]
+    # outside a transcript a description is no act, nor is "thanks to" more than a cause
     assert not [e for e in short_events(nlp, "Spain is a reliable partner for Peru.")
                 if e.type == "SUPPORT"]
+    assert not short_events(nlp, "The talks succeeded thanks to the efforts of Spain.")
 
 
 def test_commitments_and_signings_after_a_meeting(nlp: Any, tmp_path: Path) -> None:

@@ -665,6 +665,23 @@ class _Extractor:
                     else:
                         found.add("actor", [key])
         self._prep_objects(noun, trig, found)
+        nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if trig.mode == "thank" and nxt is not None and nxt.lower_ == "to" and nxt.head != noun:
+            # "express my gratitude to you", "achieved thanks to your efforts": the parser
+            # hangs the "to" on the verb
+            for obj in nxt.children:
+                if obj.dep_ == "pobj":
+                    found.add("target", self.phrase_entities(obj))
+        if noun.lower_ == "thanks" and not (noun.dep_ == "dobj"
+                                            and noun.head.lemma_.lower() in _LIGHT_VERBS):
+            # "achieved thanks to your efforts" credits them only as a speaker's words; in a
+            # narrative it says what caused what
+            speaker = idx.speaker_at(noun.i) if idx.in_turn(noun.i) else None
+            own = self.country.get(speaker or "")
+            found.targets[:] = [k for k in found.targets if speaker and k != own]
+            if speaker is None:
+                return
+            found.add("actor", [speaker])
         if trig.clause_target:
             # "expressed hope that Ukraine will refrain": whom the hope addresses.
             for clause in noun.children:
