@@ -609,6 +609,45 @@ class _Extractor:
                         found.add("target", self.phrase_entities(sub))
         self._prep_objects(verb, trig, found)
 
+    def _turn_speaker(self, tok: Token) -> str | None:
+        """The speaker of the transcript turn a token is in, or None outside the turns."""
+        return self.index.speaker_at(tok.i) if self.index.in_turn(tok.i) else None
+
+    def _praise_of_subject(self, noun: Token, found: _Found) -> None:
+        """"Iran is a good neighbour and a reliable partner for Russia", said in a turn: the
+        speaker's praise of the copula's subject (not of the speaker's own state)."""
+        cop = noun.head if noun.dep_ == "attr" else None
+        while cop is not None and cop.dep_ == "conj" and cop.pos_ == "NOUN":
+            cop = cop.head.head if cop.head.dep_ == "attr" else None
+        speaker = self._turn_speaker(noun)
+        if cop is None or cop.lemma_.lower() not in {"be", "remain"} or speaker is None:
+            return
+        praised = [k for c in cop.children if c.dep_ in _SUBJECTS
+                   for k in self.phrase_entities(c)]
+        if self.country.get(speaker) not in praised:  # "Kazakhstan will always be ...": a vow
+            found.add("actor", [speaker])
+            found.add("target", praised)
+
+    def _thanks_to(self, noun: Token, found: _Found) -> bool:
+        """Whom thanks go "to" when the parser hangs the "to" on the verb ("express my
+        gratitude to you"); True when a bare "thanks to" has settled the participants:
+        "achieved thanks to your efforts" credits the addressee only as a speaker's words (in
+        a narrative it names a cause)."""
+        nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if nxt is not None and nxt.lower_ == "to" and nxt.head != noun:
+            for obj in nxt.children:
+                if obj.dep_ == "pobj":
+                    found.add("target", self.phrase_entities(obj))
+        if noun.lower_ != "thanks" or (noun.dep_ == "dobj"
+                                       and noun.head.lemma_.lower() in _LIGHT_VERBS):
+            return False  # "express thanks to", "gratitude": the light verb's subject thanks
+        speaker = self._turn_speaker(noun)
+        own = self.country.get(speaker or "")
+        found.targets[:] = [k for k in found.targets if speaker and k != own]
+        if speaker is not None:
+            found.add("actor", [speaker])
+        return speaker is None
+
     def _hostile_performers(self, clause: Token) -> list[str]:
         """Performers of the hostile acts a reported clause states ("the rebels attacked")."""
         keys: list[str] = []
@@ -622,18 +661,7 @@ class _Extractor:
         """Participants of a nominal trigger: possessor, modifiers, prepositional objects."""
         idx = self.index
         if trig.assessment:
-            # "Iran is a good neighbour and a reliable partner for Russia", said in a turn of
-            # a transcript: the speaker's praise of the copula's subject
-            cop = noun.head if noun.dep_ == "attr" else None
-            while cop is not None and cop.dep_ == "conj" and cop.pos_ == "NOUN":
-                cop = cop.head.head if cop.head.dep_ == "attr" else None
-            speaker = idx.speaker_at(noun.i) if idx.in_turn(noun.i) else None
-            if cop is not None and cop.lemma_.lower() in {"be", "remain"} and speaker:
-                praised = [k for c in cop.children if c.dep_ in _SUBJECTS
-                           for k in self.phrase_entities(c)]
-                if self.country.get(speaker) not in praised:  # not a promise of one's own
-                    found.add("actor", [speaker])
-                    found.add("target", praised)
+            self._praise_of_subject(noun, found)
             return
         if noun.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
             # "Talks between A and B were held in Deauville": the place is on the verb.
@@ -665,23 +693,8 @@ class _Extractor:
                     else:
                         found.add("actor", [key])
         self._prep_objects(noun, trig, found)
-        nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-        if trig.mode == "thank" and nxt is not None and nxt.lower_ == "to" and nxt.head != noun:
-            # "express my gratitude to you", "achieved thanks to your efforts": the parser
-            # hangs the "to" on the verb
-            for obj in nxt.children:
-                if obj.dep_ == "pobj":
-                    found.add("target", self.phrase_entities(obj))
-        if noun.lower_ == "thanks" and not (noun.dep_ == "dobj"
-                                            and noun.head.lemma_.lower() in _LIGHT_VERBS):
-            # "achieved thanks to your efforts" credits them only as a speaker's words; in a
-            # narrative it says what caused what
-            speaker = idx.speaker_at(noun.i) if idx.in_turn(noun.i) else None
-            own = self.country.get(speaker or "")
-            found.targets[:] = [k for k in found.targets if speaker and k != own]
-            if speaker is None:
-                return
-            found.add("actor", [speaker])
+        if trig.mode == "thank" and self._thanks_to(noun, found):
+            return
         if trig.clause_target:
             # "expressed hope that Ukraine will refrain": whom the hope addresses.
             for clause in noun.children:
