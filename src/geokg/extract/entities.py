@@ -418,7 +418,7 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str])
         # or three name words are the holder, a first name known or not
         holder = titled and len(head) >= 3 and len(tail) in {2, 3} and len(tail[0]) == 1
         # "Director of the Federal Service for Military-Technical Cooperation Dmitry
-        # Shugayev", "Senator from Vermont Bernie Sanders": after "role of" a body's name,
+        # Shugayev", "President of Armenia Serzh Sargsyan": after "role of" a body's name
         # ended by a word no name has, or a known name, two name words that name nothing
         # known are the holder
         holder = holder or (role_of and len(tail) == 2 and all(len(u) == 1 for u in tail)
@@ -553,8 +553,7 @@ def _join_acronyms(cands: list[_Cand], body: str) -> None:
         owners = spelt.get(c.label, {})
         if (2 <= len(c.label) <= 8 and c.label.isupper() and c.label.isalpha() and not c.qid
                 and len(owners) == 1):
-            full = next(iter(owners.values()))
-            c.type, c.qid, c.label, c.country = full.type, full.qid, full.label, full.country
+            _adopt(c, next(iter(owners.values())))
 
 
 def _join_short_forms(cands: list[_Cand], body: str, gaz: Gazetteer) -> None:
