@@ -337,6 +337,13 @@ def test_one_club_summit_has_one_name() -> None:
     assert [(e.label, len(e.mentions)) for e in summits] == [("2021 CSTO Lisbon summit", 2)]
 
 
+def test_forums_and_weeks_are_named_events() -> None:
+    ents = _body_entities("Boris Johnson spoke at the Varnian Economic Forum and opened the "
+                          "Varnian Energy Week.")
+    assert ents["Varnian Economic Forum"].type == "NamedEvent"
+    assert ents["Varnian Energy Week"].type == "NamedEvent"
+
+
 def test_names_known_as_named_events_are_named_events() -> None:
     ents = _body_entities("Boris Johnson stressed his support for Brexit. After the Second "
                           "World War, Europe changed.")

@@ -314,6 +314,9 @@ _AREA_NOUNS = frozenset({
     "capital", "villages", "towns", "parts", "north", "south", "east", "west", "centre",
 })
 _STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"})
+# Last words of the names of gatherings held at a time ("Eastern Economic Forum").
+_GATHERINGS = frozenset({"forum", "week", "festival", "championships",
+                         "games", "olympics", "expo", "exhibition"})
 _STORM_RANK = {"hurricane": 2, "typhoon": 2, "cyclone": 2}  # over "Tropical Storm"
 # Diseases, viruses and commodities the model takes for bodies: things, not entities (gold
 # guidelines 4.1, "products/things").
@@ -806,6 +809,8 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return "Organization", label
     if typ == "Organization" and words[-1] == "day" and len(words) >= 2:
         return "NamedEvent", label  # "International Women's Day", "Independence Day"
+    if typ in {"Organization", "Place"} and words[-1] in _GATHERINGS and len(words) >= 2:
+        return "NamedEvent", label  # "Russian Energy Week", "Eastern Economic Forum"
     if words[0] in _STORM_WORDS and len(words) >= 2:
         return "NamedEvent", label  # "Typhoon Haiyan", "Tropical Storm Humberto"
     if typ == "NamedEvent" and not any(w.raw[:1].isupper() and w.norm not in _MONTHS
