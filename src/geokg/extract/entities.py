@@ -497,7 +497,7 @@ def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
     rec = gaz.record(country or home or "")
     if rec is None or rec.type != "Country":
         return None
-    if country is None and _SUBNATIONAL.search(ctx.body[max(0, c.start - 16):c.start]):
+    if country is None and _subnational(ctx.body, c.start):
         return None  # "the state's Supreme Court" is no nation's
     known = _national_bodies()
     if (body := known["bodies"].get(rec.qid, {}).get(label)) is not None:
@@ -559,6 +559,12 @@ def _join_acronyms(cands: list[_Cand], body: str) -> None:
             _adopt(c, next(iter(owners.values())))
 
 
+def _subnational(body: str, start: int) -> bool:
+    """True when a body's name at ``start`` follows "the state's", "provincial", "county" and
+    the like: a body of a part of a state, not the nation's."""
+    return _SUBNATIONAL.search(body[max(0, start - 16):start]) is not None
+
+
 def _join_short_forms(cands: list[_Cand], body: str, gaz: Gazetteer) -> None:
     """A body named by part of a name the article gave it before is that body ("the Court of
     Justice", "the European Court" after "the European Court of Justice"), and so is another
@@ -576,7 +582,7 @@ def _join_short_forms(cands: list[_Cand], body: str, gaz: Gazetteer) -> None:
             _adopt(c, bracketed)
             continue
         if (c.type != "Organization" or len(c.label.split()) < 2
-                or _SUBNATIONAL.search(body[max(0, c.start - 16):c.start])
+                or _subnational(body, c.start)
                 or re.search(r"['’]s\s+$", body[max(0, c.start - 4):c.start])):
             continue  # "the state's Supreme Court", "Ohio's Supreme Court": another body
         owners = {(o.qid or o.label): o for o in before
