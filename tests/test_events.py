@@ -577,6 +577,8 @@ def test_cooperation_said_as_we_is_between_the_states(nlp: Any) -> None:
         ("Pedro Sanchez expressed disappointment.", "ACCUSE", "express disappointment", ()),
         ("Pedro Sanchez is committed to talks.", "AGREE", "commit", ()),
         ("Pedro Sanchez said he was firmly committed to talks.", "AGREE", "commit", ()),
+        ("Pedro Sanchez is collaborating with Jacinda Ardern on vaccines.", "COOPERATE",
+         "collaborate", ("Q1",)),
     ],
 )
 def test_contacts_lawsuits_concern_and_commitment(nlp: Any, text: str, type_: str, mode: str,
