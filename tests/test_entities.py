@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from geokg.extract.entities import (
+    _Cand,
     _Ctx,
+    _repeat_names,
     _retype,
     _same_spelling,
     _short_form,
@@ -709,3 +711,21 @@ def test_a_compound_surname_alone_joins_its_full_name() -> None:
                           "Varnia Ilse Kovac, head of Varnia, and Ilse Kovac agreed.")
     assert {m.text for m in ents["Zlata Orlova-Petrenko"].mentions} >= {"Orlova Petrenko"}
     assert "Orlova Petrenko" not in ents
+
+
+def test_a_name_found_once_is_a_mention_wherever_it_is_written() -> None:
+    body = ("Nova Orbital signed with SpaceX. Nova Orbital praised SpaceX. Varn said the order "
+            "stood. The Order was given to Varn. Varn agreed.")
+
+    def cand(text: str, type_: EntityType) -> _Cand:
+        start = body.index(text)
+        return _Cand(start, start + len(text), type_, None, 0.7, text)
+
+    cands = [cand("Nova Orbital", "Organization"), cand("SpaceX", "Organization"),
+             cand("Order", "Organization"), cand("Varn", "Person")]
+    _repeat_names(cands, body)
+    found = sorted((body[c.start:c.end], c.start) for c in cands)
+    assert [text for text, _ in found] == ["Nova Orbital", "Nova Orbital", "Order", "SpaceX",
+                                           "SpaceX", "Varn", "Varn"]
+    # "the order" is a word here, and "Varn" opening a sentence could be any word
+    assert ("Varn", body.rindex("Varn")) not in found

@@ -535,6 +535,41 @@ _US_BODY = re.compile(r"^(?:US|U\.S\.|USA|United States)\s+"
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "des", "du", "et"})
 
 
+# What precedes a word that opens a sentence (a closing quote may follow the stop).
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:]['\"”’]?)\s*$")
+
+
+def _repeat_names(cands: list[_Cand], body: str) -> None:
+    """Add the occurrences the model missed of a name it found elsewhere in the article.
+
+    "Bill Gerstenmaier spoke of the collaboration between his agency and SpaceX": the model
+    tagged "SpaceX" in another sentence only. Each whole-word occurrence of a found name,
+    written exactly so and outside every candidate, is a mention of the same entity.
+    """
+    names: dict[str, _Cand] = {}
+    for c in cands:
+        text = body[c.start:c.end]
+        if c.type in {"Person", "Organization", "Place"} and not c.demonym and text[:1].isupper():
+            names.setdefault(text, c)
+    taken = [(c.start, c.end) for c in cands]
+    for text, c in names.items():
+        # One capitalised word is a name only where case tells: not a word the article also
+        # writes in lower case ("the Order" and "order"), nor at a sentence's start ("G7" is
+        # a name there too).
+        one_word = " " not in text and text[1:].islower()
+        if one_word and re.search(rf"(?<![\w-]){re.escape(text.lower())}(?![\w-])", body):
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", body):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if one_word and _SENTENCE_OPENS.search(body[max(0, m.start() - 4):m.start()]):
+                continue
+            rep = _Cand(m.start(), m.end(), c.type, c.qid, CONF_COREF, c.label,
+                        country=c.country)
+            cands.append(rep)
+            taken.append((rep.start, rep.end))
+
+
 def _acronym(label: str) -> str:
     """The initials of a name's words, small words left out ("Shanghai Cooperation
     Organisation" → "SCO", "Asia-Pacific Economic Cooperation" → "APEC")."""
@@ -1513,6 +1548,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                 if rec is not None:
                     c.type, c.qid, c.label, c.conf = "Person", rec.qid, rec.label, CONF_COREF
 
+    _repeat_names(cands, body)
     _join_acronyms(cands, body)
     _join_short_forms(cands, body, gaz)
     _name_national_bodies(cands, ctx, gaz, article.publisher)
