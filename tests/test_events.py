@@ -764,6 +764,20 @@ def test_you_in_a_transcript_is_the_other_speaker(nlp: Any, tmp_path: Path) -> N
     assert [e.factuality for e in events if e.type == "CONSULT"] == ["asserted"]
 
 
+def test_a_speakers_label_on_its_own_line_opens_a_turn(nlp: Any, tmp_path: Path) -> None:
+    text = ("Talks in Varnia\n\n"
+            "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
+            "President of Varnia Ilse Orlova: You had to cut short your trip due to an attack "
+            "on your country.\n\n"
+            "President of Tarnavia Oleg Tarnov (transcript):\n\n"
+            "Thank you for the invitation.\n")
+    events = _two_states_events(nlp, tmp_path, text)
+    sides = [(e.type, e.actors, e.targets, e.factuality) for e in events]
+    assert ("SUPPORT", ("person/oleg-tarnov",), ("person/ilse-orlova",), "asserted") in sides
+    # "your country" is the addressee's state; "due to" gives a cause, not a plan
+    assert ("ASSAULT", (), ("country/t",), "asserted") in sides
+
+
 def test_each_thanks_in_a_transcript_is_its_own_act(nlp: Any, tmp_path: Path) -> None:
     text = ("Talks in Varnia\n\n"
             "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"

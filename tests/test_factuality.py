@@ -32,6 +32,8 @@ CASES = [
     ("The leaders discussed the summit to be held in Lisbon.", "summit", "future"),
     ("Turkey plans to withdraw its troops.", "withdraw", "future"),
     ("The talks are scheduled for Monday.", "talks", "future"),
+    ("Putin is due to visit Chile.", "visit", "future"),
+    ("The trip was cut short due to an attack on Chile.", "attack", "asserted"),
     ("Russia is unlikely to offer Armenia security guarantees.", "offer", "negated"),
     ("The visit is unlikely to lead to a warming of relations.", "warming", "negated"),
     ("China did not sign the agreement.", "sign", "negated"),

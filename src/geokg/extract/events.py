@@ -302,9 +302,10 @@ class _EntityIndex:
 
 
 # A transcript turn: a paragraph opening with the speaker's name (and title), perhaps a note
-# on the language ("(retranslated)"), and a colon.
+# on the language ("(retranslated)"), and a colon; the words follow it or start the next
+# paragraph.
 _TURN = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|of|the|and|for|de|al|bin|von|van)[ \t]+){0,12}?"
-                   r"[A-Z][\w.'’-]*(?:[ \t]+\([^()\n]{1,60}\))?:[ \t]", re.MULTILINE)
+                   r"[A-Z][\w.'’-]*(?:[ \t]+\([^()\n]{1,60}\))?:(?:[ \t]|$)", re.MULTILINE)
 
 
 def _turns(doc: Doc, entities: Sequence[Entity], article: Article) -> list[tuple[int, str | None]]:
@@ -486,6 +487,10 @@ class _Extractor:
                 if all(len(h) == 1 for h in holders):
                     persons = [h[0] for h in holders]
             keys = persons or keys
+        if head.tag_ == "NN" and head.lemma_.lower() in _STATE_NOUNS and any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+            # "an attack on your country", "my country": the state of the person meant
+            keys = [state if (state := self.country.get(k)) in idx.types else k for k in keys]
         if (not keys and head.tag_ == "NN" and head.lower_ in self.org_of_kind
                 and [c.lower_ for c in head.children] == ["the"]):
             keys = [self.org_of_kind[head.lower_]]  # "the embassy declined the request"

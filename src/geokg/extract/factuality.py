@@ -133,7 +133,9 @@ def factuality_of(trigger: Token) -> Factuality:
             return "possible"
         if i and _present_occasion(tok):
             continue
-        words = [(tok.lemma_.lower(), "self" if i else "trigger")]
+        # "due to be held" is planned; "cut short due to an attack" gives a cause.
+        causal = tok.lower_ == "due" and tok.dep_ == "prep"
+        words = [] if causal else [(tok.lemma_.lower(), "self" if i else "trigger")]
         for child in tok.children:
             if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod", "amod", "det", "acomp"}:
                 words.append((child.lower_, child.dep_))
