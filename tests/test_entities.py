@@ -379,10 +379,11 @@ def test_a_body_and_a_person_run_together_are_split(text: str, body: str, person
     assert not any(person in label for label in ents if label != person)
 
 
-def _split(text: str, name: str, label: str, persons: tuple[str, ...] = ()) -> list[str]:
+def _split(text: str, name: str, label: str, persons: tuple[str, ...] = (),
+           places: tuple[str, ...] = ()) -> list[str]:
     start = text.index(name)
     spans = _split_span(_Ctx(text), load_gazetteer(), _Span(start, start + len(name), label),
-                        frozenset(persons))
+                        frozenset(persons), frozenset(places))
     return [f"{text[s.start:s.end]}/{s.label}" for s in spans]
 
 
@@ -438,6 +439,16 @@ def test_split_span_rules() -> None:
         "Orlova/PERSON"]
     assert _split("The Duke of Varnia said so.", "Duke of Varnia", "PERSON") == [
         "Duke of Varnia/PERSON"]
+    # a person's span that took in the place of the title: split where the rest is a person
+    # found elsewhere, after a role noun or a place found elsewhere
+    for text in ("The Governor of Varnia Zlato Petrenko came.",
+                 "The head of the state of Varnia Zlato Petrenko came."):
+        assert _split(text, "Varnia Zlato Petrenko", "PERSON", ("Zlato Petrenko",),
+                      ("Varnia",)) == ["Varnia/GPE", "Zlato Petrenko/PERSON"]
+    assert _split("The state of Varnia Zlato Petrenko came.", "Varnia Zlato Petrenko",
+                  "PERSON", ("Zlato Petrenko",)) == ["Varnia Zlato Petrenko/PERSON"]
+    assert _split("The Governor of Varnia Zlato Petrenko came.", "Varnia Zlato Petrenko",
+                  "PERSON") == ["Varnia Zlato Petrenko/PERSON"]
     # a known place "in" a region: two places; a body "in" a place stays one name
     assert _split("He flew to Novosibirsk in Siberia.", "Novosibirsk in Siberia", "ORG") == [
         "Novosibirsk/GPE", "Siberia/GPE"]

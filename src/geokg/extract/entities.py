@@ -365,14 +365,16 @@ def _name_unit(unit: Sequence[Word]) -> bool:
             and not any(w.norm in _NOT_NAME for w in unit if w.raw[:1].isalpha()))
 
 
-def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str]) -> list[_Span]:
+def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str],
+                places: frozenset[str] = frozenset()) -> list[_Span]:
     """A model span that runs two names together, as the names.
 
     A body's span followed by a person ("NPR Hamza bin Laden", "Speaker of the Grand National
     Assembly of Turkey Mustafa Sentop") splits where the rest is a person's name the model
     finds elsewhere in the article (``persons``), or, after a role noun and "of", a known
     first name and a surname; "Associates of Navalny" (plural noun, "of", a person) is the
-    person; "Omsk in Siberia" (a known place "in" a name) is two places.
+    person; "Omsk in Siberia" (a known place "in" a name) is two places. A person's span
+    splits after "of" where the rest is a person found elsewhere (``_split_person``).
     """
     words = ctx.words[ctx.index_at(span.start):ctx.index_at(span.end)]
     units = _units(words)
@@ -390,7 +392,7 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str])
             and (span.label == "PERSON" or text(units[2:]) in persons)):
         return [_Span(units[2][0].start, span.end, "PERSON")]  # "Associates of Navalny"
     if span.label == "PERSON":
-        return [span]
+        return _split_person(ctx, span, units, persons, places)
     ins = [i for i, u in enumerate(units) if len(u) == 1 and u[0].raw in {"in", "near"}]
     if len(ins) == 1 and 1 <= ins[0] <= 2 and len(units) - ins[0] - 1 in {1, 2}:
         left, right = units[:ins[0]], units[ins[0] + 1:]
@@ -435,6 +437,28 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str])
                 if len(head) == 1 and gaz.lookup(text(head)) is None:
                     return [person]  # "Presidential Spokesperson Harry Roque"
             return [_Span(span.start, head[-1][-1].end, span.label), person]
+    return [span]
+
+
+def _split_person(ctx: _Ctx, span: _Span, units: Sequence[Sequence[Word]],
+                  persons: frozenset[str], places: frozenset[str]) -> list[_Span]:
+    """A person's span that took in the place of a title before it, as the place and the
+    person: "Prime Minister of Bavaria Horst Seehofer" where "Horst Seehofer" is a person the
+    model finds elsewhere in the article, after a role noun or a place it finds elsewhere
+    ("federal state of Bavaria Horst Seehofer")."""
+    prev, before = ctx.prev(span.start), ctx.prev(span.start, 2)
+    if prev is None or prev.norm != "of" or before is None:
+        return [span]
+
+    def text(us: Sequence[Sequence[Word]]) -> str:
+        """Units as written, one space apart."""
+        return " ".join("".join(w.raw for w in u) for u in us)
+
+    for cut in range(1, len(units) - 1):
+        tail = units[cut:]
+        if text(tail) in persons and (before.norm in _ROLE_NOUNS or text(units[:cut]) in places):
+            return [_Span(span.start, units[cut - 1][-1].end, "GPE"),
+                    _Span(tail[0][0].start, span.end, "PERSON")]
     return [span]
 
 
@@ -1118,11 +1142,14 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     # mentions (gold guidelines 4.2), unless the name is a government reference.
     person_forms = frozenset(" ".join(ent.text.split()) for ent in model_ents
                              if ent.label_ == "PERSON")
+    place_forms = frozenset(" ".join(ent.text.split()) for ent in model_ents
+                            if ent.label_ in {"GPE", "LOC"})
     spans: list[_Span] = []
     for ent in model_ents:
         s, e = _tidy(body, ctx, *_trim(body, ent.start_char, ent.end_char), ent.label_)
         if e > s:
-            spans.extend(_split_span(ctx, gaz, _Span(s, e, ent.label_), person_forms))
+            spans.extend(_split_span(ctx, gaz, _Span(s, e, ent.label_), person_forms,
+                                     place_forms))
     for span in spans:
         s, e = span.start, span.end
         inside = [i for i, m in enumerate(matches) if m.start < e and m.end > s]
