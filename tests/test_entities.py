@@ -740,3 +740,10 @@ def test_a_name_found_once_is_a_mention_wherever_it_is_written() -> None:
                                            "SpaceX", "Varn", "Varn"]
     # "the order" is a word here, and "Varn" opening a sentence could be any word
     assert ("Varn", body.rindex("Varn")) not in found
+
+
+def test_a_word_before_a_capitalised_one_is_no_lone_surname() -> None:
+    # the leaders table lists the Swiss "Conselho Federal" as a head of state
+    ents = _body_entities("Vladimir Putin: I spoke by telephone with the Federal Chancellor "
+                          "yesterday.")
+    assert all(e.wikidata in {None, "Q7747"} for e in ents.values())

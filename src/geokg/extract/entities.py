@@ -1565,9 +1565,12 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             continue
         # The model types a lone surname ORG as often as PERSON ("Trump", "Sisi"): the one
         # head of state or government in office at the article's date with that surname.
-        # An acronym is no surname ("CAR" is not Pero Car).
+        # An acronym is no surname ("CAR" is not Pero Car), nor is a word before a capitalised
+        # one ("the Federal Chancellor").
+        nxt = ctx.next(c.end)
         if (c.type in {"Person", "Organization"} and article.date is not None
-                and not (len(ws[0].raw) > 1 and ws[0].raw.isupper())):
+                and not (len(ws[0].raw) > 1 and ws[0].raw.isupper())
+                and not (nxt is not None and nxt.start == c.end + 1 and nxt.raw[:1].isupper())):
             hits = [q for q in gaz.persons_by_surname(ws[0].raw)
                     if gaz.roles_at(q, article.date)]
             if len(hits) == 1:
