@@ -587,6 +587,20 @@ def test_contacts_lawsuits_concern_and_commitment(nlp: Any, text: str, type_: st
     assert (ev.mode, ev.actors, ev.targets) == (mode, ("Q2",), targets)
 
 
+def test_signing_attended_and_a_stance_reaffirmed(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Pedro Sanchez and Jacinda Ardern attended the signing of "
+                                "contracts for the construction of a plant."), "AGREE")
+    assert (ev.mode, set(ev.actors), ev.targets) == ("sign agreement", {"Q1", "Q2"}, ())
+    # those at the meeting the article reports hold no meeting of their own
+    assert not short_events(nlp, "Pedro Sanchez and Jacinda Ardern attended the meeting.")
+    assert not short_events(nlp, "The meeting was attended by Pedro Sanchez.")
+    # whose readiness is reaffirmed stands with the actor; supported intentions are the target's
+    ev = only(short_events(nlp, "Pedro Sanchez reaffirmed Spain's readiness to help."), "AGREE")
+    assert (ev.actors, ev.targets) == (("Q2", "Q29"), ())
+    ev = only(short_events(nlp, "Pedro Sanchez supports the intentions of Chile."), "SUPPORT")
+    assert (ev.actors, ev.targets) == (("Q2",), ("Q298",))
+
+
 def test_concern_felt_or_shared_is_no_act(nlp: Any) -> None:
     assert not short_events(nlp, "I know Pedro Sanchez is concerned about this.")
     assert not short_events(nlp, "Pedro Sanchez shares the concern of many.")

@@ -32,6 +32,9 @@ _PHRASE_PREPS = frozenset({"of", "for"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "dative", "iobj"})
+# Objects that are the actor's own stance ("reaffirmed Russia's readiness/commitment").
+_STANCES = frozenset({"readiness", "commitment", "intention", "intent", "willingness",
+                      "determination", "resolve", "desire"})
 # Governors through which a verb trigger finds its subject ("Russia is unlikely to offer",
 # "Saudi Arabia started supporting", "agreed and signed").
 _SUBJECT_CLIMB = frozenset({"xcomp", "acomp", "conj", "advcl", "ccomp"})
@@ -44,7 +47,7 @@ _LIGHT_VERBS = frozenset({
     "emphasise", "emphasize", "reiterate", "confirm", "offer", "deliver", "sign", "adopt",
     "introduce", "lift", "declare", "agree", "exchange", "receive", "accept", "mount", "order",
     "send", "convey", "orchestrate", "mastermind", "perpetrate", "plan", "attempt", "note",
-    "point", "highlight", "file", "bring", "raise",
+    "point", "highlight", "file", "bring", "raise", "attend",
 })
 _LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on"})
 # Nouns that carry an act named after "of" ("a message of condolence", "words of support").
@@ -598,7 +601,11 @@ class _Extractor:
                 # "claimed the rebels attacked": the accused is who performs the hostile act.
                 found.add("target", self._hostile_performers(child))
             if child.dep_ in _OBJECTS and not trig.object_topic:
-                found.add("target", self.phrase_entities(child))
+                # "reaffirmed Russia's readiness": whose stance it is stands with the actor
+                # (but "support your intentions" supports the intending side)
+                own = trig.type == "AGREE" and child.lemma_.lower() in _STANCES
+                role = "actor" if own else "target"
+                found.add(role, self.phrase_entities(child))
                 self._prep_objects(child, trig, found)
             elif child.dep_ in {"xcomp", "ccomp"} and trig.type in {"REQUEST", "AGREE"}:
                 # "urged Iran to cooperate", "invited Obama to come": the addressee; "we hope
@@ -742,7 +749,12 @@ class _Extractor:
                 return
         if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in _LIGHT_PREPS:
             gov = gov.head
-        elif noun.dep_ not in {"dobj", "nsubjpass"}:
+        elif noun.dep_ not in {"dobj", "nsubjpass"} or (
+                gov.lemma_.lower() == "attend"
+                and (noun.dep_ == "nsubjpass" or trig.type != "AGREE")):
+            # "attended the signing" is signing; "attended the meeting" lists who was at the
+            # meeting the article reports, not a meeting of their own, and those attending a
+            # rally are not named by who reported them
             gov = None
         if (
             gov is not None
