@@ -792,6 +792,20 @@ def test_a_speakers_label_on_its_own_line_opens_a_turn(nlp: Any, tmp_path: Path)
     assert ("ASSAULT", (), ("country/t",), "asserted") in sides
 
 
+def test_a_meeting_a_turn_recalls_is_another_meeting(nlp: Any, tmp_path: Path) -> None:
+    text = ("Talks in Varnia\n\n"
+            "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
+            "President of Varnia Ilse Orlova: Mr President, welcome.\n\n"
+            "President of Tarnavia Oleg Tarnov: As you know, we have recently met at the "
+            "forum. We discussed trade.\n")
+    meetings = [e for e in _two_states_events(nlp, tmp_path, text) if e.type == "CONSULT"]
+    # the earlier meeting is not the day's, nor dated by it; the talks just held, told in
+    # the past tense without a time before them, are the day's
+    assert [(e.evidence.text.split(": ")[-1], e.date) for e in meetings] == [
+        ("Ilse Orlova met with Oleg Tarnov in Varnia.", "2021-06-01"),
+        ("As you know, we have recently met at the forum.", None)]
+
+
 def test_each_thanks_in_a_transcript_is_its_own_act(nlp: Any, tmp_path: Path) -> None:
     text = ("Talks in Varnia\n\n"
             "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"

@@ -1019,17 +1019,28 @@ class _Extractor:
         return None
 
 
+# Words that put a meeting told in the past tense in the present ("we met today").
+_NOW = frozenset({"today", "now", "tonight", "currently"})
+# Words that place a meeting told in the past tense before the one reported.
+_BEFORE_NOW = frozenset({"ago", "last", "recently", "previously", "previous", "earlier",
+                         "already", "before", "once", "yesterday", "first"})
 # Meetings face to face: a guest's visit to the host's country is the talks held there.
 _IN_PERSON = frozenset({"visit", "meeting", "talks", "take part", "host visit"})
 
 
 def _merge(events: list[Event], country: dict[str, str], persons: set[str],
-           spoken: AbstractSet[int] = frozenset()) -> list[Event]:
+           spoken: AbstractSet[int] = frozenset(),
+           recalled: AbstractSet[int] = frozenset()) -> list[Event]:
     """One real-world event, one Event: drop repeats and mentions already covered by an event.
 
     Speech acts said in a transcript (``spoken``: their trigger offsets) are each an act of
-    their own: thanking for the reception and for the support are two thanks.
+    their own: thanking for the reception and for the support are two thanks. So is an
+    earlier meeting a turn recalls (``recalled``) from the meeting the transcript is of.
     """
+
+    def recalls(ev: Event) -> bool:
+        return ev.trigger is not None and ev.trigger.start in recalled
+
     kept: list[Event] = []
 
     def rolled(keys: set[str]) -> set[str]:
@@ -1039,7 +1050,8 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
         parts = set(ev.actors) | set(ev.targets)
         duplicate = False
         for i, old in enumerate(kept):
-            if old.type != ev.type or (old.date and ev.date and old.date != ev.date):
+            if (old.type != ev.type or (old.date and ev.date and old.date != ev.date)
+                    or recalls(old) != recalls(ev)):
                 continue
             old_parts = set(old.actors) | set(old.targets)
             if (
@@ -1122,6 +1134,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
     ex = _Extractor(doc, article, entities)
     found: list[Event] = []
     spoken: set[int] = set()  # trigger offsets of acts said in transcript turns
+    recalled: set[int] = set()  # trigger offsets of earlier meetings a turn recalls
     headline_done = False
     meeting_report = False
     for s_no, sent in enumerate(doc.sents):
@@ -1134,6 +1147,9 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
             event = ex.event_at(tok, trig, sent)
             if event is None:
                 continue
+            if (event.type == "CONSULT" and event.trigger is not None
+                    and ex.index.in_turn(tok.i) and _recalled_meeting(tok, sent)):
+                recalled.add(event.trigger.start)
             if not headline_done:
                 headline_done = True
                 # The article's first reported act, in its opening sentences, is the day's news:
@@ -1153,6 +1169,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
                 and event.factuality == "asserted"
                 and article.date is not None
                 and _past_clause(tok)
+                and (event.trigger is None or event.trigger.start not in recalled)
             ):
                 # Acts reported in the past tense in a meeting report happened at the meeting.
                 event = replace(event, date=article.date.isoformat())
@@ -1176,7 +1193,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
             found.append(event)
     country = {e.key: e.country for e in entities if e.country and e.type != "Country"}
     persons = {e.key for e in entities if e.type == "Person"}
-    return tuple(_merge(found, country, persons, spoken))
+    return tuple(_merge(found, country, persons, spoken, recalled))
 
 
 # Irregular forms of lexicon verbs; regular inflections are generated (trigger_forms).
@@ -1398,6 +1415,19 @@ def _aggregate(tok: Token) -> bool:
                 r"\b(?:\d\d)?\d0['’]?s\b", "".join(t.text_with_ws for t in child.subtree)):
             return True  # "has supported Egypt since the 50's": a long practice
     return False
+
+
+def _recalled_meeting(tok: Token, sent: Any) -> bool:
+    """A meeting a transcript turn recalls in the past tense and places earlier ("we have
+    recently met at the forum", "the meeting we had in China years ago"). Statements after
+    talks tell the talks just held in the past tense too ("we discussed ..."), so a time
+    before them must be said, and not "today"."""
+    words = {t.lower_ for t in sent}
+    if words & _NOW or not (words & _BEFORE_NOW or any(
+            e.label_ == "DATE" for e in sent.ents)):
+        return False
+    clause = next((c for c in tok.children if c.dep_ == "relcl"), tok)
+    return _past_clause(clause)
 
 
 def _past_clause(tok: Token) -> bool:
