@@ -717,6 +717,11 @@ def test_expressed_hope_that_a_state_will_act_addresses_it(nlp: Any) -> None:
     assert not short_events(nlp, "Jacinda Ardern expressed hope for better weather.")
 
 
+def _talks(turns: str) -> str:
+    """A transcript of talks between Ilse Orlova and Oleg Tarnov: a lead, then the turns."""
+    return "Talks in Varnia\n\nIlse Orlova met with Oleg Tarnov in Varnia.\n\n" + turns
+
+
 def _two_states_events(nlp: Any, tmp_path: Path, text: str) -> tuple[Event, ...]:
     """Events of an article about Ilse Orlova of Varnia and Oleg Tarnov of Tarnavia."""
     path = tmp_path / "talks.txt"
@@ -753,14 +758,12 @@ def test_i_and_we_in_a_transcript_are_the_speaker_of_the_turn(nlp: Any, tmp_path
 
 
 def test_you_in_a_transcript_is_the_other_speaker(nlp: Any, tmp_path: Path) -> None:
-    text = ("Talks in Varnia\n\n"
-            "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
-            "President of Varnia Ilse Orlova: Mr President, I am glad to welcome you. "
-            "I am very pleased to have this chance to meet you. "
-            "I would like to thank you for the warm welcome.\n\n"
-            "President of Tarnavia Oleg Tarnov (retranslated): Thank you very much. "
-            "Thank you for the invitation. We highly appreciate your position. "
-            "Are you ready to sign a treaty with Tarnavia?\n")
+    text = _talks("President of Varnia Ilse Orlova: Mr President, I am glad to welcome you. "
+                  "I am very pleased to have this chance to meet you. "
+                  "I would like to thank you for the warm welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov (retranslated): Thank you very much. "
+                  "Thank you for the invitation. We highly appreciate your position. "
+                  "Are you ready to sign a treaty with Tarnavia?\n")
     events = _two_states_events(nlp, tmp_path, text)
     sides = [(e.type, e.actors, e.targets, e.evidence.text) for e in events]
     # "you" is whom the turn's speaker addresses; a label with a note is a turn all the same
@@ -779,12 +782,10 @@ def test_you_in_a_transcript_is_the_other_speaker(nlp: Any, tmp_path: Path) -> N
 
 
 def test_a_speakers_label_on_its_own_line_opens_a_turn(nlp: Any, tmp_path: Path) -> None:
-    text = ("Talks in Varnia\n\n"
-            "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
-            "President of Varnia Ilse Orlova: You had to cut short your trip due to an attack "
-            "on your country.\n\n"
-            "President of Tarnavia Oleg Tarnov (transcript):\n\n"
-            "Thank you for the invitation.\n")
+    text = _talks("President of Varnia Ilse Orlova: You had to cut short your trip due to an "
+                  "attack on your country.\n\n"
+                  "President of Tarnavia Oleg Tarnov (transcript):\n\n"
+                  "Thank you for the invitation.\n")
     events = _two_states_events(nlp, tmp_path, text)
     sides = [(e.type, e.actors, e.targets, e.factuality) for e in events]
     assert ("SUPPORT", ("person/oleg-tarnov",), ("person/ilse-orlova",), "asserted") in sides
@@ -793,11 +794,9 @@ def test_a_speakers_label_on_its_own_line_opens_a_turn(nlp: Any, tmp_path: Path)
 
 
 def test_a_meeting_a_turn_recalls_is_another_meeting(nlp: Any, tmp_path: Path) -> None:
-    text = ("Talks in Varnia\n\n"
-            "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
-            "President of Varnia Ilse Orlova: Mr President, welcome.\n\n"
-            "President of Tarnavia Oleg Tarnov: As you know, we have recently met at the "
-            "forum. We discussed trade.\n")
+    text = _talks("President of Varnia Ilse Orlova: Mr President, welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov: As you know, we have recently met at the "
+                  "forum. We discussed trade.\n")
     meetings = [e for e in _two_states_events(nlp, tmp_path, text) if e.type == "CONSULT"]
     # the earlier meeting is not the day's, nor dated by it; the talks just held, told in
     # the past tense without a time before them, are the day's
@@ -807,11 +806,9 @@ def test_a_meeting_a_turn_recalls_is_another_meeting(nlp: Any, tmp_path: Path) -
 
 
 def test_each_thanks_in_a_transcript_is_its_own_act(nlp: Any, tmp_path: Path) -> None:
-    text = ("Talks in Varnia\n\n"
-            "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
-            "President of Varnia Ilse Orlova: Mr President, welcome.\n\n"
-            "President of Tarnavia Oleg Tarnov: We are grateful to you for the reception. "
-            "We are very grateful to you for the support of Tarnavia.\n")
+    text = _talks("President of Varnia Ilse Orlova: Mr President, welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov: We are grateful to you for the reception. "
+                  "We are very grateful to you for the support of Tarnavia.\n")
     events = _two_states_events(nlp, tmp_path, text)
     thanks = [e for e in events if e.mode == "thank"]
     assert len(thanks) == 2 and all(e.targets == ("person/ilse-orlova",) for e in thanks)
@@ -820,18 +817,14 @@ def test_each_thanks_in_a_transcript_is_its_own_act(nlp: Any, tmp_path: Path) ->
 
 
 def test_praise_of_a_partner_and_thanks_to_efforts_said_in_a_turn(nlp: Any, tmp_path: Path) -> None:
-    text = ("Talks in Varnia\n\n"
-            "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
-            "President of Varnia Ilse Orlova: Tarnavia is a reliable partner for Varnia. "
-            "Varnia is a good neighbour too.\n")
+    text = _talks("President of Varnia Ilse Orlova: Tarnavia is a reliable partner for Varnia. "
+                  "Varnia is a good neighbour too.\n")
     events = _two_states_events(nlp, tmp_path, text)
     praise = [(e.actors, e.targets) for e in events if e.mode == "positive assessment"]
     # the speaker praises the other state; what she says of her own is no praise
     assert praise == [(("person/ilse-orlova",), ("country/t",))]
-    text = ("Talks in Varnia\n\n"
-            "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
-            "President of Varnia Ilse Orlova: Much was achieved thanks to your efforts.\n\n"
-            "President of Tarnavia Oleg Tarnov: Indeed.\n")
+    text = _talks("President of Varnia Ilse Orlova: Much was achieved thanks to your efforts.\n\n"
+                  "President of Tarnavia Oleg Tarnov: Indeed.\n")
     events = _two_states_events(nlp, tmp_path, text)
     assert [e.targets for e in events if e.mode == "thank"] == [("person/oleg-tarnov",)]
     # outside a transcript a description is no act, nor is "thanks to" more than a cause
@@ -841,12 +834,11 @@ def test_praise_of_a_partner_and_thanks_to_efforts_said_in_a_turn(nlp: Any, tmp_
 
 
 def test_commitments_and_signings_after_a_meeting(nlp: Any, tmp_path: Path) -> None:
-    text = ("Talks in Varnia\n\n"
-            "Ilse Orlova met with Oleg Tarnov in Varnia.\n\n"
-            "Ms Orlova and Mr Tarnov stressed the importance of strict adherence to the Orsk "
-            "agreements. It was agreed that Varnia and Tarnavia will continue close cooperation. "
-            "A package of documents was signed following the talks. The importance of "
-            "yesterday's deal was noted.\n")
+    text = _talks("Ms Orlova and Mr Tarnov stressed the importance of strict adherence to the "
+                  "Orsk agreements. It was agreed that Varnia and Tarnavia will continue close "
+                  "cooperation. "
+                  "A package of documents was signed following the talks. The importance of "
+                  "yesterday's deal was noted.\n")
     events = _two_states_events(nlp, tmp_path, text)
     modes = {(e.mode, tuple(sorted(e.actors + e.targets))) for e in events}
     assert ("reaffirm commitment", ("person/ilse-orlova", "person/oleg-tarnov")) in modes
