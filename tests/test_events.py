@@ -803,6 +803,11 @@ def test_a_meeting_a_turn_recalls_is_another_meeting(nlp: Any, tmp_path: Path) -
     assert [(e.evidence.text.split(": ")[-1], e.date) for e in meetings] == [
         ("Ilse Orlova met with Oleg Tarnov in Varnia.", "2021-06-01"),
         ("As you know, we have recently met at the forum.", None)]
+    text = _talks("President of Tarnavia Oleg Tarnov: In September, we will hold a meeting in "
+                  "Varnia.\n")
+    meetings = [e for e in _two_states_events(nlp, tmp_path, text) if e.type == "CONSULT"]
+    # a meeting to come, in the coming September: not a plan of the past
+    assert [(e.factuality, e.date) for e in meetings][1:] == [("future", "2021-09")]
 
 
 def test_each_thanks_in_a_transcript_is_its_own_act(nlp: Any, tmp_path: Path) -> None:

@@ -111,3 +111,11 @@ def test_last_week_only_when_certain() -> None:
 def test_relative_dates_need_the_article_date() -> None:
     assert resolve_date("yesterday", None) is None
     assert resolve_date("in 2015", None) == "2015"
+
+
+def test_a_month_said_of_what_will_be_is_its_next_coming() -> None:
+    # ARTICLE_DATE is in January: "November 27" told of the past was last year's
+    assert resolve_date("November 27", ARTICLE_DATE, ahead=True) == "2019-11-27"
+    assert resolve_date("in September", dt.date(2021, 6, 1), ahead=True) == "2021-09"
+    assert resolve_date("in May", dt.date(2021, 6, 1), ahead=True) == "2022-05"
+    assert resolve_date("in September", dt.date(2021, 6, 1)) == "2020-09"

@@ -44,11 +44,14 @@ def _day(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _month_year(month: int, ref: dt.date | None) -> int | None:
+def _month_year(month: int, ref: dt.date | None, ahead: bool = False) -> int | None:
     """The year of a month named without one: the article year, or the year before when the
-    month would otherwise lie more than about two months after the article date."""
+    month would otherwise lie more than about two months after the article date; said of
+    what will be (``ahead``), the month's next coming."""
     if ref is None:
         return None
+    if ahead:
+        return ref.year + (month < ref.month)
     # A month far ahead of the article date was most likely last year's ("November 27" in a
     # January article); near-future months are kept in the article year (announced events).
     if month - ref.month > 2:
@@ -56,12 +59,15 @@ def _month_year(month: int, ref: dt.date | None) -> int | None:
     return ref.year
 
 
-def resolve_date(expression: str, article_date: dt.date | None) -> str | None:
+def resolve_date(expression: str, article_date: dt.date | None,
+                 ahead: bool = False) -> str | None:
     """ISO date ("YYYY-MM-DD", "YYYY-MM" or "YYYY") of a date expression, or None if uncertain.
 
     Args:
         expression: the words of the expression, e.g. "on Monday", "August 22, 2017", "in 1998".
         article_date: the article's publication date; relative expressions need it.
+        ahead: the expression dates what will be ("we will meet in September"): a month
+            named without a year is its next coming.
 
     Returns:
         The most precise certain ISO date, or None when the expression cannot be resolved.
@@ -107,11 +113,11 @@ def resolve_date(expression: str, article_date: dt.date | None) -> str | None:
 
     if m := _DAY_MONTH.search(text):
         month, day = _MONTHS[m[2].lower()], int(m[1])
-        year = _month_year(month, ref)
+        year = _month_year(month, ref, ahead)
         return _day(year, month, day) if year else None
     if m := _MONTH_DAY.search(text):
         month, day = _MONTHS[m[1].lower()], int(m[2])
-        year = _month_year(month, ref)
+        year = _month_year(month, ref, ahead)
         return _day(year, month, day) if year else None
     if m := _YEAR.search(text):
         return m[1]
@@ -131,6 +137,6 @@ def resolve_date(expression: str, article_date: dt.date | None) -> str | None:
         if m[1].lower() == "may" and m[1] != "May":
             return None
         month = _MONTHS[m[1].lower()]
-        year = _month_year(month, ref)
+        year = _month_year(month, ref, ahead)
         return f"{year:04d}-{month:02d}" if year else None
     return None

@@ -990,6 +990,8 @@ class _Extractor:
         # talks in 1998") and participles that schedule it ("the Council to be held in
         # November"); not the content of what was said ("in favour of developing ... in 2020").
         clause = {t.i for t in chain}
+        # "we will meet in September": the coming September
+        ahead = any(c.dep_ == "aux" and c.lower_ in _WILL for t in chain for c in t.children)
         for t in chain:
             clause.update(
                 c.i for c in t.children
@@ -1003,7 +1005,7 @@ class _Extractor:
             if head.dep_ == "prep" and head.i not in clause:
                 head = head.head
             if head.i in clause:
-                iso = resolve_date(ent.text, self.article.date)
+                iso = resolve_date(ent.text, self.article.date, ahead)
                 if iso:
                     return iso
         # The model does not always tag "yesterday's" or "on Monday" as a DATE entity.
@@ -1012,13 +1014,14 @@ class _Extractor:
                 words = {child.lower_} | {g.lower_ for g in child.children}
                 if words & _TEMPORAL_WORDS and child.dep_ in {"prep", "npadvmod", "poss", "nmod"}:
                     iso = resolve_date(
-                        "".join(x.text_with_ws for x in child.subtree), self.article.date
+                        "".join(x.text_with_ws for x in child.subtree), self.article.date, ahead
                     )
                     if iso:
                         return iso
         return None
 
 
+_WILL = frozenset({"will", "shall", "'ll"})
 # Words that put a meeting told in the past tense in the present ("we met today").
 _NOW = frozenset({"today", "now", "tonight", "currently"})
 # Words that place a meeting told in the past tense before the one reported.
