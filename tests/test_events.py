@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from geokg.extract.events import find_events, load_lexicon
+from geokg.extract.events import _TURN, find_events, load_lexicon
 from geokg.extract.nlp import load_nlp
 from geokg.model import PLOVER_TYPES, Article, Entity, EntityType, Event, Mention
 
@@ -815,6 +815,27 @@ def test_a_meeting_a_turn_recalls_is_another_meeting(nlp: Any, tmp_path: Path) -
     meetings = [e for e in _two_states_events(nlp, tmp_path, text) if e.type == "CONSULT"]
     # a meeting to come, in the coming September: not a plan of the past
     assert [(e.factuality, e.date) for e in meetings][1:] == [("future", "2021-09")]
+
+
+def test_thanks_for_an_invitation_tell_the_invitation(nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: Mr President, welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov: Thank you very much for the invitation. "
+                  "Thank you for the invitation and for the warm welcome.\n")
+    events = [(e.type, e.mode, e.actors, e.targets, e.date)
+              for e in _two_states_events(nlp, tmp_path, text)]
+    # the one thanked invited the one thanking, before the visit: one invitation, undated
+    assert [e for e in events if e[0] == "AGREE"] == [
+        ("AGREE", "invitation", ("person/ilse-orlova",), ("person/oleg-tarnov",), None)]
+    assert len([e for e in events if e[0] == "SUPPORT"]) == 2
+
+
+@pytest.mark.parametrize("label", [
+    "President of Egypt Abdel Fattah el-Sisi (retranslated): ",
+    "President of the European Commission Ursula von der Leyen: ",
+    "Vladimir Putin:\n",
+])
+def test_a_turn_label_may_hold_name_particles(label: str) -> None:
+    assert _TURN.match(label + "Thank you.")
 
 
 def test_each_thanks_in_a_transcript_is_its_own_act(nlp: Any, tmp_path: Path) -> None:

@@ -311,9 +311,11 @@ class _EntityIndex:
 
 # A transcript turn: a paragraph opening with the speaker's name (and title), perhaps a note
 # on the language ("(retranslated)"), and a colon; the words follow it or start the next
-# paragraph.
-_TURN = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|of|the|and|for|de|al|bin|von|van)[ \t]+){0,12}?"
-                   r"[A-Z][\w.'’-]*(?:[ \t]+\([^()\n]{1,60}\))?:(?:[ \t]|$)", re.MULTILINE)
+# paragraph. Name particles may be lower case ("Abdel Fattah el-Sisi", "Ursula von der Leyen").
+_TURN = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w.'’-]*|of|the|and|for|de|da|del"
+                   r"|der|di|du|al|el|bin|ibn|von|van)[ \t]+){0,12}?"
+                   r"(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w.'’-]*(?:[ \t]+\([^()\n]{1,60}\))?:(?:[ \t]|$)",
+                   re.MULTILINE)
 
 
 def _turns(doc: Doc, entities: Sequence[Entity], article: Article) -> list[tuple[int, str | None]]:
@@ -947,6 +949,25 @@ class _Extractor:
             confidence=round(max(0.05, min(confidence, 0.95)), 2),
         )
 
+    def invitation_thanked_for(self, thank: Token, event: Event) -> Event | None:
+        """The invitation a speaker thanks for ("thank you for the invitation", "for accepting
+        our invitation"): an earlier act of the one thanked, towards the one thanking."""
+        if event.mode != "thank" or not event.actors:
+            return None
+        invitation = next((t for t in thank.subtree if t.lemma_.lower() == "invitation"
+                           and any(a.lower_ == "for" and a.dep_ == "prep" and a.head.i == thank.i
+                                   for a in t.ancestors)), None)
+        addressee = self.index.addressee_at(thank.i)
+        thanked = list(event.targets) or ([addressee] if addressee else [])
+        if invitation is None or not thanked:
+            return None
+        start = invitation.idx + self.article.body_start
+        trigger = Span(start, start + len(invitation.text),
+                       self.article.text[start:start + len(invitation.text)])
+        return replace(event, type="AGREE", mode="invitation", actors=tuple(thanked),
+                       targets=tuple(k for k in event.actors if k not in thanked), date=None,
+                       factuality="asserted", trigger=trigger)
+
     def _place_below(self, trigger: Token) -> list[str]:
         """Places in locative phrases under a trigger ("arrived ... to attend a forum in
         Siberia", "a meeting during the G8 summit in Northern Ireland"); most specific first.
@@ -1146,6 +1167,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
     found: list[Event] = []
     spoken: set[int] = set()  # trigger offsets of acts said in transcript turns
     recalled: set[int] = set()  # trigger offsets of earlier meetings a turn recalls
+    invitations: set[int] = set()  # trigger offsets of invitations thanked for
     headline_done = False
     meeting_report = False
     for s_no, sent in enumerate(doc.sents):
@@ -1201,7 +1223,13 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
             if not ex.group and event.type == "CONSULT" and event.factuality == "asserted":
                 # "they", "the two leaders" later on: the parties of the article's meeting.
                 ex.group = parties if len(parties) > 1 else ()
+            if event.trigger is not None and event.trigger.start in invitations:
+                continue  # told already, as the invitation thanked for
             found.append(event)
+            invitation = ex.invitation_thanked_for(tok, event)
+            if invitation is not None and invitation.trigger is not None:
+                found.append(invitation)
+                invitations.add(invitation.trigger.start)
     country = {e.key: e.country for e in entities if e.country and e.type != "Country"}
     persons = {e.key for e in entities if e.type == "Person"}
     return tuple(_merge(found, country, persons, spoken, recalled))
