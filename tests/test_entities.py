@@ -559,6 +559,11 @@ def test_a_name_in_apposition_to_an_organisation_noun_is_one() -> None:
         ("They granted special status to Varnask in May.", "Varnask", "Organization", "Place"),
         ("Typhoon Mireille hit the coast.", "Typhoon Mireille", "Person", "NamedEvent"),
         ("They marked Varnian Unity Day.", "Varnian Unity Day", "Organization", "NamedEvent"),
+        # a museum or theatre visited is a site, not a party to the visit
+        ("They visited the Varnask Museum of Arts.", "Varnask Museum of Arts", "Organization",
+         "Place"),
+        ("They went to the Varnask Drama Theatre.", "Varnask Drama Theatre", "Organization",
+         "Place"),
     ],
 )
 def test_a_place_or_a_storm_the_model_calls_a_person_or_a_body(

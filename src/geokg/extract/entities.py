@@ -125,6 +125,7 @@ _PLACE_WORDS = frozenset({
     "church", "cathedral", "mosque", "monastery", "airport", "palace", "square", "base",
     "pipeline", "bridge", "province", "region", "oblast", "district", "city", "village", "town",
     "island", "islands", "sea", "gulf", "strait", "river", "valley", "mountains", "desert",
+    "museum", "memorial", "cemetery", "stadium", "theatre", "theater", "gallery", "cosmodrome",
 })
 _DOC_WORDS = frozenset({
     "treaty", "charter", "convention", "agreement", "accord", "accords", "package", "measures",
