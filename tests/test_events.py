@@ -817,6 +817,15 @@ def test_a_meeting_a_turn_recalls_is_another_meeting(nlp: Any, tmp_path: Path) -
     assert [(e.factuality, e.date) for e in meetings][1:] == [("future", "2021-09")]
 
 
+def test_welcoming_the_people_in_the_room_is_a_courtesy(nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Tarnavia Oleg Tarnov: Thank you.\n\n"
+                  "President of Varnia Ilse Orlova: We also welcome the members of your "
+                  "delegation. We welcome the plan of Tarnavia.\n")
+    events = _two_states_events(nlp, tmp_path, text)
+    assert [e.evidence.text for e in events if e.mode == "welcome"] == [
+        "We welcome the plan of Tarnavia."]
+
+
 def test_thanks_for_an_invitation_tell_the_invitation(nlp: Any, tmp_path: Path) -> None:
     text = _talks("President of Varnia Ilse Orlova: Mr President, welcome.\n\n"
                   "President of Tarnavia Oleg Tarnov: Thank you very much for the invitation. "

@@ -32,6 +32,9 @@ _PHRASE_PREPS = frozenset({"of", "for"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "dative", "iobj"})
+# Nouns for the people in a room ("welcome the members of your delegation").
+_PEOPLE_NOUNS = frozenset({"member", "delegation", "guest", "colleague", "friend",
+                           "participant", "delegate"})
 # Acts a "we" of both sides of a meeting does as states ("we are restoring our ties", "we
 # have agreed to ..."); a "we" that meets is the leaders, and so are "they" who agree
 # ("they reaffirmed their commitment"), though cooperating "they" are states.
@@ -854,10 +857,13 @@ class _Extractor:
         if trig.courtesy_on_person and any(
             c.dep_ in _OBJECTS | _PASSIVE_SUBJECTS and (
                 (c.pos_ == "PRON" and c.lower_ != "it")
+                or c.lemma_.lower() in _PEOPLE_NOUNS
                 or self.index.types.get(self.index.token_key.get(c.i, "")) == "Person")
             for c in tok.children
         ):
-            return None  # "welcome you", "I was welcomed": a courtesy to a person
+            # "welcome you", "I was welcomed", "we welcome the members of your delegation":
+            # a courtesy to persons
+            return None
         date = self._date_for(tok, sent)
         self.historical = bool(
             date and self.article.date and int(date[:4]) < self.article.date.year
