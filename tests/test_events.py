@@ -601,6 +601,9 @@ def test_signing_attended_and_a_stance_reaffirmed(nlp: Any) -> None:
     # those at the meeting the article reports hold no meeting of their own
     assert not short_events(nlp, "Pedro Sanchez and Jacinda Ardern attended the meeting.")
     assert not short_events(nlp, "The meeting was attended by Pedro Sanchez.")
+    # who participates in talks holds them
+    ev = only(short_events(nlp, "Spain and Chile participated in the talks."), "CONSULT")
+    assert (ev.mode, set(ev.actors)) == ("talks", {"Q29", "Q298"})
     # whose readiness is reaffirmed stands with the actor; supported intentions are the target's
     ev = only(short_events(nlp, "Pedro Sanchez reaffirmed Spain's readiness to help."), "AGREE")
     assert (ev.actors, ev.targets) == (("Q2", "Q29"), ())

@@ -55,7 +55,7 @@ _LIGHT_VERBS = frozenset({
     "emphasise", "emphasize", "reiterate", "confirm", "offer", "deliver", "sign", "adopt",
     "introduce", "lift", "declare", "agree", "exchange", "receive", "accept", "mount", "order",
     "send", "convey", "orchestrate", "mastermind", "perpetrate", "plan", "attempt", "note",
-    "point", "highlight", "file", "bring", "raise", "attend",
+    "point", "highlight", "file", "bring", "raise", "attend", "participate",
 })
 _LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on"})
 # Nouns that carry an act named after "of" ("a message of condolence", "words of support").
