@@ -611,6 +611,14 @@ def test_signing_attended_and_a_stance_reaffirmed(nlp: Any) -> None:
     assert (ev.actors, ev.targets) == (("Q2",), ("Q298",))
 
 
+def test_what_offers_an_opportunity_offers_nothing(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez said the talks offer Chile an opportunity. "
+                               "Pedro Sanchez offered his condolences to Jacinda Ardern.")
+    assert [(e.type, e.mode) for e in events] == [("SUPPORT", "condolences")]
+    ev = only(short_events(nlp, "Pedro Sanchez offered Chile help."), "AGREE")
+    assert (ev.mode, ev.actors, ev.targets) == ("offer", ("Q2",), ("Q298",))
+
+
 def test_concern_felt_or_shared_is_no_act(nlp: Any) -> None:
     assert not short_events(nlp, "I know Pedro Sanchez is concerned about this.")
     assert not short_events(nlp, "Pedro Sanchez shares the concern of many.")
