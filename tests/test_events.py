@@ -611,6 +611,21 @@ def test_signing_attended_and_a_stance_reaffirmed(nlp: Any) -> None:
     assert (ev.actors, ev.targets) == (("Q2",), ("Q298",))
 
 
+def test_the_opening_act_is_the_days_news(nlp: Any) -> None:
+    # short_events dates the article 2021-06-09
+    events = short_events(nlp, "Pedro Sanchez sent a message of condolence to Jacinda Ardern. "
+                               "Pedro Sanchez thanked Chile.")
+    assert [(e.mode, e.date) for e in events] == [("condolences", "2021-06-09"),
+                                                  ("thank", None)]
+    # what the opening sentence reports someone said happened at its own time
+    events = short_events(nlp, "On Monday, Jacinda Ardern said Pedro Sanchez was attacked.")
+    assert [(e.type, e.date) for e in events] == [("ASSAULT", None)]
+    # "the last time they met was on ...": the meeting's date
+    events = short_events(nlp, "Pedro Sanchez met Jacinda Ardern. The last time they met was "
+                               "on December 20, 2020 in Chile.")
+    assert [e.date for e in events if e.type == "CONSULT"] == ["2021-06-09", "2020-12-20"]
+
+
 def test_what_offers_an_opportunity_offers_nothing(nlp: Any) -> None:
     events = short_events(nlp, "Pedro Sanchez said the talks offer Chile an opportunity. "
                                "Pedro Sanchez offered his condolences to Jacinda Ardern.")

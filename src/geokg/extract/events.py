@@ -1027,6 +1027,8 @@ class _Extractor:
         clause = {t.i for t in chain}
         # "we will meet in September": the coming September
         ahead = any(c.dep_ == "aux" and c.lower_ in _WILL for t in chain for c in t.children)
+        if tok.dep_ == "relcl" and tok.head.lemma_.lower() in {"time", "day", "occasion"}:
+            clause.add(tok.head.head.i)  # "the last time they met was on December 20"
         for t in chain:
             clause.update(
                 c.i for c in t.children
@@ -1195,11 +1197,13 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
                 # it happened on the article date unless the text says otherwise.
                 if (
                     s_no < 2
-                    and event.type == "CONSULT"
+                    and (event.type == "CONSULT"
+                         or (_past_clause(tok) and not _reported_clause(tok)))
                     and event.factuality == "asserted"
                     and event.date is None
                     and article.date is not None
                 ):
+                    # "Vladimir Putin sent a message of condolence to ...", "met with ..."
                     event = replace(event, date=article.date.isoformat())
                     meeting_report = event.type == "CONSULT"
             elif (
@@ -1460,6 +1464,12 @@ def _aggregate(tok: Token) -> bool:
                 r"\b(?:\d\d)?\d0['’]?s\b", "".join(t.text_with_ws for t in child.subtree)):
             return True  # "has supported Egypt since the 50's": a long practice
     return False
+
+
+def _reported_clause(tok: Token) -> bool:
+    """True inside a clause someone says or believes ("said Navalny was poisoned"): its
+    time is not the telling's."""
+    return any(t.dep_ in {"ccomp", "advcl"} for t in (tok, *tok.ancestors))
 
 
 def _recalled_meeting(tok: Token, sent: Any) -> bool:
