@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from geokg.extract.entities import (
+    _COMPANY_CASE,
     _Cand,
     _Ctx,
     _repeat_names,
@@ -752,3 +753,11 @@ def test_a_word_before_a_capitalised_one_is_no_lone_surname() -> None:
     ents = _body_entities("Vladimir Putin: I spoke by telephone with the Federal Chancellor "
                           "yesterday.")
     assert all(e.wikidata in {None, "Q7747"} for e in ents.values())
+
+
+@pytest.mark.parametrize(("name", "company"), [
+    ("SpaceX", True), ("JetBlue", True), ("ALDI", True),
+    ("McCain", False), ("DiCaprio", False), ("LeBron", False), ("Putin", False), ("Li", False),
+])
+def test_a_word_in_a_companys_case_is_no_person(name: str, company: bool) -> None:
+    assert bool(_COMPANY_CASE.fullmatch(name)) is company

@@ -560,6 +560,9 @@ _US_BODY = re.compile(r"^(?:US|U\.S\.|USA|United States)\s+"
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "des", "du", "et"})
 
 
+# One word written in a company's case: inner capitals not after a name prefix ("SpaceX",
+# "JetBlue"; not "McCain", "DiCaprio", "LeBron"), or all capitals ("ALDI").
+_COMPANY_CASE = re.compile(r"(?!Mc|Mac|O'|O’|Di|De|Le|La|Van|Von)[A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}")
 # What precedes a word that opens a sentence (a closing quote may follow the stop).
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:]['\"”’]?)\s*$")
 
@@ -1579,6 +1582,9 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                 if rec is not None:
                     c.type, c.qid, c.label, c.conf = "Person", rec.qid, rec.label, CONF_COREF
 
+    for c in cands:
+        if c.type == "Person" and not c.qid and _COMPANY_CASE.fullmatch(c.label):
+            c.type = "Organization"  # "SpaceX", "UpGuard", "ALDI": no person is written so
     _repeat_names(cands, body)
     _join_acronyms(cands, body)
     _join_short_forms(cands, body, gaz)
