@@ -197,3 +197,20 @@ def test_the_committed_gazetteer_knows_no_title_as_a_person() -> None:
     for phrase in ("The President", "President", "the President"):
         rec = gaz.lookup(phrase)
         assert rec is None or rec.type != "Person"
+
+
+def test_a_monarch_is_found_by_regnal_name_when_it_names_one(tmp_path: Path) -> None:
+    header = "iso3,country,role,person,person_qid,start,end,party,end_cause\n"
+    rows = ("XYZ,Xland,head_of_state,Abdu II da Xlândia,Q90001,1999-01-01T00:00:00Z,,,\n"
+            "XYZ,Xland,head_of_state,Carlos I da Xlândia,Q90002,1901-01-01T00:00:00Z,,,\n"
+            "YYZ,Yland,head_of_state,Carlos I de Ylândia,Q90003,1801-01-01T00:00:00Z,,,\n")
+    (tmp_path / "geografia_leaders_history.csv").write_text(header + rows, encoding="utf-8")
+    (tmp_path / "geografia_leaders_current.csv").write_text(header, encoding="utf-8")
+    persons = _persons(tmp_path, {"XYZ": "Q90000", "YYZ": "Q90010"})
+    data = gzip.compress(json.dumps({
+        "format": 1, "countries": [], "organizations": [], "places": [],
+        "persons": persons}).encode())
+    gaz = gazetteer_from_bytes(data)
+    assert gaz.lookup("Abdu II").qid == "Q90001"  # type: ignore[union-attr]
+    assert gaz.lookup("Carlos I") is None  # two kings of that name
+    assert load_gazetteer().lookup("Abdullah II").qid == "Q57464"  # type: ignore[union-attr]

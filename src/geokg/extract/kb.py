@@ -481,6 +481,9 @@ def _prefer_populous(places: list[dict[str, Any]], population: dict[str, float])
             rec["shadowed"] = sorted(" ".join(key) for key in drop[rec["id"]])
 
 
+_REGNAL = re.compile(r"^(\w+ [IVX]+) (?:da|do|de|dos|das) \w")
+
+
 def _person_name_ok(name: str) -> bool:
     """Whether a leader row's name is a person's name to look for in text.
 
@@ -519,9 +522,18 @@ def _persons(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
         terms[qid].add((row["role"], iso3_qid[row["iso3"]], start, _date(row["end"])))
         if start:
             seats[(row["role"], iso3_qid[row["iso3"]])].append((start, qid))
+    # A monarch is named in text by regnal name and number ("King Abdullah II"); the tables
+    # add the realm in Portuguese ("Abdullah II da Jordânia"). The bare regnal name is an
+    # alias when it names one person only.
+    regnal: dict[str, set[str]] = defaultdict(set)
+    for qid, counts in names.items():
+        for name in counts:
+            if m := _REGNAL.match(name.strip()):
+                regnal[m[1]].add(qid)
     out: list[dict[str, Any]] = []
     for qid in sorted(names):
         label = sorted(names[qid].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        own = {r for r, qids in regnal.items() if qids == {qid}}
         closed = set()
         for role, country, start, end in terms[qid]:
             if end is None and start is not None:
@@ -531,8 +543,8 @@ def _persons(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
         # An open-ended row duplicating a closed one adds nothing once closed by a successor.
         rec: dict[str, Any] = {
             "id": qid, "label": label, "type": "Person", "src": src[qid],
-            "aliases": sorted(n for n in names[qid]
-                               if _latin(n) and " " in n.strip() and _person_name_ok(n)),
+            "aliases": sorted({n for n in names[qid]
+                               if _latin(n) and " " in n.strip() and _person_name_ok(n)} | own),
             "terms": sorted([list(t) for t in closed], key=lambda t: [str(x) for x in t])}
         if not _person_name_ok(label):
             rec["label_unsafe"] = True  # kept for its terms, never looked for by its label
