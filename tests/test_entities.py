@@ -180,6 +180,11 @@ def test_extract_article_runs_entities_and_events(seed: tuple[Article, dict[str,
     ("summit", "SCO summit", ", which", dt.date(2018, 6, 9), "2018 SCO summit"),
     ("summit", "BRICS summit", ".", dt.date(2017, 9, 3), "9th BRICS summit"),
     ("summit", "Farmers summit", ".", dt.date(2017, 9, 3), "Farmers summit"),  # no club
+    # a summit of two sides, its year: the Russia–Africa Summit, wherever it is held
+    ("summit", "Russia–Africa summit", " in Sochi", dt.date(2019, 5, 23),
+     "2019 Russia–Africa Summit"),
+    ("summit", "Russia-Africa summit", " in October", dt.date(2019, 5, 23),
+     "2019 Russia–Africa Summit"),
 ])
 def test_described_events_get_their_conventional_names(
     pattern: str, label: str, after: str, date: dt.date, expected: str
@@ -761,3 +766,8 @@ def test_a_word_before_a_capitalised_one_is_no_lone_surname() -> None:
 ])
 def test_a_word_in_a_companys_case_is_no_person(name: str, company: bool) -> None:
     assert bool(_COMPANY_CASE.fullmatch(name)) is company
+
+
+def test_a_summit_of_two_sides_joined_by_a_dash_is_one_name() -> None:
+    ents = _body_entities("We hope to see you at the first Russia–Africa summit in October.")
+    assert "2021 Russia–Africa Summit" in ents and "Africa summit" not in ents

@@ -89,7 +89,7 @@ _EVENT_WORDS = r"(?:civil war|war|conflict|crisis|revolution|uprising)"
 _CAP = r"[A-Z][\w’'\-]*"
 _EVENT_IN = re.compile(rf"\b(?:[Tt]he\s+)({_EVENT_WORDS}\s+in\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)")
 _EVENT_ADJ = re.compile(rf"\b(?:[Tt]he\s+)((?:{_CAP}\s+)+{_EVENT_WORDS})\b")
-_SUMMIT = re.compile(rf"\b((?:{_CAP}[\s\-])*{_CAP}\s+[Ss]ummit)\b")
+_SUMMIT = re.compile(rf"\b((?:{_CAP}[\s\-–])*{_CAP}\s+[Ss]ummit)\b")
 # A negotiating format named after where it began ("the Normandy format", "the Astana format").
 # Its members as a number ("the Normandy Four") name it too, once the article calls it a format.
 _FORMAT = re.compile(rf"\b((?:{_CAP}\s+)*{_CAP})\s+([Ff]ormat|Four)\b")
@@ -980,6 +980,8 @@ def _event_label(pattern: str, label: str, after: str, cands: Sequence[_Cand], s
             return f"{_ordinal(date.year - base)} {club} summit"
         if month:
             return f"{club} summit ({month} {date.year})"
+        if "–" in club:
+            return f"{date.year} {club} Summit"  # "the first Russia-Africa summit"
         city = re.match(r"\s+in\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)", after)
         rec = gaz.lookup(city.group(1)) if city else None
         if city and rec is not None and rec.type == "Place":
