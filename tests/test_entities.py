@@ -665,6 +665,10 @@ def test_documents_and_things_are_no_entities(text: str, name: str) -> None:
     ("The Ki-moon Lee office wrote.", "Ki-moon Lee", "PERSON", "Ki-moon Lee"),
     ("An An-124 aircraft landed.", "An-124 aircraft", "PERSON", ""),
     ("The anti-Brexit march.", "anti-Brexit", "PERSON", ""),
+    # and takes the word a name cut at a direction lacks
+    ("The Republic of South Varnia Oleg Tarnov spoke.", "the Republic of South", "GPE",
+     "Republic of South Varnia"),
+    ("The Middle East Christian community.", "Middle East", "LOC", "Middle East"),
 ])
 def test_tidy_drops_the_words_around_a_name(text: str, span: str, label: str, name: str) -> None:
     s = text.index(span)

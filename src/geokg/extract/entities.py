@@ -153,6 +153,8 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
 _PLACE_HEADS = {"province": "Province", "oblast": "Oblast", "governorate": "Governorate"}
 _SITE_HEADS = frozenset({("oil", "field"), ("gas", "field"), ("air", "base")})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern",
+                      "eastern", "western", "new", "upper", "lower"})
 # Conventional English names of macro-regions the model finds as bare words.
 _MACRO = {"West": "Western world", "East": "Eastern world"}
 # Lowercase particles inside personal and Arabic names ("al-Nusra", "bin Salman", "van Dyck").
@@ -267,6 +269,10 @@ def _tidy(body: str, ctx: _Ctx, start: int, end: int, model_label: str) -> tuple
             i += 1
         goes_on = more and words[-1].raw in {"of", "to", "for", "on"}
         end = more[-1].end if goes_on else words[-2].end  # "Forces near" ends before "near"
+    elif (len(words) >= 3 and words[-2].raw == "of" and words[-1].norm in _COMPASS
+          and (nxt := ctx.next(end)) is not None and body[end:nxt.start] == " "
+          and nxt.raw[:1].isupper() and nxt.raw[1:].islower()):
+        end = nxt.end  # "the Republic of South" + "Ossetia": no name ends in a direction
     return start, end
 
 
