@@ -1198,12 +1198,14 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
                 if (
                     s_no < 2
                     and (event.type == "CONSULT"
-                         or (_past_clause(tok) and not _reported_clause(tok)))
+                         or (event.type in _SAID_ACTS and _past_clause(tok)
+                             and not _reported_clause(tok)))
                     and event.factuality == "asserted"
                     and event.date is None
                     and article.date is not None
                 ):
-                    # "Vladimir Putin sent a message of condolence to ...", "met with ..."
+                    # "Vladimir Putin sent a message of condolence to ...", "met with ...";
+                    # not "Turkish jets bombed ...", which may be days old
                     event = replace(event, date=article.date.isoformat())
                     meeting_report = event.type == "CONSULT"
             elif (
