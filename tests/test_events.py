@@ -843,6 +843,16 @@ def test_a_meeting_a_turn_recalls_is_another_meeting(nlp: Any, tmp_path: Path) -
     assert [(e.factuality, e.date) for e in meetings][1:] == [("future", "2021-09")]
 
 
+def test_relying_on_ones_help_asks_for_it(nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Tarnavia Oleg Tarnov: Thank you.\n\n"
+                  "President of Varnia Ilse Orlova: We rely on your assistance in preparing the "
+                  "summit. We rely on tradition.\n")
+    events = [(e.type, e.actors, e.targets) for e in _two_states_events(nlp, tmp_path, text)
+              if "rely" in e.evidence.text]
+    # the help asked for is no aid given
+    assert events == [("REQUEST", ("country/v",), ("person/oleg-tarnov",))]
+
+
 def test_welcoming_the_people_in_the_room_is_a_courtesy(nlp: Any, tmp_path: Path) -> None:
     text = _talks("President of Tarnavia Oleg Tarnov: Thank you.\n\n"
                   "President of Varnia Ilse Orlova: We also welcome the members of your "
