@@ -601,6 +601,10 @@ def test_signing_attended_and_a_stance_reaffirmed(nlp: Any) -> None:
     # those at the meeting the article reports hold no meeting of their own
     assert not short_events(nlp, "Pedro Sanchez and Jacinda Ardern attended the meeting.")
     assert not short_events(nlp, "The meeting was attended by Pedro Sanchez.")
+    # the parties named anywhere in the subject of "was signed"
+    ev = only(short_events(nlp, "An agreement on cooperation in science between Spain and "
+                                "Chile was signed."), "AGREE")
+    assert set(ev.actors) == {"Q29", "Q298"}
     # who participates in talks holds them
     ev = only(short_events(nlp, "Spain and Chile participated in the talks."), "CONSULT")
     assert (ev.mode, set(ev.actors)) == ("talks", {"Q29", "Q298"})
@@ -841,6 +845,12 @@ def test_a_meeting_a_turn_recalls_is_another_meeting(nlp: Any, tmp_path: Path) -
     meetings = [e for e in _two_states_events(nlp, tmp_path, text) if e.type == "CONSULT"]
     # a meeting to come, in the coming September: not a plan of the past
     assert [(e.factuality, e.date) for e in meetings][1:] == [("future", "2021-09")]
+    # "our first meeting" recalled is an earlier one; "this is our first meeting" the day's
+    for said, told in (("I often recall our first meeting.", 2), ("This is our first meeting.",
+                                                                    1)):
+        text = _talks(f"President of Tarnavia Oleg Tarnov: {said}\n")
+        meetings = [e for e in _two_states_events(nlp, tmp_path, text) if e.type == "CONSULT"]
+        assert len(meetings) == told, said
 
 
 def test_relying_on_ones_help_asks_for_it(nlp: Any, tmp_path: Path) -> None:

@@ -603,8 +603,9 @@ class _Extractor:
             found.add("target", passive)
         for child in verb.children:
             if child.dep_ in _PASSIVE_SUBJECTS:
-                # "A treaty between A and B was signed": the parties are named in the subject.
-                for prep in child.children:
+                # "A treaty between A and B was signed", "an agreement on cooperation in science
+                # between A and B was signed": the parties are named in the subject.
+                for prep in child.subtree:
                     if prep.dep_ == "prep" and prep.lower_ in {"between", "among"}:
                         for obj in prep.children:
                             if obj.dep_ == "pobj":
@@ -1063,7 +1064,10 @@ _WILL = frozenset({"will", "shall", "'ll"})
 _NOW = frozenset({"today", "now", "tonight", "currently"})
 # Words that place a meeting told in the past tense before the one reported.
 _BEFORE_NOW = frozenset({"ago", "last", "recently", "previously", "previous", "earlier",
-                         "already", "before", "once", "yesterday", "first"})
+                         "already", "before", "once", "yesterday"})
+# Modifiers of a meeting noun that place it before the one reported ("our first meeting"; "this
+# is our first meeting" is the one reported, told with a present copula).
+_EARLIER = frozenset({"first", "last", "previous", "past", "earlier", "former"})
 # Meetings face to face: a guest's visit to the host's country is the talks held there.
 _IN_PERSON = frozenset({"visit", "meeting", "talks", "take part", "host visit"})
 
@@ -1480,8 +1484,15 @@ def _recalled_meeting(tok: Token, sent: Any) -> bool:
     talks tell the talks just held in the past tense too ("we discussed ..."), so a time
     before them must be said, and not "today"."""
     words = {t.lower_ for t in sent}
-    if words & _NOW or not (words & _BEFORE_NOW or any(
-            e.label_ == "DATE" for e in sent.ents)):
+    if words & _NOW:
+        return False
+    current = tok.dep_ in {"attr", "nsubj"} and tok.head.lemma_ == "be" and tok.head.tag_ in {
+        "VBZ", "VBP"}  # "this is our first meeting", "my first visit is to Moscow"
+    if tok.pos_ == "NOUN" and not current and (
+            tok.head.lemma_.lower() in {"recall", "remember"}
+            or any(c.dep_ == "amod" and c.lower_ in _EARLIER for c in tok.children)):
+        return True  # "I often recall our first meeting", "at our previous meetings"
+    if not (words & _BEFORE_NOW or any(e.label_ == "DATE" for e in sent.ents)):
         return False
     clause = next((c for c in tok.children if c.dep_ == "relcl"), tok)
     return _past_clause(clause)
