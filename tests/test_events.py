@@ -630,6 +630,12 @@ def test_the_opening_act_is_the_days_news(nlp: Any) -> None:
     assert [e.date for e in events if e.type == "CONSULT"] == ["2021-06-09", "2020-12-20"]
 
 
+def test_help_provided_by_a_state_is_its_aid(nlp: Any) -> None:
+    ev = only(short_events(nlp, "With the full-scale assistance provided by Spain, Chile has "
+                                "changed for the better."), "AID")
+    assert (ev.actors, ev.targets) == (("Q29",), ("Q298",))
+
+
 def test_what_offers_an_opportunity_offers_nothing(nlp: Any) -> None:
     events = short_events(nlp, "Pedro Sanchez said the talks offer Chile an opportunity. "
                                "Pedro Sanchez offered his condolences to Jacinda Ardern.")

@@ -71,7 +71,8 @@ _EXPRESSING = frozenset({
 # Participles that name who did an act ("an attack conducted by X", "ascribed to X").
 _ATTRIBUTION = frozenset({
     "conduct", "carry", "ascribe", "attribute", "claim", "launch", "stage", "propose", "put",
-    "submit", "advance", "initiate", "sponsor", "orchestrate", "make",
+    "submit", "advance", "initiate", "sponsor", "orchestrate", "make", "provide", "give",
+    "render", "extend",
 })
 # Participles that lead from a thing to its owner ("facilities belonging to Saudi Aramco").
 _OWNERSHIP = frozenset({"belong", "own", "operate", "run"})
@@ -735,6 +736,11 @@ class _Extractor:
                         for obj in sub.children:
                             if obj.dep_ == "pobj":
                                 found.add("actor", self.phrase_entities(obj))
+        if (trig.type in {"AID", "SUPPORT"} and noun.dep_ == "pobj" and noun.head.lower_ == "with"
+                and noun.head.head.pos_ in {"VERB", "AUX"}):
+            # "with the assistance provided by Russia, South Ossetia has changed": whom it helped
+            helped, _ = self._subject_of(noun.head.head)
+            found.add("target", [k for k in helped if k not in found.actors])
         if found.actors:
             return
         if noun.dep_ == "conj":
