@@ -113,6 +113,29 @@ def test_events_union_for_symmetric_types_direction_otherwise() -> None:
     assert (fact.correct, fact.total) == (1, 2)
 
 
+def test_an_event_pairs_with_the_gold_event_of_its_own_sentence() -> None:
+    record = {"file": "a.txt", "entities": [
+        {"label": "Vladimir Putin", "type": "Person", "qid": "Q7747", "mentions": []},
+        {"label": "Barack Obama", "type": "Person", "qid": "Q76", "mentions": []},
+    ], "events": [
+        {"id": "e1", "type": "CONSULT", "actors": ["Vladimir Putin", "Barack Obama"],
+         "targets": [], "factuality": "asserted", "date": None, "evidence_offsets": [0, 40]},
+        {"id": "e2", "type": "CONSULT", "actors": ["Vladimir Putin", "Barack Obama"],
+         "targets": [], "factuality": "future", "date": None, "evidence_offsets": [41, 80]},
+    ]}
+    ents = (_ent("Q7747", "Vladimir Putin", "Person", "Q7747"),
+            _ent("Q76", "Barack Obama", "Person", "Q76"))
+    # the meeting to come is told first in the system's list, the day's meeting second
+    events = (
+        Event("CONSULT", "m", ("Q7747", "Q76"), (), None, None, "future", Span(45, 70, "x")),
+        Event("CONSULT", "m", ("Q7747", "Q76"), (), None, None, "asserted", Span(2, 30, "x")),
+    )
+    report = EvalReport("events", "g")
+    score_events_record(record, Extraction(ents, events, "t"), report)
+    fact = report.accuracies["factuality"]
+    assert (fact.correct, fact.total) == (2, 2)
+
+
 def test_elevant_mentions_scored_per_type_unscored_labels_ignored() -> None:
     record = json.loads((EVAL / "entity_links.jsonl").read_text(encoding="utf-8"))
     text = record["text"]

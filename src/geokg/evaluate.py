@@ -8,7 +8,9 @@ Three gold formats are read, detected from the content of the file's first recor
   metonym (``metonym_for``) is also credited to a predicted entity of its referent that has
   the metonym's surface form among its mentions (guidelines section 6). Events match on type and
   an overlapping participant: the union of actors and targets for CONSULT, AGREE and COOPERATE,
-  actors with actors or targets with targets otherwise. Factuality is scored over matched events.
+  actors with actors or targets with targets otherwise. Pairs are made greedily, most shared
+  participants first and, among equals, an event told in the gold event's own sentence first.
+  Factuality and dates are scored over matched events.
 * ``elevant`` — mention spans with Q-ids (the ELEVANT benchmark format): mention-level link
   P/R/F1 per type (person Q215627, organisation Q43229, location Q27096213), span widened to word
   boundaries; labels without a Q-id (Unknown, QUANTITY, DATETIME), coreference and optional
@@ -31,7 +33,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import GeokgError, InputError
-from .model import Article, Entity, Extraction
+from .model import Article, Entity, Event, Extraction
 
 __all__ = [
     "Accuracy",
@@ -399,6 +401,15 @@ def _date_agrees(gold: str | None, pred: str | None) -> tuple[bool, bool]:
     return gold == pred, gold[:7] == pred[:7]
 
 
+def _same_sentence(gold: Mapping[str, Any], pred: Event) -> bool:
+    """Whether a predicted event's evidence overlaps the gold event's evidence offsets."""
+    offsets = gold.get("evidence_offsets")
+    if not (isinstance(offsets, list) and len(offsets) == 2):
+        return False
+    start, end = offsets
+    return bool(pred.evidence.start < end and start < pred.evidence.end)
+
+
 def score_events_record(
     record: Mapping[str, Any], extraction: Extraction, report: EvalReport
 ) -> dict[str, Any]:
@@ -434,7 +445,7 @@ def score_events_record(
         name = "events (rolled up)" if roll_up else "events"
         taken: set[int] = set()
         pairs: list[tuple[int, int]] = []
-        candidates: list[tuple[int, int, int]] = []
+        candidates: list[tuple[int, int, int, int]] = []
         for gi, g in enumerate(gold_events):
             ga = _participants(g.get("actors", ()), gold_by_label, roll_up=roll_up)
             gt = _participants(g.get("targets", ()), gold_by_label, roll_up=roll_up)
@@ -445,9 +456,10 @@ def score_events_record(
                 pt = _pred_participants(p.targets, by_key, roll_up=roll_up)
                 n = _event_overlap(g, pa, pt, ga, gt)
                 if n:
-                    candidates.append((-n, gi, pi))
+                    # among equal overlaps, the event told in the gold's own sentence
+                    candidates.append((-n, -_same_sentence(g, p), gi, pi))
         gold_done: set[int] = set()
-        for _, gi, pi in sorted(candidates):
+        for _, _, gi, pi in sorted(candidates):
             if gi in gold_done or pi in taken:
                 continue
             gold_done.add(gi)
