@@ -636,6 +636,12 @@ def test_help_provided_by_a_state_is_its_aid(nlp: Any) -> None:
     assert (ev.actors, ev.targets) == (("Q29",), ("Q298",))
 
 
+def test_owing_a_success_to_someone_credits_them(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Chile owes this victory to Spain."), "SUPPORT")
+    assert (ev.mode, ev.actors, ev.targets) == ("credit", ("Q298",), ("Q29",))
+    assert not short_events(nlp, "Chile owed 85 million dollars to Spain.")
+
+
 def test_what_offers_an_opportunity_offers_nothing(nlp: Any) -> None:
     events = short_events(nlp, "Pedro Sanchez said the talks offer Chile an opportunity. "
                                "Pedro Sanchez offered his condolences to Jacinda Ardern.")
