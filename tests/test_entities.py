@@ -775,3 +775,8 @@ def test_a_word_in_a_companys_case_is_no_person(name: str, company: bool) -> Non
 def test_a_summit_of_two_sides_joined_by_a_dash_is_one_name() -> None:
     ents = _body_entities("We hope to see you at the first Russia–Africa summit in October.")
     assert "2021 Russia–Africa Summit" in ents and "Africa summit" not in ents
+
+
+def test_a_profession_before_a_name_is_no_part_of_it() -> None:
+    assert "Kristian Vandersen" in _body_entities(
+        "Immunologist Kristian Vandersen said the virus spread.")

@@ -153,6 +153,9 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
 _PLACE_HEADS = {"province": "Province", "oblast": "Oblast", "governorate": "Governorate"}
 _SITE_HEADS = frozenset({("oil", "field"), ("gas", "field"), ("air", "base")})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
+# Endings of profession nouns written before a name ("Immunologist", "Economist",
+# "Physician"); a name of three words or more starting so starts after it.
+_PROFESSION_ENDINGS = ("ologist", "onomist", "ician", "ographer", "ntist", "alist")
 _COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern",
                       "eastern", "western", "new", "upper", "lower"})
 # Conventional English names of macro-regions the model finds as bare words.
@@ -1251,8 +1254,9 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             # Drop titles the model kept ("Mr Putin", "President Assad").
             ws = ctx.words[ctx.index_at(s):ctx.index_at(e)]
             k = 0
-            while k < len(ws) - 1 and ws[k].norm.rstrip(".") in _TITLE_WORDS:
-                k += 1
+            while k < len(ws) - 1 and (ws[k].norm.rstrip(".") in _TITLE_WORDS or (
+                    len(ws) - k >= 3 and ws[k].norm.endswith(_PROFESSION_ENDINGS))):
+                k += 1  # "Immunologist Kristian Andersen", "Economist ..."
             s = ws[k].start if ws else s
         typed = _retype(ctx, gaz, _clean_label(body[s:e]), typ, span.label, s, e)
         if typed is None or not typed[1]:
