@@ -780,3 +780,10 @@ def test_a_summit_of_two_sides_joined_by_a_dash_is_one_name() -> None:
 def test_a_profession_before_a_name_is_no_part_of_it() -> None:
     assert "Kristian Vandersen" in _body_entities(
         "Immunologist Kristian Vandersen said the virus spread.")
+
+
+def test_a_republic_no_table_knows_is_named_without_the_word() -> None:
+    ents = _body_entities("Payments went to citizens living in the Republic of Varnasia and "
+                          "in the Republic of Korea.")
+    assert "Varnasia" in ents and "Republic of Varnasia" not in ents
+    assert all(e.wikidata for label, e in ents.items() if "Korea" in label)

@@ -569,6 +569,7 @@ _US_BODY = re.compile(r"^(?:US|U\.S\.|USA|United States)\s+"
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "des", "du", "et"})
 
 
+_REPUBLIC_OF = re.compile(r"Republic of ((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)?)")
 # One word written in a company's case: inner capitals not after a name prefix ("SpaceX",
 # "JetBlue"; not "McCain", "DiCaprio", "LeBron"), or all capitals ("ALDI").
 _COMPANY_CASE = re.compile(r"(?!Mc|Mac|O'|O’|Di|De|Le|La|Van|Von)[A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}")
@@ -1595,6 +1596,9 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                     c.type, c.qid, c.label, c.conf = "Person", rec.qid, rec.label, CONF_COREF
 
     for c in cands:
+        if c.type in {"Place", "Country"} and not c.qid and (
+                short := _REPUBLIC_OF.fullmatch(c.label)):
+            c.label = short[1]  # "Republic of Abkhazia": a state no table knows, by its name
         if c.type == "Person" and not c.qid and _COMPANY_CASE.fullmatch(c.label):
             c.type = "Organization"  # "SpaceX", "UpGuard", "ALDI": no person is written so
     _repeat_names(cands, body)
