@@ -1597,8 +1597,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
 
     for c in cands:
         if c.type in {"Place", "Country"} and not c.qid and (
-                short := _REPUBLIC_OF.fullmatch(c.label)):
-            c.label = short[1]  # "Republic of Abkhazia": a state no table knows, by its name
+                republic := _REPUBLIC_OF.fullmatch(c.label)):
+            c.label = republic[1]  # "Republic of Abkhazia": a state no table knows, by its name
         if c.type == "Person" and not c.qid and _COMPANY_CASE.fullmatch(c.label):
             c.type = "Organization"  # "SpaceX", "UpGuard", "ALDI": no person is written so
     _repeat_names(cands, body)
