@@ -531,6 +531,10 @@ def test_spellings_of_one_name_are_one_entity() -> None:
         ("She ran the campaign of Oleg Tarnov, which was banned.", "Oleg Tarnov",
          "Organization"),
         ("Fighters of Al-Shabaab attacked.", "Al-Shabaab", "Organization"),
+        # a surname's ending, when the first name is unknown
+        ("Putin congratulated Zorbek Varnov on his victory.", "Zorbek Varnov", "Person"),
+        ("Putin congratulated Zorbek Holdings on its results.", "Zorbek Holdings",
+         "Organization"),
     ],
 )
 def test_a_name_the_model_calls_a_body_is_a_person_by_its_context(

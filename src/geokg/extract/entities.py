@@ -570,6 +570,10 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "d
 
 
 _REPUBLIC_OF = re.compile(r"Republic of ((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)?)")
+# Endings of Slavic, Armenian and Georgian surnames ("Bibilov", "Tibilova", "Shevchenko",
+# "Sargsyan", "Saakashvili"): the second of two name words ending so makes a person.
+_SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "yov", "sky", "skiy", "skaya", "enko", "yan",
+                    "shvili", "dze", "vich")
 # One word written in a company's case: inner capitals not after a name prefix ("SpaceX",
 # "JetBlue"; not "McCain", "DiCaprio", "LeBron"), or all capitals ("ALDI").
 _COMPANY_CASE = re.compile(r"(?!Mc|Mac|O'|O’|Di|De|Le|La|Van|Von)[A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}")
@@ -936,6 +940,9 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
                         or (prev and prev.norm == "of" and prev2 and prev2.raw in _KIN_NOUNS)
                         or (nxt and nxt.raw == "," and after and after.norm == "who")):
                     return "Person", label
+                if (len(raw) == 2 and raw[1].norm.endswith(_SURNAME_ENDINGS)
+                        and not (nxt and nxt.raw == "," and after and after.norm == "which")):
+                    return "Person", label  # "Anatoly Bibilov": a Slavic or Armenian surname
         if typ == "Person" and prev and ((prev.norm in _LOCATIVE and len(words) == 1)
                                          or prev.norm == "in"):
             return "Place", label
