@@ -364,6 +364,11 @@ def _units(words: Sequence[Word]) -> list[list[Word]]:
     return out
 
 
+def _units_text(units: Sequence[Sequence[Word]]) -> str:
+    """Units as written, one space apart."""
+    return " ".join("".join(w.raw for w in u) for u in units)
+
+
 def _name_unit(unit: Sequence[Word]) -> bool:
     """A unit of a person's name: a name particle ("bin", "al-") or a capitalised word of
     letters ("Man-kei", "O'Brien"), not an acronym, a numeral or punctuation ("II", "NPR:")."""
@@ -391,22 +396,18 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str],
     if len(units) < 2:
         return [span]
 
-    def text(us: Sequence[Sequence[Word]]) -> str:
-        """Units as written, one space apart."""
-        return " ".join("".join(w.raw for w in u) for u in us)
-
     if (len(units) >= 3 and len(units[1]) == 1 and units[1][0].raw == "of"
             and len(units[0]) == 1 and units[0][0].raw[:1].isupper()
             and units[0][0].norm.endswith("s") and units[0][0].norm not in _NOT_NAME
             and len(units) <= 5 and all(_name_unit(u) for u in units[2:])
-            and (span.label == "PERSON" or text(units[2:]) in persons)):
+            and (span.label == "PERSON" or _units_text(units[2:]) in persons)):
         return [_Span(units[2][0].start, span.end, "PERSON")]  # "Associates of Navalny"
     if span.label == "PERSON":
         return _split_person(ctx, span, units, persons, places)
     ins = [i for i, u in enumerate(units) if len(u) == 1 and u[0].raw in {"in", "near"}]
     if len(ins) == 1 and 1 <= ins[0] <= 2 and len(units) - ins[0] - 1 in {1, 2}:
         left, right = units[:ins[0]], units[ins[0] + 1:]
-        place = gaz.lookup(text(left))
+        place = gaz.lookup(_units_text(left))
         if (place is not None and place.type in {"Place", "Country"}
                 and all(u[0].raw[:1].isupper() and u[-1].norm not in _NOT_NAME for u in right)):
             return [_Span(left[0][0].start, left[-1][-1].end, "GPE"),
@@ -426,7 +427,7 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str],
                 or (len(head) == 1 and gaz.is_first_name(head[0][0].raw))):
             continue
         titled = len(head) >= 2 and len(head[-1]) == 1 and head[-1][0].norm in _ROLE_NOUNS
-        rec = gaz.lookup(text(head))
+        rec = gaz.lookup(_units_text(head))
         known = len(head) >= 2 or (rec is not None and rec.type in {"Country", "Organization"})
         first = len(tail) == 2 and gaz.is_first_name(tail[0][0].raw)
         # "Federation Council Speaker Valentina Matviyenko": after a body and a role noun, two
@@ -438,13 +439,13 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str],
         # known are the holder
         holder = holder or (role_of and len(tail) == 2 and all(len(u) == 1 for u in tail)
                             and (head[-1][-1].norm in _NOT_NAME or rec is not None)
-                            and gaz.lookup(text(tail)) is None)
-        if text(tail) in persons or (first and known and (role_of or titled)) or holder:
+                            and gaz.lookup(_units_text(tail)) is None)
+        if _units_text(tail) in persons or (first and known and (role_of or titled)) or holder:
             person = _Span(tail[0][0].start, span.end, "PERSON")
             if titled:
                 while len(head) >= 2 and len(head[-1]) == 1 and head[-1][0].norm in _ROLE_NOUNS:
                     head = head[:-1]  # "Federation Council Speaker": the title is the person's
-                if len(head) == 1 and gaz.lookup(text(head)) is None:
+                if len(head) == 1 and gaz.lookup(_units_text(head)) is None:
                     return [person]  # "Presidential Spokesperson Harry Roque"
             return [_Span(span.start, head[-1][-1].end, span.label), person]
     return [span]
@@ -459,14 +460,10 @@ def _split_person(ctx: _Ctx, span: _Span, units: Sequence[Sequence[Word]],
     prev, before = ctx.prev(span.start), ctx.prev(span.start, 2)
     if prev is None or prev.norm != "of" or before is None:
         return [span]
-
-    def text(us: Sequence[Sequence[Word]]) -> str:
-        """Units as written, one space apart."""
-        return " ".join("".join(w.raw for w in u) for u in us)
-
     for cut in range(1, len(units) - 1):
         tail = units[cut:]
-        if text(tail) in persons and (before.norm in _ROLE_NOUNS or text(units[:cut]) in places):
+        if _units_text(tail) in persons and (before.norm in _ROLE_NOUNS
+                                            or _units_text(units[:cut]) in places):
             return [_Span(span.start, units[cut - 1][-1].end, "GPE"),
                     _Span(tail[0][0].start, span.end, "PERSON")]
     return [span]

@@ -35,11 +35,11 @@ _OBJECTS = frozenset({"dobj", "dative", "iobj"})
 # Nouns for the people in a room ("welcome the members of your delegation").
 _PEOPLE_NOUNS = frozenset({"member", "delegation", "guest", "colleague", "friend",
                            "participant", "delegate"})
-# Acts a "we" of both sides of a meeting does as states ("we are restoring our ties", "we
-# have agreed to ..."); a "we" that meets is the leaders, and so are "they" who agree
-# ("they reaffirmed their commitment"), though cooperating "they" are states.
-_STATEWISE = frozenset({"COOPERATE", "AGREE"})
-_WE = frozenset({"we", "our", "us"})
+# Per act, the pronouns of both sides of a meeting that name their states ("we are restoring
+# our ties", "we have agreed to ..."); a "we" that meets is the leaders, and so are "they" who
+# agree ("they reaffirmed their commitment"), though cooperating "they" are states.
+_STATEWISE = {"COOPERATE": frozenset({"they", "them", "their", "we", "our", "us"}),
+              "AGREE": frozenset({"we", "our", "us"})}
 # Objects that are the actor's own stance ("reaffirmed Russia's readiness/commitment").
 _STANCES = frozenset({"readiness", "commitment", "intention", "intent", "willingness",
                       "determination", "resolve", "desire"})
@@ -374,8 +374,8 @@ class _Extractor:
         self.group: tuple[str, ...] = ()  # parties of the latest meeting, for "they"
         self.country = {e.key: e.country for e in entities if e.country}
         self.historical = False  # the current trigger's date lies in an earlier year
-        self.statewise = False  # the current trigger's "we" are states (COOPERATE, AGREE)
-        self.statewise_they = False  # and so are its "they" (COOPERATE)
+        # the current trigger's pronouns of both sides that name their states (_STATEWISE)
+        self.statewise: frozenset[str] = frozenset()
         # "the court", "the embassy": the one organisation of the article of that kind
         kinds: dict[str, set[str]] = defaultdict(set)
         for e in entities:
@@ -444,8 +444,7 @@ class _Extractor:
                 if not exclusive and (self.group or lower not in {"we", "our", "us"} or depth):
                     # Cooperation is between states: "we are restoring our trade ties", said
                     # by one leader to another, is Russia's and Turkey's.
-                    statewise = self.statewise and (self.statewise_they or lower in _WE)
-                    return self.group_states() if statewise else list(self.group)
+                    return self.group_states() if lower in self.statewise else list(self.group)
                 # Outside a meeting report "we" in a quote is the speaker's side: the state
                 # the speaker acts for, when the article names it (gold guidelines 5.3); so is
                 # a "we" beside the "you" it is said to ("we appreciate your position").
@@ -875,8 +874,7 @@ class _Extractor:
         self.historical = bool(
             date and self.article.date and int(date[:4]) < self.article.date.year
         )
-        self.statewise = trig.type in _STATEWISE
-        self.statewise_they = trig.type == "COOPERATE"
+        self.statewise = _STATEWISE.get(trig.type, frozenset())
         found = _Found()
         if tok.pos_ in {"VERB", "AUX", "ADJ"}:  # "is ready to": the copula's subject
             self.verb_participants(tok, trig, found)
