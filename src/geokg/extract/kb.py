@@ -530,10 +530,13 @@ def _persons(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
         for name in counts:
             if m := _REGNAL.match(name.strip()):
                 regnal[m[1]].add(qid)
+    regnal_of: dict[str, set[str]] = defaultdict(set)  # person → regnal names only they bear
+    for name, qids in regnal.items():
+        if len(qids) == 1:
+            regnal_of[next(iter(qids))].add(name)
     out: list[dict[str, Any]] = []
     for qid in sorted(names):
         label = sorted(names[qid].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        own = {r for r, qids in regnal.items() if qids == {qid}}
         closed = set()
         for role, country, start, end in terms[qid]:
             if end is None and start is not None:
@@ -544,7 +547,8 @@ def _persons(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
         rec: dict[str, Any] = {
             "id": qid, "label": label, "type": "Person", "src": src[qid],
             "aliases": sorted({n for n in names[qid]
-                               if _latin(n) and " " in n.strip() and _person_name_ok(n)} | own),
+                               if _latin(n) and " " in n.strip() and _person_name_ok(n)}
+                              | regnal_of[qid]),
             "terms": sorted([list(t) for t in closed], key=lambda t: [str(x) for x in t])}
         if not _person_name_ok(label):
             rec["label_unsafe"] = True  # kept for its terms, never looked for by its label
