@@ -35,11 +35,6 @@ _OBJECTS = frozenset({"dobj", "dative", "iobj"})
 # Nouns for the people in a room ("welcome the members of your delegation").
 _PEOPLE_NOUNS = frozenset({"member", "delegation", "guest", "colleague", "friend",
                            "participant", "delegate"})
-# Per act, the pronouns of both sides of a meeting that name their states ("we are restoring
-# our ties", "we have agreed to ..."); a "we" that meets is the leaders, and so are "they" who
-# agree ("they reaffirmed their commitment"), though cooperating "they" are states.
-_STATEWISE = {"COOPERATE": frozenset({"they", "them", "their", "we", "our", "us"}),
-              "AGREE": frozenset({"we", "our", "us"})}
 # Objects that are the actor's own stance ("reaffirmed Russia's readiness/commitment").
 _STANCES = frozenset({"readiness", "commitment", "intention", "intent", "willingness",
                       "determination", "resolve", "desire"})
@@ -114,6 +109,10 @@ _ADDRESSEE_PRONOUNS = frozenset({"you", "your"})
 _ALL = frozenset({"all", "each", "both"})  # "all of you", "you all": everyone in the room
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "our", "us"})
+# Per act, the pronouns of both sides of a meeting that name their states ("we are restoring
+# our ties", "we have agreed to ..."); a "we" that meets is the leaders, and so are "they" who
+# agree ("they reaffirmed their commitment"), though cooperating "they" are states.
+_STATEWISE = {"COOPERATE": _GROUP_PRONOUNS, "AGREE": frozenset({"we", "our", "us"})}
 # Plural heads that, with no entity in them, refer back to the parties of the current meeting
 # ("the two leaders", "both sides", "the Presidents", "the parties").
 _GROUP_NOUNS = frozenset({"leader", "side", "party", "president", "head", "participant"})
