@@ -791,3 +791,12 @@ def test_a_republic_no_table_knows_is_named_without_the_word() -> None:
                           "in the Republic of Korea.")
     assert "Varnasia" in ents and "Republic of Varnasia" not in ents
     assert all(e.wikidata for label, e in ents.items() if "Korea" in label)
+
+
+def test_a_second_surname_after_a_known_person_is_that_persons() -> None:
+    ents = _body_entities("Vladimir Putin sent a message of greetings to Miguel Diaz-Canel "
+                          "Bermudez on being elected President of the Council of State.")
+    assert "Bermudez" not in ents
+    person = ents["Miguel Díaz-Canel"]
+    assert person.wikidata == "Q1932603"
+    assert any(m.text == "Miguel Diaz-Canel Bermudez" for m in person.mentions)

@@ -1240,6 +1240,18 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             last_end = max(matches[i].end for i in inside)
             if any(matches[i].end > e for i in inside):
                 continue
+            i_last = max(inside, key=lambda i: matches[i].end)
+            rec = gaz.record(matches[i_last].qid)
+            rest = ctx.words[ctx.index_at(last_end):ctx.index_at(e)]
+            if (rec is not None and rec.type == "Person" and not matches[i_last].demonym
+                    and 1 <= len(rest) <= 2 and all(w.raw[:1].isupper() for w in rest)
+                    and body[last_end:last_end + 1] == " "):
+                # "Miguel Diaz-Canel Bermudez": a second surname after a known person's name
+                # is that person's, not another's
+                used.add(i_last)
+                c = _Cand(matches[i_last].start, e, "Person", rec.qid, CONF_GAZ, rec.label)
+                cands.append(c)
+                continue
             if last_end < e:
                 ps, pe = _trim(body, last_end, e)
                 ps = len(body[:ps]) + (len(body[ps:pe]) - len(body[ps:pe].lstrip()))
