@@ -1020,3 +1020,12 @@ def test_an_act_on_anybody_is_no_event(nlp: Any, tmp_path: Path) -> None:
         "Oleg Tarnov of Tarnavia threatened Varnia.\n"))
     assert [(e.actors, e.targets) for e in events if e.type == "THREATEN"] == [
         (("person/oleg-tarnov",), ("country/v",))]
+
+
+def test_agreements_told_apart_are_apart_and_a_view_is_none(nlp: Any, tmp_path: Path) -> None:
+    events = _two_states_events(nlp, tmp_path, (
+        "Talks\n\nIlse Orlova of Varnia had a telephone conversation with Oleg Tarnov of "
+        "Tarnavia. The leaders agreed to expand trade. The leaders agreed to maintain contact "
+        "in various formats. Ilse Orlova said: \"I fully agree with you that trade matters.\"\n"))
+    agreed = [e for e in events if e.type == "AGREE"]
+    assert [e.evidence.text.split()[4] for e in agreed] == ["expand", "maintain"]

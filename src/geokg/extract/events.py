@@ -140,6 +140,8 @@ _SPEECH_ACTS = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _SAID_ACTS = _SPEECH_ACTS | {"AGREE"}
 # Acts each told once: two signings by the same parties are two documents.
 _DISTINCT_ACTS = frozenset({"sign agreement", "ratify agreement"})
+# Acts that, told in two sentences, are two acts: "they agreed to A. They also agreed to B."
+_TOLD_APART = _DISTINCT_ACTS | {"agree"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -857,6 +859,8 @@ class _Extractor:
             return None
         if self._embedded(tok, trig):
             return None
+        if _opinion(tok):
+            return None  # "I agree with you", "I agree that ...": a view, not an agreement
         if any(c.dep_ in _OBJECTS and c.lower_ in _ANYONE for c in tok.children):
             return None  # "I never threaten anybody": nobody in particular, no event
         if trig.courtesy_on_person and any(
@@ -1118,7 +1122,7 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
                 duplicate = True
                 break
             same_sentence = old.evidence == ev.evidence
-            if ev.mode in _DISTINCT_ACTS and not same_sentence:
+            if ev.mode in _TOLD_APART and not same_sentence:
                 continue
             if (not same_sentence and ev.type in _SPEECH_ACTS and ev.trigger and old.trigger
                     and {ev.trigger.start, old.trigger.start} <= spoken):
@@ -1421,6 +1425,13 @@ def _first_person(tok: Token) -> bool:
     """True for "we", "I", "us" and what "our"/"my" owns ("our countries")."""
     return tok.lower_ in {"we", "i", "us"} or any(
         c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in tok.children)
+
+
+def _opinion(tok: Token) -> bool:
+    """True for "agree" in the present that agrees to no act: "I fully agree with you", "we
+    agree that the world is disquieting" (not "we agreed to meet", "they agree to resume")."""
+    return (tok.lemma_.lower() == "agree" and tok.tag_ in {"VBP", "VB", "VBZ"}
+            and not any(c.dep_ == "xcomp" or c.lower_ in {"on", "upon"} for c in tok.children))
 
 
 def _question(sent: Any) -> bool:
