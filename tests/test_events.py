@@ -1029,3 +1029,23 @@ def test_agreements_told_apart_are_apart_and_a_view_is_none(nlp: Any, tmp_path: 
         "in various formats. Ilse Orlova said: \"I fully agree with you that trade matters.\"\n"))
     agreed = [e for e in events if e.type == "AGREE"]
     assert [e.evidence.text.split()[4] for e in agreed] == ["expand", "maintain"]
+
+
+def test_readout_stances_of_support_condemnation_and_recognition(nlp: Any) -> None:
+    events = short_events(nlp, (
+        "Spain reaffirmed its support for efforts by Peru's government to settle the dispute. "
+        "Jacinda Ardern and Pedro Sanchez emphasised the unacceptability of external "
+        "interference in Chile. In 1949 Spain was the first to recognise Brazil. "
+        "Pedro Sanchez attacked the decision by Argentina to leave the talks."))
+    acts = {(e.type, e.actors, e.targets) for e in events}
+    assert ("SUPPORT", ("Q29",), ("Q419",)) in acts  # not an AGREE "reaffirm"
+    assert ("ACCUSE", ("Q1", "Q2"), ()) in acts
+    assert any(e.type == "SUPPORT" and e.targets == ("Q155",) for e in events)
+    assert ("ACCUSE", ("Q2",), ("Q414",)) in acts  # words attacked, not a place
+    assert not [e for e in events if e.type in {"AGREE", "ASSAULT"}]
+
+
+def test_adopting_a_statement_or_decisions_is_an_agreement(nlp: Any) -> None:
+    events = short_events(nlp, "The leaders of Spain and Peru adopted a statement on common "
+                               "approaches to terrorism.")
+    assert only(events, "AGREE").mode == "joint statement"

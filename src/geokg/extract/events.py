@@ -50,7 +50,7 @@ _LIGHT_VERBS = frozenset({
     "emphasise", "emphasize", "reiterate", "confirm", "offer", "deliver", "sign", "adopt",
     "introduce", "lift", "declare", "agree", "exchange", "receive", "accept", "mount", "order",
     "send", "convey", "orchestrate", "mastermind", "perpetrate", "plan", "attempt", "note",
-    "point", "highlight", "file", "bring", "raise", "attend", "participate",
+    "point", "highlight", "file", "bring", "raise", "attend", "participate", "reaffirm",
 })
 _LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on"})
 # Nouns that carry an act named after "of" ("a message of condolence", "words of support").
@@ -460,7 +460,10 @@ class _Extractor:
             for child in head.children:
                 if child.dep_ in _PHRASE_DEPS or (
                     child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS
-                ) or (child.dep_ == "pobj" and head.dep_ == "prep"):
+                ) or (child.dep_ == "pobj" and head.dep_ == "prep") or (
+                    # "support for efforts by Venezuela", "the proclamation by Trump": whose
+                    child.dep_ == "prep" and child.lower_ == "by" and head.pos_ == "NOUN"
+                ):
                     keys += self.phrase_entities(child, depth + 1)
                 elif child.dep_ == "acl" and child.lemma_.lower() in _OWNERSHIP:
                     for sub in child.children:
@@ -520,9 +523,14 @@ class _Extractor:
             keys = list(self.group)
         return list(dict.fromkeys(keys))
 
-    def _prep_objects(self, tok: Token, trig: Trigger, found: _Found) -> None:
-        """Assign the objects of the prepositions under tok to roles."""
+    def _prep_objects(self, tok: Token, trig: Trigger, found: _Found,
+                      authored: bool = False) -> None:
+        """Assign the objects of the prepositions under tok to roles; ``authored``: tok is the
+        object of the act, whose "by" names its author, not the actor ("criticised the
+        decision by Argentina")."""
         for child in tok.children:
+            if authored and child.lower_ == "by":
+                continue
             if child.dep_ == "agent":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -620,7 +628,7 @@ class _Extractor:
                 own = trig.type == "AGREE" and child.lemma_.lower() in _STANCES
                 role = "actor" if own else "target"
                 found.add(role, self.phrase_entities(child))
-                self._prep_objects(child, trig, found)
+                self._prep_objects(child, trig, found, authored=True)
             elif child.dep_ in {"xcomp", "ccomp"} and trig.type in {"REQUEST", "AGREE"}:
                 # "urged Iran to cooperate", "invited Obama to come": the addressee; "we hope
                 # that we will meet" asks nothing of anyone.
