@@ -1049,3 +1049,15 @@ def test_adopting_a_statement_or_decisions_is_an_agreement(nlp: Any) -> None:
     events = short_events(nlp, "The leaders of Spain and Peru adopted a statement on common "
                                "approaches to terrorism.")
     assert only(events, "AGREE").mode == "joint statement"
+
+
+def test_stressing_the_importance_of_a_step_calls_for_it(nlp: Any) -> None:
+    events = short_events(nlp, (
+        "Jacinda Ardern and Pedro Sanchez stressed the importance of preventing further "
+        "escalation in Peru. Pedro Sanchez noted the importance of this anniversary for Spain. "
+        "Jacinda Ardern noted the importance of continued close coordination between Spain and "
+        "Chile."))
+    calls = [e for e in events if e.type == "REQUEST"]
+    assert [(e.actors, e.evidence.text.split()[8]) for e in calls] == [(("Q1", "Q2"), "of")]
+    assert any(e.type == "COOPERATE" and set(e.actors + e.targets) == {"Q29", "Q298"}
+               for e in events)

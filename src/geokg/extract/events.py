@@ -8,7 +8,7 @@ import itertools
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -134,6 +134,11 @@ _SAID_AT_MEETINGS = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"
 # Verbs whose agentless passive states an act said at a meeting ("an assessment was given").
 _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achieve", "confirm",
                       "reaffirm", "stress", "emphasise", "emphasize", "underline"})
+# Steps whose importance, stressed, calls for them ("the importance of coordinated steps").
+_STEPS = frozenset({"step", "measure", "effort", "action", "settlement", "implementation",
+                    "investigation", "dialogue", "solution", "compliance", "observance",
+                    "resumption", "continuation", "cessation", "restraint", "organisation",
+                    "organization"})
 # Acts a speaker performs by saying them, each sentence its own act in a transcript.
 _SPEECH_ACTS = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Acts done by saying or deciding them: their dates are often their content's.
@@ -141,7 +146,7 @@ _SAID_ACTS = _SPEECH_ACTS | {"AGREE"}
 # Acts each told once: two signings by the same parties are two documents.
 _DISTINCT_ACTS = frozenset({"sign agreement", "ratify agreement"})
 # Acts that, told in two sentences, are two acts: "they agreed to A. They also agreed to B."
-_TOLD_APART = _DISTINCT_ACTS | {"agree"}
+_TOLD_APART = _DISTINCT_ACTS | {"agree", "call for"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -869,6 +874,8 @@ class _Extractor:
             return None
         if _opinion(tok):
             return None  # "I agree with you", "I agree that ...": a view, not an agreement
+        if tok.lemma_.lower() == "importance" and not _called_for(tok, self.match):
+            return None  # "stressed the importance of the agreement": that act, no call
         if any(c.dep_ in _OBJECTS and c.lower_ in _ANYONE for c in tok.children):
             return None  # "I never threaten anybody": nobody in particular, no event
         if trig.courtesy_on_person and any(
@@ -1027,6 +1034,8 @@ class _Extractor:
             cur = cur.head
             if cur.pos_ not in {"VERB", "NOUN"}:
                 continue
+            if cur.lemma_.lower() == "importance":
+                return False  # "the importance of the deal": the deal is told, not called for
             gov = self.match(cur)
             if gov is not None:
                 if trig.type == "CONSULT" and cur.lemma_.lower() in _DECIDING:
@@ -1440,6 +1449,17 @@ def _opinion(tok: Token) -> bool:
     agree that the world is disquieting" (not "we agreed to meet", "they agree to resume")."""
     return (tok.lemma_.lower() == "agree" and tok.tag_ in {"VBP", "VB", "VBZ"}
             and not any(c.dep_ == "xcomp" or c.lower_ in {"on", "upon"} for c in tok.children))
+
+
+def _called_for(importance: Token, match: Callable[[Token], Trigger | None]) -> bool:
+    """True for "stressed the importance of" a step to take ("of preventing escalation", "of
+    coordinated steps"), not of an act told for itself ("of the agreement reached", "of
+    continuing cooperation") nor of a thing ("of this anniversary", "of Palmyra's liberation")."""
+    objects = [obj for prep in importance.children if prep.lower_ == "of"
+               for obj in prep.children if obj.dep_ in {"pobj", "pcomp"}]
+    return bool(objects) and all(
+        match(obj) is None and (obj.tag_ == "VBG" or obj.lemma_.lower() in _STEPS)
+        for obj in objects)
 
 
 def _question(sent: Any) -> bool:
