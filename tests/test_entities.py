@@ -800,3 +800,16 @@ def test_a_second_surname_after_a_known_person_is_that_persons() -> None:
     person = ents["Miguel Díaz-Canel"]
     assert person.wikidata == "Q1932603"
     assert any(m.text == "Miguel Diaz-Canel Bermudez" for m in person.mentions)
+
+
+def test_an_acronym_never_spelt_out_names_the_one_organisation_with_those_initials() -> None:
+    ents = _body_entities("The SCO leaders met in Bishkek. Later the SCO summit opened.")
+    assert ents["Shanghai Cooperation Organisation"].wikidata == "Q485207"
+    assert "SCO" not in ents
+
+
+def test_a_known_name_with_commas_is_one_name_not_its_pieces() -> None:
+    ents = _body_entities("The plan drew criticism by the United Nations Educational, Scientific "
+                          "and Cultural Organization (UNESCO).")
+    assert ents["United Nations Educational, Scientific and Cultural Organization"].wikidata
+    assert "United Nations Educational" not in ents and "Cultural Organization" not in ents

@@ -214,3 +214,10 @@ def test_a_monarch_is_found_by_regnal_name_when_it_names_one(tmp_path: Path) -> 
     assert gaz.lookup("Abdu II").qid == "Q90001"  # type: ignore[union-attr]
     assert gaz.lookup("Carlos I") is None  # two kings of that name
     assert load_gazetteer().lookup("Abdullah II").qid == "Q57464"  # type: ignore[union-attr]
+
+
+def test_initials_name_an_organisation_only_when_no_other_shares_them() -> None:
+    gaz = load_gazetteer()
+    assert gaz.org_of_initials("SCO").qid == "Q485207"  # type: ignore[union-attr]
+    assert gaz.org_of_initials("UN") is None  # too short to guess from
+    assert gaz.org_of_initials("NATO") is None  # a written alias: the lookup's business

@@ -15,7 +15,7 @@ from typing import Any, Protocol, cast
 from spacy.tokens import Doc
 
 from geokg.assets import data_path
-from geokg.extract.kb import Gazetteer, GazMatch, Word, norm_word, split_words
+from geokg.extract.kb import Gazetteer, GazMatch, Word, initials, norm_word, split_words
 from geokg.iri import entity_key
 from geokg.model import Article, Entity, EntityType, Mention, Role
 
@@ -563,7 +563,6 @@ def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
 _US = "Q30"
 _US_BODY = re.compile(r"^(?:US|U\.S\.|USA|United States)\s+"
                       r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and))*)$")
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "des", "du", "et"})
 
 
 _REPUBLIC_OF = re.compile(r"Republic of ((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)?)")
@@ -609,28 +608,28 @@ def _repeat_names(cands: list[_Cand], body: str) -> None:
             taken.append((rep.start, rep.end))
 
 
-def _acronym(label: str) -> str:
-    """The initials of a name's words, small words left out ("Shanghai Cooperation
-    Organisation" → "SCO", "Asia-Pacific Economic Cooperation" → "APEC")."""
-    words = re.findall(r"[^\W\d_][\w'’]*", label)
-    return "".join(w[0].upper() for w in words if w.lower() not in _ACRONYM_SKIP)
-
-
-def _join_acronyms(cands: list[_Cand], body: str) -> None:
+def _join_acronyms(cands: list[_Cand], body: str, gaz: Gazetteer) -> None:
     """An acronym of a name the article spells out names the same thing, in place ("the SCO"
     after "the Shanghai Cooperation Organisation"; "CAR [Central African Republic]"; "ECJ"
-    after "European Court of Justice", linked as the Court of Justice of the European Union)."""
+    after "European Court of Justice", linked as the Court of Justice of the European Union);
+    an organisation's acronym the article never spells out is the one organisation of the
+    gazetteer with those initials and no abbreviation of its own ("SCO")."""
     spelt: dict[str, dict[tuple[str, str], _Cand]] = defaultdict(dict)
     for c in cands:
         if c.type in {"Organization", "Country", "Place"}:
             for name in {c.label, body[c.start:c.end]}:
                 if len(name.split()) >= 2:
-                    spelt[_acronym(name)][(c.qid or c.label, c.type)] = c
+                    spelt[initials(name)][(c.qid or c.label, c.type)] = c
     for c in cands:
         owners = spelt.get(c.label, {})
         if (2 <= len(c.label) <= 8 and c.label.isupper() and c.label.isalpha() and not c.qid
                 and len(owners) == 1):
             _adopt(c, next(iter(owners.values())))
+        elif (c.type == "Organization" and not c.qid and not owners and c.label.isupper()
+              and c.label.isalpha() and (rec := gaz.org_of_initials(c.label)) is not None):
+            # "the SCO", the article never spelling it out: the one organisation of the
+            # tables with those initials
+            c.qid, c.label, c.country = rec.qid, rec.label, None
 
 
 def _subnational(body: str, start: int) -> bool:
@@ -1173,6 +1172,10 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     for span in spans:
         s, e = span.start, span.end
         inside = [i for i, m in enumerate(matches) if m.start < e and m.end > s]
+        if any(matches[i].start <= s and e <= matches[i].end
+               and matches[i].end - matches[i].start > e - s and not matches[i].demonym
+               for i in inside):
+            continue  # "United Nations Educational", a piece of a longer known name
         exact = [i for i in inside if matches[i].start == s and matches[i].end == e]
         if exact:
             i = exact[0]
@@ -1407,7 +1410,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             # "G20 Summit", "SCO summit": a club named by a code before "summit" is a mention.
             code = split_words(body[s:e])
             if (rx is _SUMMIT and len(code) == 2 and re.fullmatch(r"[A-Z][A-Z0-9]+", code[0].raw)
-                    and any(ch.isdigit() for ch in code[0].raw)):
+                    and not any(c.start < s + code[0].end and s < c.end
+                                for c in cands if c.type != "NamedEvent")):
                 cands.append(_Cand(s, s + code[0].end, "Organization", None, CONF_PATTERN,
                                    code[0].raw))
 
@@ -1618,7 +1622,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if c.type == "Person" and not c.qid and _COMPANY_CASE.fullmatch(c.label):
             c.type = "Organization"  # "SpaceX", "UpGuard", "ALDI": no person is written so
     _repeat_names(cands, body)
-    _join_acronyms(cands, body)
+    _join_acronyms(cands, body, gaz)
     _join_short_forms(cands, body, gaz)
     _name_national_bodies(cands, ctx, gaz, article.publisher)
     names = _named_events()["names"]

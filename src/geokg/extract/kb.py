@@ -197,6 +197,16 @@ class GazetteerStats:
     digest: str
 
 
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "des", "du", "et"})
+
+
+def initials(label: str) -> str:
+    """The initials of a name's words, small words left out ("Shanghai Cooperation
+    Organisation" → "SCO", "Asia-Pacific Economic Cooperation" → "APEC")."""
+    words = re.findall(r"[^\W\d_][\w'’]*", label)
+    return "".join(w[0].upper() for w in words if w.lower() not in _INITIALS_SKIP)
+
+
 @dataclass
 class Gazetteer:
     """Alias index over countries, places, heads of state/government and organisations."""
@@ -213,6 +223,7 @@ class Gazetteer:
     _first_names: frozenset[str] = frozenset()
     _heads: dict[str, int] = field(default_factory=dict)
     _max_len: int = 1
+    _initials: dict[str, str] | None = None
 
     def record(self, qid: str) -> Record | None:
         """The record of a Q-id, if the gazetteer has it."""
@@ -227,6 +238,25 @@ class Gazetteer:
             if _case_ok(form, raw):
                 return self.records[qid]
         return None
+
+    def org_of_initials(self, acronym: str) -> Record | None:
+        """The one organisation whose name has these initials (three letters or more) and
+        whose table row gives no abbreviation ("SCO": Shanghai Cooperation Organisation);
+        None when two share them or they are any record's written alias."""
+        if len(acronym) < 3:
+            return None
+        if self._initials is None:
+            written = {form[0]: qid for forms in self._aliases.values() for form, qid in forms
+                       if len(form) == 1}
+            abbreviated = {qid for w, qid in written.items() if w.isupper() and w.isalpha()}
+            found: dict[str, set[str]] = defaultdict(set)
+            for rec in self.records.values():
+                if rec.type == "Organization" and rec.qid not in abbreviated:
+                    found[initials(rec.label)].add(rec.qid)
+            self._initials = {a: next(iter(q)) for a, q in found.items()
+                              if len(q) == 1 and len(a) >= 3 and a not in written}
+        qid = self._initials.get(acronym)
+        return self.records[qid] if qid else None
 
     def country_of_demonym(self, word: str) -> str | None:
         """The country Q-id of an English demonym ("Armenian" → Q399), or None."""
