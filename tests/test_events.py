@@ -1061,3 +1061,9 @@ def test_stressing_the_importance_of_a_step_calls_for_it(nlp: Any) -> None:
     assert [(e.actors, e.evidence.text.split()[8]) for e in calls] == [(("Q1", "Q2"), "of")]
     assert any(e.type == "COOPERATE" and set(e.actors + e.targets) == {"Q29", "Q298"}
                for e in events)
+
+
+def test_a_joint_exhibition_of_two_sides_is_their_cooperation(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern toured a joint exhibition of Spain and Peru.")
+    ev = only(events, "COOPERATE")
+    assert set(ev.actors + ev.targets) == {"Q29", "Q419"}
