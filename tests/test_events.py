@@ -1067,3 +1067,10 @@ def test_a_joint_exhibition_of_two_sides_is_their_cooperation(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern toured a joint exhibition of Spain and Peru.")
     ev = only(events, "COOPERATE")
     assert set(ev.actors + ev.targets) == {"Q29", "Q419"}
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez sent a message to Omar Haddad, thanking him for "
+                               "the long-term cooperation.")
+    ev = only(events, "SUPPORT")
+    assert (ev.actors, ev.targets) == (("Q2",), ("Q3",))

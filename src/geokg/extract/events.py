@@ -307,12 +307,16 @@ class _EntityIndex:
         """True when token i is inside a transcript turn (someone's own words)."""
         return self._turn_at(i) >= 0
 
-    def last_person_before(self, i: int, *, subject_first: bool = True) -> str | None:
-        """The person a pronoun at token i refers to: the latest subject, else the latest one."""
+    def last_person_before(self, i: int, *, subject_first: bool = True,
+                           exclude: AbstractSet[str] = frozenset()) -> str | None:
+        """The person a pronoun at token i refers to: the latest subject, else the latest one
+        (never one of ``exclude``: "Putin sent Castro a message, thanking him")."""
         last = subject = None
         for pos, key, is_subject in self.persons:
             if pos >= i:
                 break
+            if key in exclude:
+                continue
             last = key
             if is_subject:
                 subject = key
@@ -632,7 +636,13 @@ class _Extractor:
                 # (but "support your intentions" supports the intending side)
                 own = trig.type == "AGREE" and child.lemma_.lower() in _STANCES
                 role = "actor" if own else "target"
-                found.add(role, self.phrase_entities(child))
+                keys = self.phrase_entities(child)
+                if child.lower_ in {"him", "her"} and set(keys) & set(actors):
+                    # "Putin sent a message to Castro, thanking him": "him" is not the
+                    # subject of its own verb
+                    other = self.index.last_person_before(child.i, exclude=set(actors))
+                    keys = [other] if other else []
+                found.add(role, keys)
                 self._prep_objects(child, trig, found, authored=True)
             elif child.dep_ in {"xcomp", "ccomp"} and trig.type in {"REQUEST", "AGREE"}:
                 # "urged Iran to cooperate", "invited Obama to come": the addressee; "we hope
