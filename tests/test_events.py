@@ -1074,3 +1074,9 @@ def test_an_object_pronoun_is_not_its_own_verbs_subject(nlp: Any) -> None:
                                "the long-term cooperation.")
     ev = only(events, "SUPPORT")
     assert (ev.actors, ev.targets) == (("Q2",), ("Q3",))
+
+
+def test_expecting_something_from_a_state_is_a_demand(nlp: Any) -> None:
+    events = short_events(nlp, 'Pedro Sanchez said: "We expect from Peru a full investigation."')
+    ev = only(events, "REQUEST")
+    assert ev.targets == ("Q419",) and ev.mode == "demand"
