@@ -1080,3 +1080,13 @@ def test_expecting_something_from_a_state_is_a_demand(nlp: Any) -> None:
     events = short_events(nlp, 'Pedro Sanchez said: "We expect from Peru a full investigation."')
     ev = only(events, "REQUEST")
     assert ev.targets == ("Q419",) and ev.mode == "demand"
+
+
+def test_missiles_fired_and_acts_of_aggression_are_assaults(nlp: Any) -> None:
+    events = short_events(nlp, (
+        "Hezbollah fired rockets at Serbia. The Taliban launched missiles targeting United "
+        "States troops. Argentina committed an act of aggression against Brazil. Chile "
+        "tested its new rocket by launching a satellite."))
+    acts = {(e.actors, e.targets, e.factuality) for e in events if e.type == "ASSAULT"}
+    assert acts == {(("Q5",), ("Q403",), "asserted"), (("Q6",), ("Q30",), "asserted"),
+                    (("Q414",), ("Q155",), "asserted")}

@@ -50,11 +50,13 @@ _LIGHT_VERBS = frozenset({
     "emphasise", "emphasize", "reiterate", "confirm", "offer", "deliver", "sign", "adopt",
     "introduce", "lift", "declare", "agree", "exchange", "receive", "accept", "mount", "order",
     "send", "convey", "orchestrate", "mastermind", "perpetrate", "plan", "attempt", "note",
-    "point", "highlight", "file", "bring", "raise", "attend", "participate", "reaffirm",
+    "point", "highlight", "file", "bring", "raise", "attend", "participate", "reaffirm", "fire",
+    "commit",
 })
 _LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on"})
-# Nouns that carry an act named after "of" ("a message of condolence", "words of support").
-_CARRIER_NOUNS = frozenset({"message", "letter", "word", "expression", "telegram", "note"})
+# Nouns that carry an act named after "of" ("a message of condolence", "words of support",
+# "an act of aggression").
+_CARRIER_NOUNS = frozenset({"message", "letter", "word", "expression", "telegram", "note", "act"})
 # Commitments that "the importance of" carries ("stressed the importance of adherence to the
 # agreements" commits to them; "the importance of yesterday's deal" is no new deal).
 _COMMITMENTS = frozenset({"reaffirm commitment", "commit"})
@@ -753,6 +755,14 @@ class _Extractor:
                     found.add("target", [k for sub in clause.children if sub.dep_ in _SUBJECTS
                                          for k in self.phrase_entities(sub)])
         for child in noun.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in {"target", "aim"}:
+                # "missiles targeting US troops", "strikes aimed at militants": what is hit
+                for sub in child.children:
+                    if sub.dep_ == "dobj":
+                        found.add("target", self.phrase_entities(sub))
+                    elif sub.dep_ == "prep" and sub.lower_ == "at":
+                        found.add("target", [k for o in sub.children if o.dep_ == "pobj"
+                                             for k in self.phrase_entities(o)])
             if child.dep_ == "acl" and child.lemma_.lower() in _ATTRIBUTION:
                 for sub in child.children:
                     if sub.dep_ == "agent" or (sub.dep_ == "prep" and sub.lower_ == "to"):

@@ -135,7 +135,9 @@ def factuality_of(trigger: Token) -> Factuality:
             continue
         # "due to be held" is planned; "cut short due to an attack" gives a cause.
         causal = tok.lower_ == "due" and tok.dep_ == "prep"
-        words = [] if causal else [(tok.lemma_.lower(), "self" if i else "trigger")]
+        # "committed an act of aggression" did it; "committed to holding talks" is a promise
+        done = tok.lemma_.lower() == "commit" and i > 0 and chain[i - 1].dep_ == "dobj"
+        words = [] if causal or done else [(tok.lemma_.lower(), "self" if i else "trigger")]
         for child in tok.children:
             if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod", "amod", "det", "acomp"}:
                 words.append((child.lower_, child.dep_))
