@@ -813,3 +813,10 @@ def test_a_known_name_with_commas_is_one_name_not_its_pieces() -> None:
                           "and Cultural Organization (UNESCO).")
     assert ents["United Nations Educational, Scientific and Cultural Organization"].wikidata
     assert "United Nations Educational" not in ents and "Cultural Organization" not in ents
+
+
+def test_offices_named_in_capitals_are_no_body_but_their_council_is() -> None:
+    ents = _body_entities("The sides agreed to hold the 15th regular meeting of Heads of "
+                          "Government. The Heads of Government Council met in Minsk.")
+    assert "Heads of Government" not in ents
+    assert "Heads of Government Council" in ents

@@ -877,6 +877,10 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return None  # "S-400", "Kh-101", "MiG-29": weapons and aircraft, not the G-20
     if (len(words) == 1 and words[0] in _GENERIC) or all(w in _TITLE_WORDS for w in words):
         return None  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
+    if len(words) >= 3 and words[0].removesuffix("s") in _TITLE_WORDS and all(
+            w.removesuffix("s") in _TITLE_WORDS | _GENERIC | {"and", "affair"} for w in words
+    ) and not any(w in _ORG_WORDS for w in words):
+        return None  # "Heads of Government", "Ministers of Foreign Affairs": offices, no body
     # A portfolio ("Secretary of State", "Minister of Transportation", "Commerce Secretary")
     # is a role, not a body.
     if prev and prev2 and prev.norm in {"of", "for"} and prev2.norm in {"secretary", "minister"}:
