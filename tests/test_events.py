@@ -1090,3 +1090,10 @@ def test_missiles_fired_and_acts_of_aggression_are_assaults(nlp: Any) -> None:
     acts = {(e.actors, e.targets, e.factuality) for e in events if e.type == "ASSAULT"}
     assert acts == {(("Q5",), ("Q403",), "asserted"), (("Q6",), ("Q30",), "asserted"),
                     (("Q414",), ("Q155",), "asserted")}
+
+
+def test_our_meetings_and_implementing_agreements_are_no_new_events(nlp: Any) -> None:
+    events = short_events(nlp, (
+        "Pedro Sanchez said: \"I have already lost count of our meetings with Jacinda Ardern. "
+        "The ministers of Spain and Peru are implementing our agreements.\""))
+    assert not [e for e in events if e.type in {"CONSULT", "AGREE"}]

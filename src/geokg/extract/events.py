@@ -105,6 +105,8 @@ _LEADER_TITLES = frozenset({
 })
 # Nouns for the meeting itself, whose acts are its parties' ("the talks focused on").
 _MEETING_NOUNS = frozenset({"conversation", "talk", "talks", "meeting", "discussion", "call"})
+# Meeting nouns whose plural is many meetings ("talks" and "negotiations" are one).
+_SINGLE_MEETINGS = frozenset({"meeting", "visit", "call", "conversation", "summit"})
 _SPEAKER_PRONOUNS = frozenset({"i", "me", "my"})
 # "you" in a transcript turn is the person the speaker answers or is answered by.
 _ADDRESSEE_PRONOUNS = frozenset({"you", "your"})
@@ -1518,6 +1520,9 @@ def _aggregate(tok: Token) -> bool:
     if (tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ == "of"
             and tok.head.head.lower_ in _AGGREGATE_WORDS | _SOME):
         return True
+    if tok.tag_ == "NNS" and tok.lemma_.lower() in _SINGLE_MEETINGS and any(
+            c.dep_ == "poss" for c in tok.children):
+        return True  # "our meetings", "their phone calls": many meetings, not one
     for child in tok.children:
         low = child.lower_
         if child.dep_ == "nummod" and low not in {"one", "1", "first"} and not _date_number(low):
