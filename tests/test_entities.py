@@ -820,3 +820,9 @@ def test_offices_named_in_capitals_are_no_body_but_their_council_is() -> None:
                           "Government. The Heads of Government Council met in Minsk.")
     assert "Heads of Government" not in ents
     assert "Heads of Government Council" in ents
+
+
+def test_temples_and_mosques_named_in_other_tongues_are_places() -> None:
+    ents = _body_entities("Those who remain silent when Masjid Al-Aqsa is attacked cannot tell "
+                          "us what to do about Hagia Sophia, said Omar Haddad.")
+    assert ents["Masjid Al-Aqsa"].type == "Place" and ents["Hagia Sophia"].type == "Place"

@@ -126,6 +126,7 @@ _PLACE_WORDS = frozenset({
     "pipeline", "bridge", "province", "region", "oblast", "district", "city", "village", "town",
     "island", "islands", "sea", "gulf", "strait", "river", "valley", "mountains", "desert",
     "museum", "memorial", "cemetery", "stadium", "theatre", "theater", "gallery", "cosmodrome",
+    "masjid", "hagia", "haghia", "temple", "shrine", "basilica", "synagogue", "abbey",
 })
 _DOC_WORDS = frozenset({
     "treaty", "charter", "convention", "agreement", "accord", "accords", "package", "measures",
