@@ -1097,3 +1097,11 @@ def test_our_meetings_and_implementing_agreements_are_no_new_events(nlp: Any) ->
         "Pedro Sanchez said: \"I have already lost count of our meetings with Jacinda Ardern. "
         "The ministers of Spain and Peru are implementing our agreements.\""))
     assert not [e for e in events if e.type in {"CONSULT", "AGREE"}]
+
+
+def test_an_agentless_agreement_naming_nobody_is_still_read(nlp: Any, tmp_path: Path) -> None:
+    events = _two_states_events(nlp, tmp_path, (
+        "Talks\n\nIlse Orlova of Varnia had a telephone conversation with Oleg Tarnov of "
+        "Tarnavia. It was agreed to maintain contact at various levels.\n"))
+    ev = only(events, "AGREE")
+    assert ev.actors == ("person/ilse-orlova", "person/oleg-tarnov")

@@ -1414,9 +1414,12 @@ def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -
         if not triggers:
             continue
         at = bisect.bisect_left(parts, lo)
-        # "Documents were signed" names nobody, the states of the meeting before it sign
+        # "Documents were signed" names nobody, the states of the meeting before it sign; "it
+        # was agreed to ..." is said by the parties of the meeting
+        passive = any(t.lower_ in _PASSIVE_AUX for t in sent)
         named = (at < len(parts) and parts[at] < hi) or (lo > first_part and any(
-            trig.mode in _DISTINCT_ACTS for t in triggers for lemma in form_lemmas[t.lower_]
+            trig.mode in _DISTINCT_ACTS or (passive and trig.type in _SAID_AT_MEETINGS)
+            for t in triggers for lemma in form_lemmas[t.lower_]
             for trig in lexicon.by_lemma.get(lemma, ())))
         if not named and not any(
             t.lower_ in _PRONOUN_FORMS
@@ -1431,6 +1434,9 @@ def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -
         ):
             chosen.append(sent)
     return chosen
+
+
+_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be"})
 
 
 # Dependencies into another clause or an aside: a "you" there is no party of the act
