@@ -1105,3 +1105,13 @@ def test_an_agentless_agreement_naming_nobody_is_still_read(nlp: Any, tmp_path: 
         "Tarnavia. It was agreed to maintain contact at various levels.\n"))
     ev = only(events, "AGREE")
     assert ev.actors == ("person/ilse-orlova", "person/oleg-tarnov")
+
+
+def test_thanks_for_its_aid_name_the_helper_and_a_stabbing_is_an_assault(nlp: Any) -> None:
+    events = short_events(nlp, (
+        "Pedro Sanchez thanked Chile for its timely aid during the epidemic. Omar Haddad was "
+        "stabbed. Lena Varga spoke of the strike delivered by Hezbollah near the border."))
+    aid = only(events, "AID")
+    assert (aid.actors, aid.targets) == (("Q298",), ("Q2",))  # Spain is not named
+    assaults = {(e.actors, e.targets) for e in events if e.type == "ASSAULT"}
+    assert assaults == {((), ("Q3",)), (("Q5",), ())}

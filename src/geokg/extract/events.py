@@ -69,7 +69,7 @@ _EXPRESSING = frozenset({
 _ATTRIBUTION = frozenset({
     "conduct", "carry", "ascribe", "attribute", "claim", "launch", "stage", "propose", "put",
     "submit", "advance", "initiate", "sponsor", "orchestrate", "make", "provide", "give",
-    "render", "extend",
+    "render", "extend", "deliver",
 })
 # Participles that lead from a thing to its owner ("facilities belonging to Saudi Aramco").
 _OWNERSHIP = frozenset({"belong", "own", "operate", "run"})
@@ -733,7 +733,16 @@ class _Extractor:
         owner = "target" if trig.possessor_target and not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) else "actor"
         for child in noun.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and child.lower_ in {"its", "their"} and _thanked_for(noun):
+                # "thanked Russia for its timely aid": whose aid is whom the thanks go to
+                thank = noun.head.head
+                found.add(owner, [k for o in thank.children if o.dep_ == "dobj"
+                                  for k in self.phrase_entities(o)])
+                # ... and the thanking side received it: the state its speaker acts for
+                thankers, _ = self._subject_of(thank)
+                found.add("target", [st if (st := self.country.get(k)) in self.index.types
+                                     else k for k in thankers])
+            elif child.dep_ == "poss":
                 if not (light_owner and child.pos_ == "PRON"):
                     found.add(owner, self.phrase_entities(child))
             elif child.dep_ in {"amod", "compound", "nmod"}:
@@ -1488,6 +1497,12 @@ def _called_for(importance: Token, match: Callable[[Token], Trigger | None]) -> 
     return bool(objects) and all(
         match(obj) is None and (obj.tag_ == "VBG" or obj.lemma_.lower() in _STEPS)
         for obj in objects)
+
+
+def _thanked_for(noun: Token) -> bool:
+    """True for the act thanks are given for: "thanked Russia for its aid"."""
+    return bool(noun.dep_ == "pobj" and noun.head.lower_ == "for"
+                and noun.head.head.lemma_.lower() == "thank")
 
 
 def _question(sent: Any) -> bool:
