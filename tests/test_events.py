@@ -1115,3 +1115,9 @@ def test_thanks_for_its_aid_name_the_helper_and_a_stabbing_is_an_assault(nlp: An
     assert (aid.actors, aid.targets) == (("Q298",), ("Q2",))  # Spain is not named
     assaults = {(e.actors, e.targets) for e in events if e.type == "ASSAULT"}
     assert assaults == {((), ("Q3",)), (("Q5",), ())}
+
+
+def test_support_a_plan_requires_is_no_support_given(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez said the steps Spain and Peru are planning "
+                               "require the support of parliament.")
+    assert not [e for e in events if e.type == "SUPPORT"]
