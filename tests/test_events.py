@@ -1117,7 +1117,8 @@ def test_thanks_for_its_aid_name_the_helper_and_a_stabbing_is_an_assault(nlp: An
     assert assaults == {((), ("Q3",)), (("Q5",), ())}
 
 
-def test_support_a_plan_requires_is_no_support_given(nlp: Any) -> None:
-    events = short_events(nlp, "Pedro Sanchez said the steps Spain and Peru are planning "
-                               "require the support of parliament.")
+def test_support_our_plans_require_is_no_support_given(nlp: Any, tmp_path: Path) -> None:
+    events = _two_states_events(nlp, tmp_path, (
+        "Talks\n\nIlse Orlova of Varnia met with Oleg Tarnov of Tarnavia.\n\nIlse Orlova: Many "
+        "of the steps we are planning require our parliaments’ support.\n"))
     assert not [e for e in events if e.type == "SUPPORT"]
