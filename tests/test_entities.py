@@ -252,9 +252,9 @@ def test_a_lone_surname_links_the_leader_in_office(text: str, form: str, qid: st
     assert (person.wikidata, person.type) == (qid, "Person")
 
 
-def _body_entities(text: str) -> dict[str, Entity]:
+def _body_entities(text: str, publisher: str | None = None) -> dict[str, Entity]:
     article = Article(source="t", text=text, headline="t", date=dt.date(2021, 6, 1),
-                      body_start=0, body_end=len(text), body=text)
+                      body_start=0, body_end=len(text), body=text, publisher=publisher)
     return {e.label: e for e in find_entities(load_nlp()(text), article, load_gazetteer())}
 
 
@@ -826,3 +826,17 @@ def test_temples_and_mosques_named_in_other_tongues_are_places() -> None:
     ents = _body_entities("Those who remain silent when Masjid Al-Aqsa is attacked cannot tell "
                           "us what to do about Hagia Sophia, said Omar Haddad.")
     assert ents["Masjid Al-Aqsa"].type == "Place" and ents["Hagia Sophia"].type == "Place"
+
+
+def test_the_kremlins_bare_bodies_and_movements_take_their_conventional_names() -> None:
+    ents = _body_entities(
+        "Vladimir Putin held a meeting with permanent members of the Security Council. Taking "
+        "part were Chief of Staff of the Presidential Executive Office Anton Vaino and "
+        "Director of the Foreign Intelligence Service Sergei Naryshkin. Shoigu reported on "
+        "the strike against ISIS terrorists.", publisher="President of Russia website")
+    assert {"Security Council of Russia", "Presidential Administration of Russia",
+            "Foreign Intelligence Service (Russia)", "Islamic State"} <= set(ents)
+    ents = _body_entities("Russia is a permanent member of the UN Security Council. As a "
+                          "permanent member of the Security Council, Russia defends the "
+                          "Charter.", publisher="President of Russia website")
+    assert "Security Council of Russia" not in ents

@@ -532,6 +532,11 @@ def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
     if country is None and _subnational(ctx.body, c.start):
         return None  # "the state's Supreme Court" is no nation's
     known = _national_bodies()
+    lead_in = ctx.body[max(0, c.start - 60):c.start]
+    if label == "Security Council" and (
+            re.search(r"\b(?:UN|U\.N\.|United Nations)\b|\bnational\s+$", lead_in)
+            or re.search(r"\ba\s+(?:non-)?permanent\s+member\s+of\s+the\s+$", lead_in)):
+        return None  # "the UN and its Security Council", "a permanent member of the ...": the UN's
     if (body := known["bodies"].get(rec.qid, {}).get(label)) is not None:
         return body, rec.qid  # "Congress", "the Senate", "Parliament", "Supreme Court"
     dept = re.fullmatch(r"(.+) Department|Department of (.+)", label)
@@ -956,6 +961,14 @@ def _national_bodies() -> dict[str, Any]:
     "Congress", "Supreme Court") and the portfolios of its executive departments."""
     data: dict[str, Any] = json.loads(
         data_path("national_bodies.json").read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def _group_names() -> dict[str, Any]:
+    """Conventional names of armed and political movements known by others ("ISIS",
+    "Jabhat al-Nusra"; package data)."""
+    data: dict[str, Any] = json.loads(data_path("group_names.json").read_text(encoding="utf-8"))
     return data
 
 
@@ -1631,9 +1644,12 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     _join_short_forms(cands, body, gaz)
     _name_national_bodies(cands, ctx, gaz, article.publisher)
     names = _named_events()["names"]
+    groups = _group_names()["names"]
     for c in cands:
         if c.type == "NamedEvent" and not c.qid and c.label in names:
             c.label = names[c.label]  # "the Second World War" is World War II
+        elif c.type in {"Organization", "Person"} and not c.qid and c.label in groups:
+            c.type, c.label = "Organization", groups[c.label]  # "ISIS" is the Islamic State
     return _assemble(cands, article, gaz, resolver)
 
 
