@@ -1122,3 +1122,12 @@ def test_support_our_plans_require_is_no_support_given(nlp: Any, tmp_path: Path)
         "Talks\n\nIlse Orlova of Varnia met with Oleg Tarnov of Tarnavia.\n\nIlse Orlova: Many "
         "of the steps we are planning require our parliaments’ support.\n"))
     assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_her_government_is_hers_but_his_associates_are_not_him(nlp: Any) -> None:
+    events = short_events(nlp, (
+        "Jacinda Ardern announced that her government will withdraw the proposed bill. "
+        "Omar Haddad is a critic of Pedro Sanchez, and his associates alleged Omar Haddad was "
+        "poisoned."))
+    assert only(events, "CONCEDE").actors == ("Q1",)
+    assert not [e for e in events if e.type == "ACCUSE" and "Q3" in e.actors]

@@ -99,6 +99,8 @@ _TITLES = frozenset({
     "ambassador", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "general",
     "leader",
 })
+# Nouns whose possessor is the side that acts through them ("her government").
+_GOVERNMENTS = frozenset({"government", "administration", "cabinet", "country", "state"})
 # Titles of heads of state or government: one holder per country at a time.
 _LEADER_TITLES = frozenset({
     "president", "chancellor", "premier", "king", "queen", "emir", "leader",
@@ -429,7 +431,9 @@ class _Extractor:
             return list(dict.fromkeys(keys))
         lower = head.lower_
         if head.pos_ == "PRON":
-            if lower in _PERSON_PRONOUNS and depth == 0:
+            if lower in _PERSON_PRONOUNS and (depth == 0 or (
+                    head.dep_ == "poss" and head.head.lemma_.lower() in _GOVERNMENTS)):
+                # "he", and "her government": the person meant (not "his associates")
                 person = idx.last_person_before(head.i)
                 return [person] if person else []
             if lower in _SPEAKER_PRONOUNS and depth == 0:
