@@ -1131,3 +1131,12 @@ def test_her_government_is_hers_but_his_associates_are_not_him(nlp: Any) -> None
         "poisoned."))
     assert only(events, "CONCEDE").actors == ("Q1",)
     assert not [e for e in events if e.type == "ACCUSE" and "Q3" in e.actors]
+
+
+def test_stressing_what_should_be_done_is_a_call_but_i_must_note_is_not(nlp: Any) -> None:
+    events = short_events(nlp, (
+        "Jacinda Ardern and Pedro Sanchez stressed that the talks should promote a settlement. "
+        "Jacinda Ardern noted that it was necessary for Peru to fulfil its obligations. Pedro "
+        "Sanchez said: \"I must note that Spain has done a lot.\""))
+    calls = [e.actors for e in events if e.type == "REQUEST"]
+    assert calls == [("Q1", "Q2"), ("Q1",)]

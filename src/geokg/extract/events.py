@@ -909,6 +909,10 @@ class _Extractor:
             return None
         if _opinion(tok):
             return None  # "I agree with you", "I agree that ...": a view, not an agreement
+        if trig.mode == "call for" and tok.pos_ == "VERB" and any(
+                c.dep_ in {"aux", "auxpass"} and c.lower_ in {"should", "must"}
+                for c in tok.children):
+            return None  # "I must note that ...": the speaker's aside, not a call
         if tok.lemma_.lower() == "importance" and not _called_for(tok, self.match):
             return None  # "stressed the importance of the agreement": that act, no call
         if any(c.dep_ in _OBJECTS and c.lower_ in _ANYONE for c in tok.children):
