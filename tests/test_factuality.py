@@ -58,6 +58,14 @@ CASES = [
     ("I hope that the forum will allow us to enhance ties with Peru.", "enhance", "possible"),
     ("I am glad to have this chance to meet you.", "meet", "asserted"),
     ("I hope to have a chance to meet you.", "meet", "possible"),
+    # a decision or instruction to act is a plan; decisions made at a summit leave it done
+    ("A decision was also made to sign the roadmap.", "sign", "future"),
+    ("I gave instructions to maintain close contact with Peru.", "contact", "future"),
+    ("They discussed the decisions adopted at the summit in Lima.", "summit", "asserted"),
+    # "considering" as "in view of" doubts nothing; "committed an act" did it
+    ("They talked, considering the preparations for the summit to take place in Lima.",
+     "summit", "future"),
+    ("Chile committed an act of aggression against Peru.", "aggression", "asserted"),
 ]
 
 

@@ -30,7 +30,8 @@ _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would"})
 _FUTURE_LEMMAS = frozenset({
     "plan", "planned", "schedule", "scheduled", "expect", "expected", "intend", "intention",
     "upcoming", "forthcoming", "future", "due", "prepare", "instruct", "order", "promise",
-    "pledge", "commit", "next", "decide", "agree", "set", "forward", "await",
+    "pledge", "commit", "next", "decide", "agree", "set", "forward", "await", "decision",
+    "instruction",
 })
 # Governors of what is still to come, when the event is their object ("ahead of the summit",
 # "preparations for the visit", "on the eve of the talks"); as a clause's adverb they date
@@ -134,10 +135,22 @@ def factuality_of(trigger: Token) -> Factuality:
         if i and _present_occasion(tok):
             continue
         # "due to be held" is planned; "cut short due to an attack" gives a cause.
-        causal = tok.lower_ == "due" and tok.dep_ == "prep"
+        causal = (tok.lower_ == "due" and tok.dep_ == "prep") or (
+            # "considering the preparations for the summit": in view of, no doubt
+            tok.lower_ == "considering" and tok.dep_ in {"prep", "advcl", "pcomp"})
         # "committed an act of aggression" did it; "committed to holding talks" is a promise
         done = tok.lemma_.lower() == "commit" and i > 0 and chain[i - 1].dep_ == "dobj"
+        # "a decision to sign", "instructions to maintain contact": what they order is to
+        # come; "the decisions made at the summit" say nothing of the summit
+        done = done or (tok.lemma_.lower() in {"decision", "instruction"} and not (
+            i > 0 and chain[i - 1].dep_ == "acl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[i - 1].children)))
         words = [] if causal or done else [(tok.lemma_.lower(), "self" if i else "trigger")]
+        if tok.dep_ in {"xcomp", "advcl"} and any(
+                c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in {"decision", "instruction"}
+                for c in tok.head.children):
+            words.append(("decision", "self"))  # "a decision was made to sign", "gave
+            # instructions to maintain contact": the parser hangs the act on the verb
         for child in tok.children:
             if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod", "amod", "det", "acomp"}:
                 words.append((child.lower_, child.dep_))
