@@ -1140,3 +1140,13 @@ def test_stressing_what_should_be_done_is_a_call_but_i_must_note_is_not(nlp: Any
         "Sanchez said: \"I must note that Spain has done a lot.\""))
     calls = [e.actors for e in events if e.type == "REQUEST"]
     assert calls == [("Q1", "Q2"), ("Q1",)]
+
+
+def test_a_high_opinion_and_recognising_a_capital(nlp: Any) -> None:
+    events = short_events(nlp, (
+        "Jacinda Ardern expressed her high opinion of the steps taken by Peru. Pedro Sanchez and "
+        "Jacinda Ardern expressed a high opinion of Spanish cooperation with Chile. They "
+        "discussed the United States decision to recognise Lima as the capital of Brazil."))
+    praise = [e for e in events if e.type == "SUPPORT" and e.mode == "praise"]
+    assert [e.actors for e in praise] == [("Q1",)]  # their own cooperation is no praise
+    assert ("SUPPORT", ("Q30",), ("Q155",)) in {(e.type, e.actors, e.targets) for e in events}

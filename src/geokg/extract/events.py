@@ -576,7 +576,9 @@ class _Extractor:
     def _subject_of(self, verb: Token) -> tuple[list[str], list[str]]:
         """(actors, passive targets) of a verb, climbing to the governor that has the subject."""
         if verb.dep_ in {"acl", "xcomp"} and verb.head.pos_ == "NOUN":
-            owners = [c for c in verb.head.children if c.dep_ == "poss"]
+            # "Russia's decision to ...", "the US decision to recognise ...": the owner acts
+            owners = [c for c in verb.head.children if c.dep_ == "poss" or (
+                c.dep_ in {"compound", "amod"} and c.i in self.index.token_key)]
             if owners:
                 return [k for o in owners for k in self.phrase_entities(o)], []
         cur = verb
