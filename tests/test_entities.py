@@ -840,3 +840,15 @@ def test_the_kremlins_bare_bodies_and_movements_take_their_conventional_names() 
                           "permanent member of the Security Council, Russia defends the "
                           "Charter.", publisher="President of Russia website")
     assert "Security Council of Russia" not in ents
+
+
+def test_untagged_legislatures_agencies_by_abbreviation_and_offices() -> None:
+    ents = _body_entities(
+        "Taking part were State Duma Speaker Vyacheslav Volodin and Mr Volodin's aide. The CIA "
+        "and a retired FBI agent said so, and National Security Advisor John Bolton left. "
+        "The City University Student Union protested.", publisher="President of Russia website")
+    assert ents["State Duma"].type == "Organization"
+    assert ents["Central Intelligence Agency"].country == "Q30"
+    assert "Federal Bureau of Investigation" in ents
+    assert "National Security Advisor" not in ents and "Mr Volodin" not in ents
+    assert ents["City University Student Union"].type == "Organization"

@@ -99,14 +99,18 @@ _ELECTION = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?P<who>(?:[A-Z][\w.]*\s+){
                        r"(?P<kind>presidential|parliamentary|general|legislative)\s+elections?\b")
 _PHRASE_BREAK = re.compile(r"[.;:!?\n]")
 _ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "gen", "st", "prof"})  # "Dr." goes on
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "madame", "monsieur"})
+_ROLE_ENDINGS = frozenset({"advisor", "adviser", "secretary", "minister", "spokesman",
+                           "spokeswoman", "spokesperson", "ambassador", "envoy", "chairman"})
 _SUBNATIONAL = re.compile(r"\b(?:state|provincial|regional|county|city|municipal|local)"
                           r"(?:['’]s)?\s+$", re.IGNORECASE)
 _NOT_CLUBS = frozenset({"this", "that", "the", "next", "last", "our", "every", "each", "its",
                         "their", "upcoming", "previous", "first", "second", "a", "an"})
-# A legislature named by a bare word ("the Senate", "Congress has", "Senate Minority Whip");
+# A legislature named by a bare word ("the Senate", "Congress has", "Senate Minority Whip",
+# "State Duma Speaker", which the model often leaves untagged);
 # _bare_body rules out a longer name ("House Intelligence Committee", "White House").
 _BODY_WORD = re.compile(r"\b(?:House of (?:Representatives|Commons|Lords)|Congress|Senate"
-                        r"|Parliament|House)\b")
+                        r"|Parliament|House|State Duma|Federation Council)\b")
 _BODY_TITLES = frozenset({"minority", "majority", "speaker", "democrats", "republicans"})
 _LEAD = re.compile(r"^(?:the|The)\s+")
 _TRAIL = re.compile(r"(?:\s*['’]s?|[\s.,;:!?\"“”)(\]\[-]+)$")
@@ -497,8 +501,12 @@ def _name_national_bodies(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
     home = next((m.qid for m in gaz.scan(publisher or "")
                  if (r := gaz.record(m.qid)) is not None and r.type == "Country"), None)
     home = home or _most_mentioned_country(cands)
+    agencies = _national_bodies()["agencies"]
     for c in cands:
-        if c.type == "Organization" and not c.qid:
+        if c.type in {"Organization", "Place"} and not c.qid and c.label in agencies:
+            # "the FBI", "the FSB", "at the CIA": one state's agency
+            c.type, (c.label, c.country) = "Organization", agencies[c.label]
+        elif c.type == "Organization" and not c.qid:
             named = _national_name(c, ctx, gaz, home)
             if named is not None:
                 c.label, c.country = named
@@ -883,6 +891,9 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return None  # "S-400", "Kh-101", "MiG-29": weapons and aircraft, not the G-20
     if (len(words) == 1 and words[0] in _GENERIC) or all(w in _TITLE_WORDS for w in words):
         return None  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
+    if (typ == "Organization" and len(words) >= 2 and words[-1] in _ROLE_ENDINGS
+            and not any(w in _ORG_WORDS for w in words)):
+        return None  # "National Security Advisor", "Press Secretary": an office, no body
     if len(words) >= 3 and words[0].removesuffix("s") in _TITLE_WORDS and all(
             w.removesuffix("s") in _TITLE_WORDS | _GENERIC | {"and", "affair"} for w in words
     ) and not any(w in _ORG_WORDS for w in words):
@@ -925,8 +936,9 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
     if typ in {"Person", "Place"} and prev and prev.raw in _ORG_NOUNS:
         return "Organization", label  # "state news firm Saba", "broadcaster Rudaw"
     if typ in {"Person", "Organization"}:
-        if any(w in _PLACE_WORDS for w in words):
-            return "Place", label
+        if any(w in _PLACE_WORDS for w in words) and not (
+                typ == "Organization" and words[-1] in _ORG_WORDS):
+            return "Place", label  # not "City University Student Union"
         if nxt and nxt.norm in _PLACE_WORDS:
             return "Place", label
         if typ == "Organization" and not any(w in _ORG_WORDS for w in words):
@@ -1288,6 +1300,10 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if not any(c.isupper() for c in text):
             continue
         typ = _MODEL_TYPES[span.label]
+        lead_word = ctx.words[ctx.index_at(s)] if ctx.index_at(s) < len(ctx.words) else None
+        if (lead_word is not None and lead_word.norm.rstrip(".") in _HONORIFICS
+                and e > lead_word.end):
+            typ = "Person"  # "Mr el-Sisi" read as a place: only a person is Mr
         if typ == "Person":
             # Drop titles the model kept ("Mr Putin", "President Assad").
             ws = ctx.words[ctx.index_at(s):ctx.index_at(e)]
