@@ -100,6 +100,7 @@ _ELECTION = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?P<who>(?:[A-Z][\w.]*\s+){
 _PHRASE_BREAK = re.compile(r"[.;:!?\n]")
 _ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "gen", "st", "prof"})  # "Dr." goes on
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "madame", "monsieur"})
+_MIDDLE_INITIAL = re.compile(r"(\S+) [A-Z]\. (\S+)")
 _ROLE_ENDINGS = frozenset({"advisor", "adviser", "secretary", "minister", "spokesman",
                            "spokeswoman", "spokesperson", "ambassador", "envoy", "chairman"})
 _SUBNATIONAL = re.compile(r"\b(?:state|provincial|regional|county|city|municipal|local)"
@@ -1682,6 +1683,12 @@ def _assemble(cands: Sequence[_Cand], article: Article, gaz: Gazetteer,
         if not c.qid and c.label in plural and c.type == "Person" and any(
                 d.label == c.label and d.type == "Organization" for d in cands):
             c.type = "Organization"
+    # "John R. Bolton" and "John Bolton" in one article: the name without the initial
+    spelt = {article.text[c.start + off:c.end + off] for c in cands if c.type == "Person"}
+    for c in cands:
+        initial = _MIDDLE_INITIAL.fullmatch(c.label) if c.type == "Person" and not c.qid else None
+        if initial and f"{initial[1]} {initial[2]}" in spelt:
+            c.label = f"{initial[1]} {initial[2]}"
     # One unlinked name, one type: the reading most of its mentions get ("at Abqaiq" and
     # "Abqaiq was the target" are the same place).
     votes: dict[str, Counter[str]] = defaultdict(Counter)
