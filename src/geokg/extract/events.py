@@ -137,6 +137,8 @@ _DECIDING = frozenset({"agree", "decide", "agreement", "decision"})
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"})
 # Acts a meeting report tells in the agentless passive, meaning its parties ("it was agreed").
 _SAID_AT_MEETINGS = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"})
+# Auxiliaries of a passive, which a sentence needs to tell an act with no agent ("it was agreed").
+_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be"})
 # Verbs whose agentless passive states an act said at a meeting ("an assessment was given").
 _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achieve", "confirm",
                       "reaffirm", "stress", "emphasise", "emphasize", "underline"})
@@ -478,7 +480,8 @@ class _Extractor:
                 if child.dep_ in _PHRASE_DEPS or (
                     child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS
                 ) or (child.dep_ == "pobj" and head.dep_ == "prep") or (
-                    # "support for efforts by Venezuela", "the proclamation by Trump": whose
+                    # "support for efforts by Venezuela", "the proclamation by Trump": the
+                    # author of the thing acted on
                     child.dep_ == "prep" and child.lower_ == "by" and head.pos_ == "NOUN"
                 ):
                     keys += self.phrase_entities(child, depth + 1)
@@ -1453,9 +1456,6 @@ def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -
         ):
             chosen.append(sent)
     return chosen
-
-
-_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be"})
 
 
 # Dependencies into another clause or an aside: a "you" there is no party of the act
