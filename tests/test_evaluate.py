@@ -94,7 +94,7 @@ def test_events_union_for_symmetric_types_direction_otherwise() -> None:
         {"id": "e2", "type": "ACCUSE", "actors": ["Barack Obama"], "targets": ["Syria"],
          "factuality": "asserted", "date": None},
         {"id": "e3", "type": "AID", "actors": ["Vladimir Putin"], "targets": ["Syria"],
-         "factuality": "future", "date": None},
+         "factuality": "future", "date": "2015-09"},
     ]}
     ents = (_ent("Q7747", "Vladimir Putin", "Person", "Q7747"),
             _ent("Q76", "Barack Obama", "Person", "Q76"),
@@ -111,6 +111,8 @@ def test_events_union_for_symmetric_types_direction_otherwise() -> None:
     assert detail["missed_events"][0].startswith("e2 ACCUSE")
     fact = report.accuracies["factuality"]
     assert (fact.correct, fact.total) == (1, 2)
+    assert detail["factuality_errors"] == ["e3: future vs possible"]
+    assert detail["date_errors"] == ["e3: 2015-09 vs None"]  # each wrong date, named
 
 
 def test_an_event_pairs_with_the_gold_event_of_its_own_sentence() -> None:

@@ -497,6 +497,10 @@ def score_events_record(
             f"{gold_events[gi].get('id')}: {gold_events[gi].get('factuality')} vs "
             f"{pred_events[pi].factuality}"
             for gi, pi in pairs if gold_events[gi].get("factuality") != pred_events[pi].factuality]
+        detail["date_errors"] = [
+            f"{gold_events[gi].get('id')}: {gold_events[gi].get('date')} vs {pred_events[pi].date}"
+            for gi, pi in pairs
+            if not _date_agrees(gold_events[gi].get("date"), pred_events[pi].date)[0]]
     return detail
 
 
