@@ -1150,3 +1150,15 @@ def test_a_high_opinion_and_recognising_a_capital(nlp: Any) -> None:
     praise = [e for e in events if e.type == "SUPPORT" and e.mode == "praise"]
     assert [e.actors for e in praise] == [("Q1",)]  # their own cooperation is no praise
     assert ("SUPPORT", ("Q30",), ("Q155",)) in {(e.type, e.actors, e.targets) for e in events}
+
+
+def test_dates_of_what_an_act_begins_on_and_of_the_copula_it_hangs_on(nlp: Any) -> None:
+    art = article_from("My visit to Peru begins on Monday. In 1949 Spain was the first to "
+                       "recognise Brazil. Our previous meeting took place in July 2018.",
+                       dt.date(2013, 4, 6))  # a Saturday
+    ents = [make_entity(art, "Q419", "Country", ("Peru",)),
+            make_entity(art, "Q29", "Country", ("Spain",)),
+            make_entity(art, "Q155", "Country", ("Brazil",))]
+    dates = {e.type: (e.date, e.factuality) for e in find_events(nlp(art.body), art, ents)}
+    assert dates["CONSULT"] == ("2013-04-08", "future")
+    assert dates["SUPPORT"] == ("1949", "asserted")

@@ -127,3 +127,7 @@ def test_a_month_said_of_what_will_be_is_its_next_coming() -> None:
     assert resolve_date("in September", dt.date(2021, 6, 1), ahead=True) == "2021-09"
     assert resolve_date("in May", dt.date(2021, 6, 1), ahead=True) == "2022-05"
     assert resolve_date("in September", dt.date(2021, 6, 1)) == "2020-09"
+    # a weekday of what will be: the next one (Saturday 2013-04-06 → Monday 2013-04-08)
+    assert resolve_date("on Monday", dt.date(2013, 4, 6), ahead=True) == "2013-04-08"
+    assert resolve_date("on Saturday", dt.date(2013, 4, 6), ahead=True) == "2013-04-13"
+    assert resolve_date("on Monday", dt.date(2013, 4, 6)) == "2013-04-01"

@@ -67,7 +67,7 @@ def resolve_date(expression: str, article_date: dt.date | None,
         expression: the words of the expression, e.g. "on Monday", "August 22, 2017", "in 1998".
         article_date: the article's publication date; relative expressions need it.
         ahead: the expression dates what will be ("we will meet in September"): a month
-            named without a year is its next coming.
+            or a weekday named alone is its next coming.
 
     Returns:
         The most precise certain ISO date, or None when the expression cannot be resolved.
@@ -122,8 +122,12 @@ def resolve_date(expression: str, article_date: dt.date | None,
     if m := _YEAR.search(text):
         return m[1]
     if (m := _WEEKDAY.search(text)) and ref is not None:
-        # Weekday names in news refer to the most recent such day before the article date.
-        back = (ref.weekday() - _WEEKDAYS.index(m[1].lower())) % 7 or 7
+        # Weekday names in news refer to the most recent such day before the article date;
+        # of what will be ("the visit begins on Monday"), to the next one after it.
+        day = _WEEKDAYS.index(m[1].lower())
+        if ahead:
+            return (ref + dt.timedelta(days=(day - ref.weekday()) % 7 or 7)).isoformat()
+        back = (ref.weekday() - day) % 7 or 7
         return (ref - dt.timedelta(days=back)).isoformat()
     if (m := _THIS_MONTH.search(text)) and ref is not None:
         # "this November" in a May article is the coming one; "next March" the one after;

@@ -1098,6 +1098,13 @@ class _Extractor:
         ahead = any(c.dep_ == "aux" and c.lower_ in _WILL for t in chain for c in t.children)
         if tok.dep_ == "relcl" and tok.head.lemma_.lower() in {"time", "day", "occasion"}:
             clause.add(tok.head.head.i)  # "the last time they met was on December 20"
+        if tok.dep_ in {"acl", "relcl"} and tok.head.dep_ == "attr":
+            clause.add(tok.head.head.i)  # "in 1949 our country was the first to recognise"
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _UNFOLDING:
+            # "my visit begins on Monday": when the act takes place; said in the present of
+            # a day to come, the coming one
+            clause.add(tok.head.i)
+            ahead = ahead or tok.head.tag_ in {"VBZ", "VBP"}
         for t in chain:
             clause.update(
                 c.i for c in t.children
@@ -1128,6 +1135,8 @@ class _Extractor:
 
 
 _WILL = frozenset({"will", "shall", "'ll"})
+# Verbs of which an act is the subject when they say when it happens ("the visit begins on").
+_UNFOLDING = frozenset({"begin", "start", "open", "end", "close", "conclude", "take", "run"})
 # Words that put a meeting told in the past tense in the present ("we met today").
 _NOW = frozenset({"today", "now", "tonight", "currently"})
 # Words that place a meeting told in the past tense before the one reported.
