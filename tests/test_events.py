@@ -1162,3 +1162,12 @@ def test_dates_of_what_an_act_begins_on_and_of_the_copula_it_hangs_on(nlp: Any) 
     dates = {e.type: (e.date, e.factuality) for e in find_events(nlp(art.body), art, ents)}
     assert dates["CONSULT"] == ("2013-04-08", "future")
     assert dates["SUPPORT"] == ("1949", "asserted")
+
+
+def test_a_hedged_ago_gives_no_date_and_a_finer_date_refines_a_coarser(nlp: Any) -> None:
+    art = article_from("Spain and Peru established relations over 500 years ago. Spain signed "
+                       "an agreement with Peru 50 years ago, in June 1968.", dt.date(2018, 6, 5))
+    ents = [make_entity(art, "Q419", "Country", ("Peru",)),
+            make_entity(art, "Q29", "Country", ("Spain",))]
+    dates = {e.type: e.date for e in find_events(nlp(art.body), art, ents)}
+    assert dates["COOPERATE"] is None and dates["AGREE"] == "1968-06"

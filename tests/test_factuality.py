@@ -131,3 +131,12 @@ def test_a_month_said_of_what_will_be_is_its_next_coming() -> None:
     assert resolve_date("on Monday", dt.date(2013, 4, 6), ahead=True) == "2013-04-08"
     assert resolve_date("on Saturday", dt.date(2013, 4, 6), ahead=True) == "2013-04-13"
     assert resolve_date("on Monday", dt.date(2013, 4, 6)) == "2013-04-01"
+
+
+def test_so_long_ago_is_a_year_when_the_year_is_certain() -> None:
+    assert resolve_date("15 years ago", dt.date(2016, 3, 11)) == "2001"
+    assert resolve_date("five years ago", dt.date(2016, 3, 11)) == "2011"
+    assert resolve_date("18 months ago", dt.date(2015, 9, 3)) == "2014"
+    assert resolve_date("three months ago", dt.date(2019, 2, 1)) == "2018"
+    # a month either way crosses a new year: the year is not certain
+    assert resolve_date("two months ago", dt.date(2019, 2, 1)) is None

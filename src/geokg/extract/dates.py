@@ -59,6 +59,17 @@ def _month_year(month: int, ref: dt.date | None, ahead: bool = False) -> int | N
     return ref.year
 
 
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20}
+_AGO = re.compile(r"\b(\d{1,3}|" + "|".join(_COUNTS) + r")\s+(years?|months?)\s+ago\b")
+
+
+def _months_back(ref: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` before ``ref``'s."""
+    total = ref.year * 12 + ref.month - 1 - months
+    return dt.date(total // 12, total % 12 + 1, 1)
+
+
 def resolve_date(expression: str, article_date: dt.date | None,
                  ahead: bool = False) -> str | None:
     """ISO date ("YYYY-MM-DD", "YYYY-MM" or "YYYY") of a date expression, or None if uncertain.
@@ -94,6 +105,15 @@ def resolve_date(expression: str, article_date: dt.date | None,
             return (ref + dt.timedelta(days=1)).isoformat()
         if re.search(r"\b(last|previous|past) year\b|\b(one|a) year ago\b", low):
             return f"{ref.year - 1:04d}"
+        if (m := _AGO.search(low)) and not re.search(
+                r"\b(?:over|almost|nearly|about|around|roughly|some|than)\s+$", low[:m.start()]):
+            # "15 years ago"; not "over 500 years ago", "almost two years ago"
+            n = _COUNTS.get(m[1]) or int(m[1])
+            if m[2].startswith("year"):
+                return f"{ref.year - n:04d}"
+            # "18 months ago": the year, when a month either way stays in it
+            years = {_months_back(ref, k).year for k in (n - 1, n, n + 1)}
+            return f"{years.pop():04d}" if len(years) == 1 else None
         if re.search(r"\bthis (year|summer|winter|spring|autumn|fall)\b", low):
             return f"{ref.year:04d}"
         if re.search(r"\bnext year\b", low):

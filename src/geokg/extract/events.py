@@ -1111,6 +1111,7 @@ class _Extractor:
                 if (c.dep_ in {"advcl", "acl", "relcl"} and c.lemma_.lower() in _SCHEDULING)
                 or (c.dep_ == "xcomp" and t.i == tok.i)
             )
+        best: str | None = None
         for ent in sent.ents:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
@@ -1118,9 +1119,16 @@ class _Extractor:
             if head.dep_ == "prep" and head.i not in clause:
                 head = head.head
             if head.i in clause:
+                before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+                if before in _HEDGES and ent.text.lower().endswith("ago"):
+                    continue  # "over 500 years ago", "almost two years ago": no certain date
                 iso = resolve_date(ent.text, self.article.date, ahead)
-                if iso:
-                    return iso
+                # the first date told, made more precise by a later one it contains ("50
+                # years ago, in June 1968")
+                if iso and (best is None or (iso.startswith(best) and len(iso) > len(best))):
+                    best = iso
+        if best:
+            return best
         # The model does not always tag "yesterday's" or "on Monday" as a DATE entity.
         for t in chain:
             for child in t.children:
@@ -1135,6 +1143,8 @@ class _Extractor:
 
 
 _WILL = frozenset({"will", "shall", "'ll"})
+# Words before a date that make it approximate, which the model leaves out of the DATE entity.
+_HEDGES = frozenset({"over", "almost", "nearly", "about", "around", "roughly", "some", "than"})
 # Verbs of which an act is the subject when they say when it happens ("the visit begins on").
 _UNFOLDING = frozenset({"begin", "start", "open", "end", "close", "conclude", "take", "run"})
 # Words that put a meeting told in the past tense in the present ("we met today").
