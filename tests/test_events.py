@@ -617,10 +617,14 @@ def test_signing_attended_and_a_stance_reaffirmed(nlp: Any) -> None:
 
 def test_the_opening_act_is_the_days_news(nlp: Any) -> None:
     # short_events dates the article 2021-06-09
+    # and what the message goes on to say, it said that day
     events = short_events(nlp, "Pedro Sanchez sent a message of condolence to Jacinda Ardern. "
                                "Pedro Sanchez thanked Chile.")
     assert [(e.mode, e.date) for e in events] == [("condolences", "2021-06-09"),
-                                                  ("thank", None)]
+                                                  ("thank", "2021-06-09")]
+    # a report that opens with an attack is not the day's report of it
+    events = short_events(nlp, "Pedro Sanchez attacked Chile. Pedro Sanchez thanked Peru.")
+    assert [(e.type, e.date) for e in events] == [("ASSAULT", None), ("SUPPORT", None)]
     # what the opening sentence reports someone said happened at its own time
     events = short_events(nlp, "On Monday, Jacinda Ardern said Pedro Sanchez was attacked.")
     assert [(e.type, e.date) for e in events] == [("ASSAULT", None)]
@@ -1171,3 +1175,15 @@ def test_a_hedged_ago_gives_no_date_and_a_finer_date_refines_a_coarser(nlp: Any)
             make_entity(art, "Q29", "Country", ("Spain",))]
     dates = {e.type: e.date for e in find_events(nlp(art.body), art, ents)}
     assert dates["COOPERATE"] is None and dates["AGREE"] == "1968-06"
+
+
+def test_what_a_message_is_reported_to_say_it_said_that_day(nlp: Any) -> None:
+    art = article_from("Pedro Sanchez sent a message of greetings to Jacinda Ardern. Pedro "
+                       "Sanchez reaffirmed Spain's readiness to work with New Zealand.",
+                       dt.date(2018, 4, 19))
+    ents = [make_entity(art, "Q2", "Person", ("Pedro Sanchez",), country="Q29"),
+            make_entity(art, "Q1", "Person", ("Jacinda Ardern",), country="Q664"),
+            make_entity(art, "Q29", "Country", ("Spain",)),
+            make_entity(art, "Q664", "Country", ("New Zealand",))]
+    dates = {e.type: e.date for e in find_events(nlp(art.body), art, ents)}
+    assert dates == {"SUPPORT": "2018-04-19", "AGREE": "2018-04-19"}

@@ -1298,7 +1298,10 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
                     # "Vladimir Putin sent a message of condolence to ...", "met with ...";
                     # not "Turkish jets bombed ...", which may be days old
                     event = replace(event, date=article.date.isoformat())
-                    meeting_report = event.type == "CONSULT"
+                    # what a meeting, or a message, is reported to have said, it said that day
+                    meeting_report = event.type == "CONSULT" or any(
+                        t.lemma_.lower() in _CARRIER_NOUNS - {"word", "expression", "act"}
+                        for t in sent)
             elif (
                 meeting_report
                 and event.date is None
