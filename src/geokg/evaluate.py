@@ -473,6 +473,7 @@ def score_events_record(
         fact = Accuracy()
         exact = Accuracy()
         month = Accuracy()
+        date_errors: list[str] = []
         for gi, pi in pairs:
             g, p = gold_events[gi], pred_events[pi]
             fact.total += 1
@@ -482,6 +483,8 @@ def score_events_record(
             month.total += 1
             exact.correct += int(same_day)
             month.correct += int(same_month)
+            if not same_day:
+                date_errors.append(f"{g.get('id')}: {g.get('date')} vs {p.date}")
         report.accuracy("factuality").add(fact)
         report.accuracy("event date (exact)").add(exact)
         report.accuracy("event date (month)").add(month)
@@ -497,10 +500,7 @@ def score_events_record(
             f"{gold_events[gi].get('id')}: {gold_events[gi].get('factuality')} vs "
             f"{pred_events[pi].factuality}"
             for gi, pi in pairs if gold_events[gi].get("factuality") != pred_events[pi].factuality]
-        detail["date_errors"] = [
-            f"{gold_events[gi].get('id')}: {gold_events[gi].get('date')} vs {pred_events[pi].date}"
-            for gi, pi in pairs
-            if not _date_agrees(gold_events[gi].get("date"), pred_events[pi].date)[0]]
+        detail["date_errors"] = date_errors
     return detail
 
 

@@ -62,6 +62,9 @@ def _month_year(month: int, ref: dt.date | None, ahead: bool = False) -> int | N
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20}
 _AGO = re.compile(r"\b(\d{1,3}|" + "|".join(_COUNTS) + r")\s+(years?|months?)\s+ago\b")
+# Words that make a time ago approximate ("over 500 years ago", "almost two years ago").
+HEDGES = frozenset({"over", "almost", "nearly", "about", "around", "roughly", "some", "than"})
+_HEDGED = re.compile(r"\b(?:" + "|".join(sorted(HEDGES)) + r")\s+$")
 
 
 def _months_back(ref: dt.date, months: int) -> dt.date:
@@ -105,8 +108,7 @@ def resolve_date(expression: str, article_date: dt.date | None,
             return (ref + dt.timedelta(days=1)).isoformat()
         if re.search(r"\b(last|previous|past) year\b|\b(one|a) year ago\b", low):
             return f"{ref.year - 1:04d}"
-        if (m := _AGO.search(low)) and not re.search(
-                r"\b(?:over|almost|nearly|about|around|roughly|some|than)\s+$", low[:m.start()]):
+        if (m := _AGO.search(low)) and not _HEDGED.search(low[:m.start()]):
             # "15 years ago"; not "over 500 years ago", "almost two years ago"
             n = _COUNTS.get(m[1]) or int(m[1])
             if m[2].startswith("year"):

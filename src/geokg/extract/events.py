@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from geokg.assets import data_path
-from geokg.extract.dates import resolve_date
+from geokg.extract.dates import HEDGES, resolve_date
 from geokg.extract.factuality import factuality_of, governor_chain
 from geokg.model import PLOVER_TYPES, Article, Entity, EntityType, Event, Span
 
@@ -57,6 +57,8 @@ _LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on"})
 # Nouns that carry an act named after "of" ("a message of condolence", "words of support",
 # "an act of aggression").
 _CARRIER_NOUNS = frozenset({"message", "letter", "word", "expression", "telegram", "note", "act"})
+# Carriers that are sent: what they are reported to say, they said the day they were sent.
+_MESSAGE_NOUNS = frozenset({"message", "letter", "telegram", "note"})
 # Commitments that "the importance of" carries ("stressed the importance of adherence to the
 # agreements" commits to them; "the importance of yesterday's deal" is no new deal).
 _COMMITMENTS = frozenset({"reaffirm commitment", "commit"})
@@ -1120,8 +1122,8 @@ class _Extractor:
                 head = head.head
             if head.i in clause:
                 before = ent.doc[ent.start - 1].lower_ if ent.start else ""
-                if before in _HEDGES and ent.text.lower().endswith("ago"):
-                    continue  # "over 500 years ago", "almost two years ago": no certain date
+                if before in HEDGES and ent.text.lower().endswith("ago"):
+                    continue  # "over 500 years ago": the model leaves the hedge out of the date
                 iso = resolve_date(ent.text, self.article.date, ahead)
                 # the first date told, made more precise by a later one it contains ("50
                 # years ago, in June 1968")
@@ -1143,8 +1145,6 @@ class _Extractor:
 
 
 _WILL = frozenset({"will", "shall", "'ll"})
-# Words before a date that make it approximate, which the model leaves out of the DATE entity.
-_HEDGES = frozenset({"over", "almost", "nearly", "about", "around", "roughly", "some", "than"})
 # Verbs of which an act is the subject when they say when it happens ("the visit begins on").
 _UNFOLDING = frozenset({"begin", "start", "open", "end", "close", "conclude", "take", "run"})
 # Words that put a meeting told in the past tense in the present ("we met today").
@@ -1300,8 +1300,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
                     event = replace(event, date=article.date.isoformat())
                     # what a meeting, or a message, is reported to have said, it said that day
                     meeting_report = event.type == "CONSULT" or any(
-                        t.lemma_.lower() in _CARRIER_NOUNS - {"word", "expression", "act"}
-                        for t in sent)
+                        t.lemma_.lower() in _MESSAGE_NOUNS for t in sent)
             elif (
                 meeting_report
                 and event.date is None
