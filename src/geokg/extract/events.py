@@ -102,6 +102,10 @@ _TITLES = frozenset({
     "leader",
 })
 # Nouns whose possessor is the side that acts through them ("her government").
+# Unnamed state forces whose acts, in a place of a state the article names, are that state's.
+_FORCES = frozenset({"authority", "authorities", "police", "policeman", "officer"})
+# Acts (modes) only a state's forces perform on its own ground.
+_STATE_FORCE_ACTS = frozenset({"arrest", "detain"})
 _GOVERNMENTS = frozenset({"government", "administration", "cabinet", "country", "state"})
 # Titles of heads of state or government: one holder per country at a time.
 _LEADER_TITLES = frozenset({
@@ -116,7 +120,8 @@ _SPEAKER_PRONOUNS = frozenset({"i", "me", "my"})
 _ADDRESSEE_PRONOUNS = frozenset({"you", "your"})
 _ALL = frozenset({"all", "each", "both"})  # "all of you", "you all": everyone in the room
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
-_GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "our", "us"})
+_THEY = frozenset({"they", "them", "their"})
+_GROUP_PRONOUNS = _THEY | {"we", "our", "us"}
 # Per act, the pronouns of both sides of a meeting that name their states ("we are restoring
 # our ties", "we have agreed to ..."); a "we" that meets is the leaders, and so are "they" who
 # agree ("they reaffirmed their commitment"), though cooperating "they" are states.
@@ -148,7 +153,7 @@ _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achi
 _STEPS = frozenset({"step", "measure", "effort", "action", "settlement", "implementation",
                     "investigation", "dialogue", "solution", "compliance", "observance",
                     "resumption", "continuation", "cessation", "restraint", "organisation",
-                    "organization"})
+                    "organization", "adherence"})
 # Acts a speaker performs by saying them, each sentence its own act in a transcript.
 _SPEECH_ACTS = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Acts done by saying or deciding them: their dates are often their content's.
@@ -392,6 +397,9 @@ class _Extractor:
         self.index = _EntityIndex.build(doc, article, entities)
         self.lexicon = load_lexicon()
         self.group: tuple[str, ...] = ()  # parties of the latest meeting, for "they"
+        # a body of leaders a sentence names ("the leaders of the Normandy format countries"),
+        # for "they" and "the leaders" when no meeting has parties
+        self.body: tuple[str, ...] = ()
         self.country = {e.key: e.country for e in entities if e.country}
         self.historical = False  # the current trigger's date lies in an earlier year
         # the current trigger's pronouns of both sides that name their states (_STATEWISE)
@@ -404,6 +412,19 @@ class _Extractor:
                 kinds[words.pop()].add(e.key)
         self.org_of_kind = {kind: next(iter(keys)) for kind, keys in kinds.items()
                             if len(keys) == 1}
+
+    def note_body(self, sent: Any) -> None:
+        """Note a sentence subject that names a body of leaders ("The leaders of the Normandy
+        format countries reaffirm ..."), for a later "they" or "the leaders"."""
+        if self.body:
+            return
+        for tok in sent:
+            if (tok.dep_ in _SUBJECTS and tok.tag_ == "NNS"
+                    and tok.lemma_.lower() in _GROUP_NOUNS):
+                keys = self.phrase_entities(tok)
+                if keys:
+                    self.body = tuple(keys)
+                    return
 
     # --- participants -------------------------------------------------------------------------
 
@@ -466,7 +487,9 @@ class _Extractor:
                 if not exclusive and (self.group or lower not in {"we", "our", "us"} or depth):
                     # Cooperation is between states: "we are restoring our trade ties", said
                     # by one leader to another, is Russia's and Turkey's.
-                    return self.group_states() if lower in self.statewise else list(self.group)
+                    if lower in self.statewise:
+                        return self.group_states()
+                    return list(self.group or (self.body if lower in _THEY else ()))
                 # Outside a meeting report "we" in a quote is the speaker's side: the state
                 # the speaker acts for, when the article names it (gold guidelines 5.3); so is
                 # a "we" beside the "you" it is said to ("we appreciate your position").
@@ -497,9 +520,9 @@ class _Extractor:
                         if sub.dep_ == "agent":
                             keys += [k for obj in sub.children if obj.dep_ == "pobj"
                                      for k in self.phrase_entities(obj, depth + 1)]
-        if not keys and head.tag_ == "NNS" and self.group:
+        if not keys and head.tag_ == "NNS" and (self.group or self.body):
             if head.lemma_.lower() in _GROUP_NOUNS:
-                keys = list(self.group)
+                keys = list(self.group or self.body)
             elif head.lemma_.lower() in _STATE_NOUNS and any(
                 c.lower_ in {"two", "both", "three", "the"} for c in head.children
             ):
@@ -885,8 +908,9 @@ class _Extractor:
                 continue
             if trig.veto & near:
                 continue
-            if tok.head.lemma_.lower() in trig.veto_head:
-                continue
+            if tok.head.lemma_.lower() in trig.veto_head or (
+                    tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in trig.veto_head):
+                continue  # "implemented the agreement", "compliance with the agreement"
             if trig.needs_clause and not self._readiness(tok):
                 continue
             return trig
@@ -922,6 +946,10 @@ class _Extractor:
             return None  # "I must note that ...": the speaker's aside, not a call
         if tok.lemma_.lower() == "importance" and not _called_for(tok, self.match):
             return None  # "stressed the importance of the agreement": that act, no call
+        if (tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                and tok.head.head.lemma_.lower() == "importance"
+                and _called_for(tok.head.head, self.match)):
+            return None  # "the importance of strict adherence to": a call for it, told so
         if any(c.dep_ in _OBJECTS and c.lower_ in _ANYONE for c in tok.children):
             return None  # "I never threaten anybody": nobody in particular, no event
         if trig.courtesy_on_person and any(
@@ -976,6 +1004,12 @@ class _Extractor:
             # X": said at the meeting being reported, by its parties
             actors = [k for k in self.group if k not in targets]
             found.from_context = True
+        if not actors and trig.mode in _STATE_FORCE_ACTS and (
+                self._unnamed_force(tok) or (tok.pos_ == "VERB" and _agentless(tok))):
+            # "Authorities arrested twelve people in Tamil Nadu, India", "a suspect was
+            # arrested in Kerala, India": the state's own act
+            states = self.states_of(places + self._place_below(tok))
+            actors = [k for k in states if types.get(k) == "Country"][:1]
         if not actors and not targets:
             return None
         if trig.type == "CONSULT" and any(
@@ -1043,6 +1077,17 @@ class _Extractor:
                        targets=tuple(k for k in event.actors if k not in thanked), date=None,
                        factuality="asserted", trigger=trigger)
 
+    def _unnamed_force(self, tok: Token) -> bool:
+        """True for an act whose performer is the unnamed authorities or police ("Authorities
+        arrested ...", "twelve people were detained by police")."""
+        performers = [c for c in tok.children if c.dep_ in _SUBJECTS] + [
+            obj for c in tok.children if c.dep_ == "agent"
+            for obj in c.children if obj.dep_ == "pobj"]
+        return any(p.lemma_.lower() in _FORCES and p.i not in self.index.token_key
+                   and not any(c.i in self.index.token_key for c in p.children
+                               if c.dep_ in {"amod", "compound", "poss"})
+                   for p in performers)
+
     def _place_below(self, trigger: Token) -> list[str]:
         """Places in locative phrases under a trigger ("arrived ... to attend a forum in
         Siberia", "a meeting during the G8 summit in Northern Ireland"); most specific first.
@@ -1064,6 +1109,10 @@ class _Extractor:
             about = trigger.pos_ != "VERB" and path[-1].lower_ == "of"
             if not about and all(p.dep_ in _PLACE_PATH for p in path):
                 found.append((-len(path), key))
+                # "in Tamil Nadu, India": the state the place is in, less specific
+                found += [(-len(path) + 1, self.index.raw_key[c.i]) for c in tok.children
+                          if c.dep_ == "appos" and c.i in self.index.raw_key
+                          and self.index.types.get(self.index.raw_key[c.i]) == "Country"]
         return [k for _, k in sorted(found)]
 
     def _embedded(self, tok: Token, trig: Trigger) -> bool:
@@ -1272,6 +1321,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
     for s_no, sent in enumerate(doc.sents):
         if _question(sent):
             continue  # "Are you ready to resume talks?" asks; it reports nothing
+        ex.note_body(sent)
         for tok in sent:
             trig = ex.match(tok)
             if trig is None:
@@ -1526,7 +1576,7 @@ def _called_for(importance: Token, match: Callable[[Token], Trigger | None]) -> 
     objects = [obj for prep in importance.children if prep.lower_ == "of"
                for obj in prep.children if obj.dep_ in {"pobj", "pcomp"}]
     return bool(objects) and all(
-        match(obj) is None and (obj.tag_ == "VBG" or obj.lemma_.lower() in _STEPS)
+        obj.lemma_.lower() in _STEPS or (match(obj) is None and obj.tag_ == "VBG")
         for obj in objects)
 
 
