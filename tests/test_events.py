@@ -1220,3 +1220,25 @@ def test_arrests_by_unnamed_authorities_are_the_state_of_the_place(nlp: Any) -> 
     # where no state is named, nobody is made up to have done it
     assert arrests == [(("Q419",), (), "place/cusco"), (("Q298",), (), "place/valparaiso"),
                        ((), ("Q2",), None)]
+
+
+def test_deliveries_of_vaccines_and_doctors_sent_are_aid(nlp: Any) -> None:
+    events = short_events(nlp, "UNICEF said Spain delivered 105 thousand doses of vaccine to Peru. "
+                               "Chile sent doctors and medical equipment to Brazil. "
+                               "Argentina sent troops to Serbia.")
+    assert [(e.type, e.actors, e.targets) for e in events] == [
+        ("AID", ("Q29",), ("Q419",)), ("AID", ("Q298",), ("Q155",)),
+        ("MOBILIZE", ("Q414",), ("Q403",))]
+
+
+def test_a_request_from_a_side_is_its_request(nlp: Any) -> None:
+    ev = only(short_events(nlp, "In response to the request from Peru, Pedro Sanchez confirmed "
+                                "his readiness to help."), "REQUEST")
+    assert (ev.actors, ev.targets) == (("Q419",), ())
+
+
+def test_saying_it_is_important_to_act_is_a_call(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez said it is important to intensify the efforts "
+                               "against terrorism. Jacinda Ardern said that the contribution of "
+                               "Peru was very important.")
+    assert [(e.type, e.mode, e.actors) for e in events] == [("REQUEST", "call for", ("Q2",))]

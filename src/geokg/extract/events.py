@@ -149,6 +149,8 @@ _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be"})
 # Verbs whose agentless passive states an act said at a meeting ("an assessment was given").
 _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achieve", "confirm",
                       "reaffirm", "stress", "emphasise", "emphasize", "underline"})
+# Cue words of a call that call only in the impersonal ("it is important to").
+_IMPORTANT = frozenset({"important", "essential"})
 # Steps whose importance, stressed, calls for them ("the importance of coordinated steps").
 _STEPS = frozenset({"step", "measure", "effort", "action", "settlement", "implementation",
                     "investigation", "dialogue", "solution", "compliance", "observance",
@@ -906,6 +908,9 @@ class _Extractor:
                 continue
             if trig.needs and not trig.needs & near:
                 continue
+            if (trig.mode == "call for" and trig.needs and trig.needs & near <= _IMPORTANT
+                    and not _impersonal(tok)):
+                continue  # "said it is important to act" calls; "said it was important" not
             if trig.veto & near:
                 continue
             if tok.head.lemma_.lower() in trig.veto_head or (
@@ -1396,7 +1401,7 @@ _IRREGULAR = {
     "strike": ("struck", "stricken"), "withdraw": ("withdrew", "withdrawn"),
     "undertake": ("undertook", "undertaken"), "deal": ("dealt",), "hold": ("held",),
     "give": ("gave", "given"), "make": ("made",), "speak": ("spoke", "spoken"),
-    "seek": ("sought",), "begin": ("began", "begun"), "come": ("came",),
+    "seek": ("sought",), "begin": ("began", "begun"), "come": ("came",), "say": ("said",),
 }
 _PRONOUN_FORMS = (_PERSON_PRONOUNS | _SPEAKER_PRONOUNS | _ADDRESSEE_PRONOUNS | _GROUP_PRONOUNS) | {
     "leaders", "sides", "parties", "presidents", "heads", "participants", "countries", "states",
@@ -1567,6 +1572,13 @@ def _opinion(tok: Token) -> bool:
     agree that the world is disquieting" (not "we agreed to meet", "they agree to resume")."""
     return (tok.lemma_.lower() == "agree" and tok.tag_ in {"VBP", "VB", "VBZ"}
             and not any(c.dep_ == "xcomp" or c.lower_ in {"on", "upon"} for c in tok.children))
+
+
+def _impersonal(tok: Token) -> bool:
+    """True for "it is important to ...", "it was essential that ..." under a trigger."""
+    return any(t.lower_ == "it" and t.dep_ in {"nsubj", "expl"} and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in _IMPORTANT for c in t.head.children)
+        for t in tok.subtree)
 
 
 def _called_for(importance: Token, match: Callable[[Token], Trigger | None]) -> bool:
