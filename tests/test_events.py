@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 
 from geokg.extract.events import _TURN, find_events, load_lexicon
 from geokg.extract.nlp import load_nlp
-from geokg.model import PLOVER_TYPES, Article, Entity, EntityType, Event, Mention
+from geokg.model import PLOVER_TYPES, Article, Entity, EntityType, Event, Mention, Role
 
 DATA = Path(__file__).parent / "data" / "events"
 SEED = DATA / "pashinyan-visits-russia.txt"
@@ -1242,3 +1243,18 @@ def test_saying_it_is_important_to_act_is_a_call(nlp: Any) -> None:
                                "against terrorism. Jacinda Ardern said that the contribution of "
                                "Peru was very important.")
     assert [(e.type, e.mode, e.actors) for e in events] == [("REQUEST", "call for", ("Q2",))]
+
+
+def test_acts_between_officials_and_bodies_of_one_state_are_no_events(nlp: Any) -> None:
+    art = article_from("Pedro Sanchez chaired a meeting with permanent members of the Security "
+                       "Council. The meeting participants expressed concern about the actions of "
+                       "Peru. Pedro Sanchez met with Jacinda Ardern.", dt.date(2019, 3, 29))
+    ents = [make_entity(art, "Q2", "Person", ("Pedro Sanchez",)),
+            make_entity(art, "org/sc", "Organization", ("Security Council",), country="Q29"),
+            make_entity(art, "Q419", "Country", ("Peru",)),
+            make_entity(art, "Q1", "Person", ("Jacinda Ardern",), country="Q664")]
+    # Sanchez serves Spain by his role, though the article never names Spain
+    ents[0] = replace(ents[0], roles=(Role("Head of Government of Spain", "Q29", "Spain"),))
+    events = [(e.type, e.actors, e.targets) for e in find_events(nlp(art.body), art, ents)]
+    # the concern the meeting voiced is at someone outside it: that act stays
+    assert events == [("ACCUSE", ("Q2", "org/sc"), ()), ("CONSULT", ("Q2",), ("Q1",))]

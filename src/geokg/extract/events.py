@@ -8,7 +8,7 @@ import itertools
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -51,7 +51,7 @@ _LIGHT_VERBS = frozenset({
     "introduce", "lift", "declare", "agree", "exchange", "receive", "accept", "mount", "order",
     "send", "convey", "orchestrate", "mastermind", "perpetrate", "plan", "attempt", "note",
     "point", "highlight", "file", "bring", "raise", "attend", "participate", "reaffirm", "fire",
-    "commit",
+    "commit", "chair", "convene",
 })
 _LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on"})
 # Nouns that carry an act named after "of" ("a message of condolence", "words of support",
@@ -149,6 +149,8 @@ _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be"})
 # Verbs whose agentless passive states an act said at a meeting ("an assessment was given").
 _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achieve", "confirm",
                       "reaffirm", "stress", "emphasise", "emphasize", "underline"})
+# Acts whose parties may all be actors, each the other's counterpart ("A and B agreed").
+_JOINT_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Cue words of a call that call only in the impersonal ("it is important to").
 _IMPORTANT = frozenset({"important", "essential"})
 # Steps whose importance, stressed, calls for them ("the importance of coordinated steps").
@@ -1392,7 +1394,21 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
                 invitations.add(invitation.trigger.start)
     country = {e.key: e.country for e in entities if e.country and e.type != "Country"}
     persons = {e.key for e in entities if e.type == "Person"}
+    # the state each party serves, by its role where the article does not name that state
+    serves = {e.key: e.country or next((r.of_key for r in e.roles if r.of_key), None)
+              for e in entities if e.type != "Country"}
+    found = [ev for ev in found if not _internal(ev, serves)]
     return tuple(_merge(found, country, persons, spoken, recalled))
+
+
+def _internal(event: Event, country: Mapping[str, str | None]) -> bool:
+    """True for an act between officials and bodies of one state and nobody else ("Putin
+    met with permanent members of the Security Council"): no international event."""
+    if not (event.actors and event.targets) and event.type not in _JOINT_ACTS:
+        return False  # "the meeting participants expressed concern about ...": at someone else
+    parties = set(event.actors) | set(event.targets)
+    states = {country.get(k) for k in parties}
+    return len(parties) > 1 and len(states) == 1 and None not in states
 
 
 # Irregular forms of lexicon verbs; regular inflections are generated (trigger_forms).
