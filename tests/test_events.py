@@ -1258,3 +1258,19 @@ def test_acts_between_officials_and_bodies_of_one_state_are_no_events(nlp: Any) 
     events = [(e.type, e.actors, e.targets) for e in find_events(nlp(art.body), art, ents)]
     # the concern the meeting voiced is at someone outside it: that act stays
     assert events == [("ACCUSE", ("Q2", "org/sc"), ()), ("CONSULT", ("Q2",), ("Q1",))]
+
+
+def test_a_period_an_act_covers_is_not_its_date(nlp: Any) -> None:
+    art = article_from("Peru and Chile signed a protocol of consultations for 2013 and 2014. "
+                       "Spain and Brazil reached an agreement on gas supplies for 2020.",
+                       dt.date(2012, 12, 24))
+    ents = [make_entity(art, k, "Country", (name,)) for k, name in
+            (("Q419", "Peru"), ("Q298", "Chile"), ("Q29", "Spain"), ("Q155", "Brazil"))]
+    # the opening act is the day's news (the article date), the later one has no date told
+    assert [e.date for e in find_events(nlp(art.body), art, ents)] == ["2012-12-24", None]
+
+
+def test_reaffirming_the_need_for_a_step_is_a_call(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez and Jacinda Ardern reaffirmed the need for "
+                               "bilateral consultations on arms control.")
+    assert [(e.type, e.mode) for e in events] == [("REQUEST", "call for")]

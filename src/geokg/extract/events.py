@@ -1174,6 +1174,9 @@ class _Extractor:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
             head = ent.root.head
+            if (head.dep_ == "prep" and head.lower_ in _SPANS
+                    and head.head.lemma_.lower() not in _SCHEDULING):
+                continue  # "a protocol of consultations for 2013 and 2014": what it covers
             if head.dep_ == "prep" and head.i not in clause:
                 head = head.head
             if head.i in clause:
@@ -1201,6 +1204,9 @@ class _Extractor:
 
 
 _WILL = frozenset({"will", "shall", "'ll"})
+# Prepositions of a period an act covers or lasts, not when it happens ("a programme for 2020",
+# "a truce until Monday"); "scheduled for May" is when.
+_SPANS = frozenset({"for", "until", "till", "through", "throughout"})
 # Verbs of which an act is the subject when they say when it happens ("the visit begins on").
 _UNFOLDING = frozenset({"begin", "start", "open", "end", "close", "conclude", "take", "run"})
 # Words that put a meeting told in the past tense in the present ("we met today").
