@@ -497,6 +497,17 @@ def test_a_name_right_after_a_role_noun_is_a_person() -> None:
     assert ents["Zlato Petrenko"].type == "Person"
     assert _forms(ents["Zlato Petrenko"]) == {"Zlato Petrenko", "Petrenko"}
     assert ents["Ivo Orlov"].type == "Person"
+    # clerical titles too, and before a lower-case word or a speaker's bracket
+    ents = _body_entities("Vladimir Putin received Cardinal Zlato Petrenko at his residence.\n"
+                          "Secretary of State Cardinal Zlato Petrenko (retranslated): Thank you.")
+    assert _forms(ents["Zlato Petrenko"]) == {"Zlato Petrenko"}
+
+
+def test_a_denominations_church_is_a_body() -> None:
+    ents = _body_entities("Patriarch Kirill heads the Russian Orthodox Church. The Varnian "
+                          "Evangelical Lutheran Church met in Riga.")
+    assert ents["Russian Orthodox Church"].type == "Organization"
+    assert ents["Varnian Evangelical Lutheran Church"].type == "Organization"
 
 
 def test_a_full_name_spelt_otherwise_links_the_one_person_of_the_tables() -> None:

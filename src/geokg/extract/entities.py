@@ -58,7 +58,8 @@ _TITLE_WORDS = frozenset({
     "defense", "deputy", "vice", "senator", "speaker", "pope", "spokesman", "spokeswoman",
     "spokesperson", "chairman", "state", "of", "the", "us", "former", "acting", "ambassador",
     "envoy", "leader", "head", "crown", "supreme", "governor", "mayor", "sultan", "-",
-    "extraordinary", "plenipotentiary",
+    "extraordinary", "plenipotentiary", "cardinal", "archbishop", "bishop", "rabbi", "imam",
+    "ayatollah",
 })
 _OFFICES = (("prime minister", "Prime Minister"), ("president", "President"),
             ("chancellor", "Chancellor"), ("premier", "Premier"), ("king", "King"),
@@ -132,6 +133,12 @@ _PLACE_WORDS = frozenset({
     "island", "islands", "sea", "gulf", "strait", "river", "valley", "mountains", "desert",
     "museum", "memorial", "cemetery", "stadium", "theatre", "theater", "gallery", "cosmodrome",
     "masjid", "hagia", "haghia", "temple", "shrine", "basilica", "synagogue", "abbey",
+})
+# Words of a church's denomination: "the Russian Orthodox Church" is a body, not a building.
+_DENOMINATIONS = frozenset({
+    "orthodox", "catholic", "apostolic", "evangelical", "lutheran", "anglican", "protestant",
+    "coptic", "maronite", "methodist", "baptist", "presbyterian", "episcopal", "reformed",
+    "pentecostal", "adventist", "mormon", "unification", "greek", "syriac", "assyrian",
 })
 _DOC_WORDS = frozenset({
     "treaty", "charter", "convention", "agreement", "accord", "accords", "package", "measures",
@@ -303,7 +310,8 @@ _ROLE_NOUNS = frozenset({
     "coordinator", "adviser", "advisor", "official", "researcher", "analyst", "correspondent",
     "ceo", "executive", "manager", "chancellor", "premier", "general", "lawyer", "mayor",
     "lieutenant", "colonel", "admiral", "marshal", "captain", "commissioner", "senator",
-    "aide", "assistant",
+    "aide", "assistant", "cardinal", "archbishop", "bishop", "patriarch", "metropolitan",
+    "imam", "rabbi", "ayatollah", "sheikh",
 })
 # Words that are no part of a person's name: heads of bodies, places, documents, events.
 _NOT_NAME = _ORG_WORDS | _PLACE_WORDS | _GENERIC | _DOC_WORDS | _TITLE_WORDS | frozenset({
@@ -936,6 +944,8 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return None
     if typ in {"Person", "Place"} and prev and prev.raw in _ORG_NOUNS:
         return "Organization", label  # "state news firm Saba", "broadcaster Rudaw"
+    if words[-1] == "church" and any(w in _DENOMINATIONS for w in words):
+        return "Organization", label  # "the Russian Orthodox Church": the body, not a building
     if typ in {"Person", "Organization"}:
         if any(w in _PLACE_WORDS for w in words) and not (
                 typ == "Organization" and words[-1] in _ORG_WORDS):
@@ -1086,7 +1096,8 @@ def _outbreaks(body: str, date: dt.date | None) -> list[tuple[int, int, str]]:
 
 def _titled_names(ctx: _Ctx) -> list[tuple[int, int]]:
     """Spans of two name words right after a capitalised role noun and before a comma, a
-    full stop or "and" ("Presidential Aide Yury Ushakov, ..."): the holder's name."""
+    full stop, "and", a bracket, a colon or a lower-case word ("Presidential Aide Yury
+    Ushakov, ...", "Cardinal Pietro Parolin at his residence"): the holder's name."""
     found = []
     words = ctx.words
     for i in range(1, len(words) - 3):
@@ -1094,7 +1105,7 @@ def _titled_names(ctx: _Ctx) -> list[tuple[int, int]]:
         if (role.norm in _ROLE_NOUNS and role.raw[:1].isupper()
                 and all(_name_unit([w]) and w.raw[1:].islower() for w in (first, last))
                 and first.start == role.end + 1 and last.start == first.end + 1
-                and after.raw in {",", ".", ";", "and"}):
+                and (after.raw in {",", ".", ";", ":", "("} or after.raw.islower())):
             found.append((first.start, last.end))
     return found
 
