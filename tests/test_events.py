@@ -1221,6 +1221,11 @@ def test_arrests_by_unnamed_authorities_are_the_state_of_the_place(nlp: Any) -> 
     # where no state is named, nobody is made up to have done it
     assert arrests == [(("Q419",), (), "place/cusco"), (("Q298",), (), "place/valparaiso"),
                        ((), ("Q2",), None)]
+    # a story that names one state only: its police
+    art = article_from("Protesters marched through Serbia for a fourth night. Police said at "
+                       "least 71 people were arrested on Friday night.", dt.date(2020, 7, 12))
+    ents = [make_entity(art, "Q403", "Country", ("Serbia",))]
+    assert [e.actors for e in find_events(nlp(art.body), art, ents)] == [("Q403",)]
 
 
 def test_deliveries_of_vaccines_and_doctors_sent_are_aid(nlp: Any) -> None:

@@ -405,6 +405,9 @@ class _Extractor:
         # for "they" and "the leaders" when no meeting has parties
         self.body: tuple[str, ...] = ()
         self.country = {e.key: e.country for e in entities if e.country}
+        # the one state an article names: whose police a story of one country tells of
+        states = [e.key for e in entities if e.type == "Country"]
+        self.sole_state: tuple[str, ...] = tuple(states) if len(states) == 1 else ()
         self.historical = False  # the current trigger's date lies in an earlier year
         # the current trigger's pronouns of both sides that name their states (_STATEWISE)
         self.statewise: frozenset[str] = frozenset()
@@ -1015,7 +1018,11 @@ class _Extractor:
                 self._unnamed_force(tok) or (tok.pos_ == "VERB" and _agentless(tok))):
             # "Authorities arrested twelve people in Tamil Nadu, India", "a suspect was
             # arrested in Kerala, India": the state's own act
-            states = self.states_of(places + self._place_below(tok))
+            # where the sentence names no place, the one state of the article
+            where = places + self._place_below(tok)
+            named = any(self.index.types.get(self.index.raw_key.get(t.i, "")) == "Place"
+                        for t in sent)
+            states = self.states_of(where) if where or named else list(self.sole_state)
             actors = [k for k in states if types.get(k) == "Country"][:1]
         if not actors and not targets:
             return None
