@@ -1226,6 +1226,12 @@ def test_arrests_by_unnamed_authorities_are_the_state_of_the_place(nlp: Any) -> 
                        "least 71 people were arrested on Friday night.", dt.date(2020, 7, 12))
     ents = [make_entity(art, "Q403", "Country", ("Serbia",))]
     assert [e.actors for e in find_events(nlp(art.body), art, ents)] == [("Q403",)]
+    # the force a sentence names is the most specific actor
+    art = article_from("Protesters marched through Serbia. A spokesman for the Serbian National "
+                       "Police confirmed that two suspects were arrested.", dt.date(2020, 7, 12))
+    ents = [make_entity(art, "Q403", "Country", ("Serbia",)),
+            make_entity(art, "org/police", "Organization", ("Serbian National Police",))]
+    assert [e.actors for e in find_events(nlp(art.body), art, ents)] == [("org/police",)]
 
 
 def test_deliveries_of_vaccines_and_doctors_sent_are_aid(nlp: Any) -> None:

@@ -104,6 +104,8 @@ _TITLES = frozenset({
 # Nouns whose possessor is the side that acts through them ("her government").
 # Unnamed state forces whose acts, in a place of a state the article names, are that state's.
 _FORCES = frozenset({"authority", "authorities", "police", "policeman", "officer"})
+# Words that make an organisation a police force.
+_POLICE = frozenset({"police", "gendarmerie", "militia", "carabinieri"})
 # Acts (modes) only a state's forces perform on its own ground.
 _STATE_FORCE_ACTS = frozenset({"arrest", "detain"})
 _GOVERNMENTS = frozenset({"government", "administration", "cabinet", "country", "state"})
@@ -405,6 +407,7 @@ class _Extractor:
         # for "they" and "the leaders" when no meeting has parties
         self.body: tuple[str, ...] = ()
         self.country = {e.key: e.country for e in entities if e.country}
+        self.labels = {e.key: e.label for e in entities}
         # the one state an article names: whose police a story of one country tells of
         states = [e.key for e in entities if e.type == "Country"]
         self.sole_state: tuple[str, ...] = tuple(states) if len(states) == 1 else ()
@@ -1024,6 +1027,12 @@ class _Extractor:
                         for t in sent)
             states = self.states_of(where) if where or named else list(self.sole_state)
             actors = [k for k in states if types.get(k) == "Country"][:1]
+            # "a spokesperson for the Indonesian National Police confirmed that two suspects
+            # were arrested": the force the sentence names, the most specific actor
+            forces = [k for t in sent if (k := self.index.raw_key.get(t.i))
+                      and types.get(k) == "Organization"
+                      and _POLICE & set(self.labels[k].lower().split())]
+            actors = forces[:1] or actors
         if not actors and not targets:
             return None
         if trig.type == "CONSULT" and any(
