@@ -1285,3 +1285,10 @@ def test_reaffirming_the_need_for_a_step_is_a_call(nlp: Any) -> None:
     events = short_events(nlp, "Pedro Sanchez and Jacinda Ardern reaffirmed the need for "
                                "bilateral consultations on arms control.")
     assert [(e.type, e.mode) for e in events] == [("REQUEST", "call for")]
+
+
+def test_a_joint_statement_issued_in_the_passive_is_the_visits_parties(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez made an official visit to Peru. A joint statement "
+                               "was issued following the visit.")
+    agree = only(events, "AGREE")
+    assert set(agree.actors) == {"Q2", "Q419"} and agree.mode == "joint statement"

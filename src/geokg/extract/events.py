@@ -150,7 +150,8 @@ _SAID_AT_MEETINGS = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be"})
 # Verbs whose agentless passive states an act said at a meeting ("an assessment was given").
 _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achieve", "confirm",
-                      "reaffirm", "stress", "emphasise", "emphasize", "underline"})
+                      "reaffirm", "stress", "emphasise", "emphasize", "underline", "issue",
+                      "adopt", "publish", "release"})
 # Acts whose parties may all be actors, each the other's counterpart ("A and B agreed").
 _JOINT_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Cue words of a call that call only in the impersonal ("it is important to").
