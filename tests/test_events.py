@@ -1279,6 +1279,11 @@ def test_a_period_an_act_covers_is_not_its_date(nlp: Any) -> None:
             (("Q419", "Peru"), ("Q298", "Chile"), ("Q29", "Spain"), ("Q155", "Brazil"))]
     # the opening act is the day's news (the article date), the later one has no date told
     assert [e.date for e in find_events(nlp(art.body), art, ents)] == ["2012-12-24", None]
+    art = article_from("Peru and Chile met in Lima. Spain has been giving aid to Brazil since "
+                       "2008.", dt.date(2012, 12, 24))
+    ents = [make_entity(art, k, "Country", (name,)) for k, name in
+            (("Q419", "Peru"), ("Q298", "Chile"), ("Q29", "Spain"), ("Q155", "Brazil"))]
+    assert [e.date for e in find_events(nlp(art.body), art, ents)] == ["2012-12-24", None]
 
 
 def test_reaffirming_the_need_for_a_step_is_a_call(nlp: Any) -> None:

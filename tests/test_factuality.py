@@ -66,6 +66,10 @@ CASES = [
     ("They talked, considering the preparations for the summit to take place in Lima.",
      "summit", "future"),
     ("Chile committed an act of aggression against Peru.", "aggression", "asserted"),
+    # a subject that says nobody did it
+    ("None of the Moldovan leaders have made an official visit to Russia.", "visit", "negated"),
+    ("No Peruvian leader has visited Chile since 2009.", "visited", "negated"),
+    ("None of the leaders' aides attended, but the leaders met.", "met", "asserted"),
 ]
 
 

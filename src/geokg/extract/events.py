@@ -1222,8 +1222,8 @@ class _Extractor:
 
 _WILL = frozenset({"will", "shall", "'ll"})
 # Prepositions of a period an act covers or lasts, not when it happens ("a programme for 2020",
-# "a truce until Monday"); "scheduled for May" is when.
-_SPANS = frozenset({"for", "until", "till", "through", "throughout"})
+# "a truce until Monday", "no visit since 2009"); "scheduled for May" is when.
+_SPANS = frozenset({"for", "until", "till", "through", "throughout", "since"})
 # Verbs of which an act is the subject when they say when it happens ("the visit begins on").
 _UNFOLDING = frozenset({"begin", "start", "open", "end", "close", "conclude", "take", "run"})
 # Words that put a meeting told in the past tense in the present ("we met today").

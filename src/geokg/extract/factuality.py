@@ -16,6 +16,8 @@ _CLIMB = frozenset({"xcomp", "pobj", "prep", "dobj", "nsubjpass", "acl", "pcomp"
 _MAX_CLIMB = 5
 
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+# Subjects that say nobody did it ("None of the Moldovan leaders have made a visit").
+_NOBODY = frozenset({"none", "nobody", "noone", "neither", "nothing"})
 _NEG_LEMMAS = frozenset({
     "unlikely", "deny", "refuse", "fail", "avoid", "impossible", "unsigned", "prevent",
 })
@@ -155,6 +157,10 @@ def factuality_of(trigger: Token) -> Factuality:
             if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod", "amod", "det", "acomp"}:
                 words.append((child.lower_, child.dep_))
                 words.append((child.lemma_.lower(), child.dep_))
+            elif child.dep_ in {"nsubj", "nsubjpass"} and (
+                    child.lower_ in _NOBODY
+                    or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
+                words.append(("not", "neg"))  # "None of the leaders have visited", "No leader has"
         cues.extend(words)
     # A nominal trigger's own modifiers count; its own lemma does not ("readiness" is the event).
     for word, dep in cues:
