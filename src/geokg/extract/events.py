@@ -680,6 +680,15 @@ class _Extractor:
             elif child.dep_ == "ccomp" and trig.content_target:
                 # "claimed the rebels attacked": the accused is who performs the hostile act.
                 found.add("target", self._hostile_performers(child))
+            if child.dep_ in _OBJECTS and trig.object_topic:
+                # "discussed economic matters with Prime Minister Medvedev": the parser hangs
+                # the partner on the topic; one discusses matters with a person (but "the
+                # situation with Nagorno-Karabakh" is the topic)
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "with":
+                        found.add("target", [k for obj in prep.children if obj.dep_ == "pobj"
+                                             for k in self.phrase_entities(obj)
+                                             if self.index.types.get(k) == "Person"])
             if child.dep_ in _OBJECTS and not trig.object_topic:
                 # "reaffirmed Russia's readiness": whose stance it is stands with the actor
                 # (but "support your intentions" supports the intending side)
