@@ -1300,8 +1300,10 @@ def test_a_joint_statement_issued_in_the_passive_is_the_visits_parties(nlp: Any)
 
 
 def test_matters_discussed_with_a_person_make_that_person_the_partner(nlp: Any) -> None:
-    events = short_events(nlp, "Pedro Sanchez discussed economic matters with Prime Minister "
-                               "Jacinda Ardern. Pedro Sanchez discussed the situation with Peru.")
+    events = short_events(nlp, "Pedro Sanchez: I discussed economic matters with Prime "
+                               "Minister Jacinda Ardern, and also the sanctions, the Ukraine "
+                               "crisis, human rights and other matters. We discussed the "
+                               "situation with Peru.\n")
     consults = [(e.actors, e.targets) for e in events if e.type == "CONSULT"]
     assert consults[0] == (("Q2",), ("Q1",))
     assert not [c for c in consults if "Q419" in c[1]]  # the situation with Peru is the topic
