@@ -1307,3 +1307,10 @@ def test_matters_discussed_with_a_person_make_that_person_the_partner(nlp: Any) 
     consults = [(e.actors, e.targets) for e in events if e.type == "CONSULT"]
     assert consults[0] == (("Q2",), ("Q1",))
     assert not [c for c in consults if "Q419" in c[1]]  # the situation with Peru is the topic
+
+
+def test_cooperation_said_to_be_successful_is_an_act_of_cooperation(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez and Jacinda Ardern discussed successful "
+                               "Spanish-Peruvian cooperation in fighting the pandemic. Peru and "
+                               "Chile discussed cooperation.")
+    assert [e.mode for e in events if e.type == "COOPERATE"] == ["cooperation"]
