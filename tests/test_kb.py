@@ -101,6 +101,9 @@ def test_committed_file_is_small() -> None:
         ("Britain", "Q145", "Country"),
         ("Los Angeles", "Q65", "Place"),  # not Los Ángeles, Chile (Q16910): far smaller
         ("Nikol Pashinyan", "Q7035479", "Person"),
+        # the tables name popes in Portuguese ("Papa Francisco", "Papa Bento XVI")
+        ("Pope Francis", "Q450675", "Person"),
+        ("Pope Benedict XVI", "Q2494", "Person"),
     ],
 )
 def test_alias_lookup(alias: str, qid: str, type_: str) -> None:
@@ -115,6 +118,7 @@ def test_labels_are_canonical_english() -> None:
     assert gaz.lookup("EU").label == "European Union"  # type: ignore[union-attr]
     assert gaz.lookup("CSTO").label == "Collective Security Treaty Organization"  # type: ignore[union-attr]
     assert gaz.lookup("Türkiye").label == "Turkey"  # type: ignore[union-attr]
+    assert gaz.lookup("Papa Francisco").label == "Pope Francis"  # type: ignore[union-attr]
 
 
 def test_capitalisation_is_required_for_short_aliases() -> None:

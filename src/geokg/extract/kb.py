@@ -512,6 +512,20 @@ def _prefer_populous(places: list[dict[str, Any]], population: dict[str, float])
 
 
 _REGNAL = re.compile(r"^(\w+ [IVX]+) (?:da|do|de|dos|das) \w")
+# The tables name popes in Portuguese ("Papa Francisco"); English text says "Pope Francis".
+# Papal names, Portuguese to English: a translation of names, no facts.
+_PAPAL = re.compile(r"^Papa (.+?)(?: ([IVX]+))?$")
+_PAPAL_NAMES = {"Francisco": "Francis", "Bento": "Benedict", "João Paulo": "John Paul",
+                "João": "John", "Paulo": "Paul", "Pio": "Pius", "Leão": "Leo"}
+
+
+def _papal_name(name: str) -> str | None:
+    """The English name of a pope the tables name in Portuguese ("Papa Bento XVI" is "Pope
+    Benedict XVI"); None for any other name."""
+    m = _PAPAL.match(name.strip())
+    if m is None or m[1] not in _PAPAL_NAMES:
+        return None
+    return " ".join(filter(None, ("Pope", _PAPAL_NAMES[m[1]], m[2])))
 
 
 def _person_name_ok(name: str) -> bool:
@@ -567,6 +581,7 @@ def _persons(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for qid in sorted(names):
         label = sorted(names[qid].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        label = _papal_name(label) or label
         closed = set()
         for role, country, start, end in terms[qid]:
             if end is None and start is not None:
@@ -578,7 +593,8 @@ def _persons(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
             "id": qid, "label": label, "type": "Person", "src": src[qid],
             "aliases": sorted({n for n in names[qid]
                                if _latin(n) and " " in n.strip() and _person_name_ok(n)}
-                              | regnal_of[qid]),
+                              | regnal_of[qid]
+                              | {p for n in names[qid] if (p := _papal_name(n))}),
             "terms": sorted([list(t) for t in closed], key=lambda t: [str(x) for x in t])}
         if not _person_name_ok(label):
             rec["label_unsafe"] = True  # kept for its terms, never looked for by its label
