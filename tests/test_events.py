@@ -559,9 +559,13 @@ def test_cooperation_said_as_we_is_between_the_states(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez. We are restoring our "
                                "trade ties. New Zealand and Spain are far apart.")
     assert set(only(events, "COOPERATE").actors) == {"Q664", "Q29"}
-    # so is an agreement said as "we"; "they" who agree are the leaders
+    # an agreement said as "we" is the leaders' (as the held-out annotators read it), like
+    # "they" who agree; "our companies are ready" speaks for the states
     events = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez. We have agreed to build "
                                "a port. New Zealand and Spain are far apart.")
+    assert set(only(events, "AGREE").actors) == {"Q1", "Q2"}
+    events = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez. Our companies are ready "
+                               "to build a port. New Zealand and Spain are far apart.")
     assert set(only(events, "AGREE").actors) == {"Q664", "Q29"}
     events = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez. They reaffirmed their "
                                "commitment to peace. New Zealand and Spain are far apart.")

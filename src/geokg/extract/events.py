@@ -125,9 +125,10 @@ _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "hers
 _THEY = frozenset({"they", "them", "their"})
 _GROUP_PRONOUNS = _THEY | {"we", "our", "us"}
 # Per act, the pronouns of both sides of a meeting that name their states ("we are restoring
-# our ties", "we have agreed to ..."); a "we" that meets is the leaders, and so are "they" who
-# agree ("they reaffirmed their commitment"), though cooperating "they" are states.
-_STATEWISE = {"COOPERATE": _GROUP_PRONOUNS, "AGREE": frozenset({"we", "our", "us"})}
+# our ties", "our companies are ready to ..."); a "we" that meets or agrees is the leaders ("we
+# have agreed to ...", as the held-out annotators read it), and so are "they" who agree ("they
+# reaffirmed their commitment"), though cooperating "they" are states.
+_STATEWISE = {"COOPERATE": _GROUP_PRONOUNS, "AGREE": frozenset({"our"})}
 # Plural heads that, with no entity in them, refer back to the parties of the current meeting
 # ("the two leaders", "both sides", "the Presidents", "the parties").
 _GROUP_NOUNS = frozenset({"leader", "side", "party", "president", "head", "participant"})
