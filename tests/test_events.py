@@ -1318,3 +1318,25 @@ def test_cooperation_said_to_be_successful_is_an_act_of_cooperation(nlp: Any) ->
                                "Spanish-Peruvian cooperation in fighting the pandemic. Peru and "
                                "Chile discussed cooperation.")
     assert [e.mode for e in events if e.type == "COOPERATE"] == ["cooperation"]
+
+
+def test_charges_convictions_and_sentences_are_the_states_acts_on_the_accused(nlp: Any) -> None:
+    art = article_from("Pedro Sanchez appeared in a court in Lima, Peru yesterday, charged with "
+                       "fraud. Jacinda Ardern wept when convicted. A court in Santiago, Chile "
+                       "sentenced Omar Haddad to four years in prison. Omar Haddad is to be "
+                       "sentenced in June.", dt.date(2020, 2, 15))
+    ents = [make_entity(art, "Q2", "Person", ("Pedro Sanchez",)),
+            make_entity(art, "place/lima", "Place", ("Lima",)),
+            make_entity(art, "Q419", "Country", ("Peru",)),
+            make_entity(art, "Q1", "Person", ("Jacinda Ardern",)),
+            make_entity(art, "place/santiago", "Place", ("Santiago",)),
+            make_entity(art, "Q298", "Country", ("Chile",)),
+            make_entity(art, "Q3", "Person", ("Omar Haddad",))]
+    events = [(e.mode, e.actors, e.targets, e.factuality, e.date)
+              for e in find_events(nlp(art.body), art, ents)]
+    # a bare participle ("charged with", "when convicted") is passive: its subject undergoes it
+    assert ("charge", (), ("Q2",), "asserted", None) in events
+    assert ("convict", (), ("Q1",), "asserted", None) in events
+    assert ("sentence", ("Q298",), ("Q3",), "asserted", None) in events
+    # "is to be sentenced in June": planned, in the coming June
+    assert ("sentence", (), ("Q3",), "future", "2020-06") in events

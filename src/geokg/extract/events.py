@@ -16,7 +16,7 @@ from typing import Any
 
 from geokg.assets import data_path
 from geokg.extract.dates import HEDGES, resolve_date
-from geokg.extract.factuality import factuality_of, governor_chain
+from geokg.extract.factuality import due_to_come, factuality_of, governor_chain
 from geokg.model import PLOVER_TYPES, Article, Entity, EntityType, Event, Span
 
 # spaCy ships no type information: its Doc, Token and Span objects are typed Any here.
@@ -106,8 +106,8 @@ _TITLES = frozenset({
 _FORCES = frozenset({"authority", "authorities", "police", "policeman", "officer"})
 # Words that make an organisation a police force.
 _POLICE = frozenset({"police", "gendarmerie", "militia", "carabinieri"})
-# Acts (modes) only a state's forces perform on its own ground.
-_STATE_FORCE_ACTS = frozenset({"arrest", "detain"})
+# Acts (modes) only a state's police, prosecutors and courts perform on its own ground.
+_STATE_FORCE_ACTS = frozenset({"arrest", "detain", "charge", "convict", "sentence", "imprison"})
 _GOVERNMENTS = frozenset({"government", "administration", "cabinet", "country", "state"})
 # Titles of heads of state or government: one holder per country at a time.
 _LEADER_TITLES = frozenset({
@@ -624,14 +624,23 @@ class _Extractor:
         cur = verb
         shared = False  # the subject is a coordinated verb's
         passive_verb = any(c.dep_ == "auxpass" for c in verb.children)
+        # "Quirin wept when convicted", "Tarrant appeared in court, charged with murder": a
+        # bare participle with no object, passive though it has no auxiliary
+        reduced = verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+            c.dep_ in {"aux", "auxpass", "dobj"} or (c.dep_ == "conj" and any(
+                g.dep_ == "dobj" for g in c.children)) for c in verb.children)
+        # "As agreed, we will ...": the clause's subject did it
+        said_so = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
         for _ in range(4):
             subj = [c for c in cur.children if c.dep_ in _SUBJECTS]
             passive = [c for c in cur.children if c.dep_ in _PASSIVE_SUBJECTS]
             if subj or passive:
                 actors = [k for s in subj for k in self.phrase_entities(s)]
                 targets = [k for s in passive for k in self.phrase_entities(s)]
-                if shared and passive_verb:
-                    # "who was piloting ... and was attacked": the subject undergoes the act
+                if cur.i != verb.i and (reduced or (passive_verb and (
+                        shared or verb.dep_ == "xcomp"))) and not said_so:
+                    # "who was piloting ... and was attacked", "Avenatti is to be sentenced":
+                    # the subject the act climbs to undergoes it
                     return [], actors + targets
                 return actors, targets
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
@@ -1180,7 +1189,8 @@ class _Extractor:
         # November"); not the content of what was said ("in favour of developing ... in 2020").
         clause = {t.i for t in chain}
         # "we will meet in September": the coming September
-        ahead = any(c.dep_ == "aux" and c.lower_ in _WILL for t in chain for c in t.children)
+        ahead = due_to_come(tok) or any(
+            c.dep_ == "aux" and c.lower_ in _WILL for t in chain for c in t.children)
         if tok.dep_ == "relcl" and tok.head.lemma_.lower() in {"time", "day", "occasion"}:
             clause.add(tok.head.head.i)  # "the last time they met was on December 20"
         if tok.dep_ in {"acl", "relcl"} and tok.head.dep_ == "attr":

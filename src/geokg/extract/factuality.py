@@ -206,9 +206,23 @@ def factuality_of(trigger: Token) -> Factuality:
             return "future"
         if word in _BEFORE and dep == "self":
             return "future"
-    if _is_infinitival_plan(trigger):
+    if _is_infinitival_plan(trigger) or due_to_come(trigger):
         return "future"
     return "asserted"
+
+
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})  # not "it is a pleasure to"
+
+
+def due_to_come(trigger: Token) -> bool:
+    """True for "Avenatti is to be sentenced in June", "the Vatican is to decide": "be to"
+    with a named subject plans it (not "our priorities are to encourage", a goal)."""
+    be = trigger.head
+    return bool(trigger.dep_ == "xcomp" and be.lower_ in {"is", "are", "'s", "'re"}
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+                and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSONAL)
+                        for c in be.children)
+                and not any(c.lower_ == "it" for c in be.children))
 
 
 def _is_infinitival_plan(trigger: Token) -> bool:
