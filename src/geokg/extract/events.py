@@ -101,13 +101,13 @@ _TITLES = frozenset({
     "ambassador", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "general",
     "leader",
 })
-# Nouns whose possessor is the side that acts through them ("her government").
 # Unnamed state forces whose acts, in a place of a state the article names, are that state's.
 _FORCES = frozenset({"authority", "authorities", "police", "policeman", "officer"})
 # Words that make an organisation a police force.
 _POLICE = frozenset({"police", "gendarmerie", "militia", "carabinieri"})
-# Acts (modes) only a state's police, prosecutors and courts perform on its own ground.
-_STATE_FORCE_ACTS = frozenset({"arrest", "detain", "charge", "convict", "sentence", "imprison"})
+# Modes of the acts only a state's police, prosecutors and courts perform on its own ground.
+_STATE_FORCE_MODES = frozenset({"arrest", "detain", "charge", "convict", "sentence", "imprison"})
+# Nouns whose possessor is the side that acts through them ("her government").
 _GOVERNMENTS = frozenset({"government", "administration", "cabinet", "country", "state"})
 # Titles of heads of state or government: one holder per country at a time.
 _LEADER_TITLES = frozenset({
@@ -1037,11 +1037,11 @@ class _Extractor:
             # X": said at the meeting being reported, by its parties
             actors = [k for k in self.group if k not in targets]
             found.from_context = True
-        if not actors and trig.mode in _STATE_FORCE_ACTS and (
+        if not actors and trig.mode in _STATE_FORCE_MODES and (
                 self._unnamed_force(tok) or (tok.pos_ == "VERB" and _agentless(tok))):
             # "Authorities arrested twelve people in Tamil Nadu, India", "a suspect was
-            # arrested in Kerala, India": the state's own act
-            # where the sentence names no place, the one state of the article
+            # arrested in Kerala, India": the state's own act; where the sentence names no
+            # place, the one state the article names
             where = places + self._place_below(tok)
             named = any(self.index.types.get(self.index.raw_key.get(t.i, "")) == "Place"
                         for t in sent)
@@ -1444,13 +1444,14 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
     return tuple(_merge(found, country, persons, spoken, recalled))
 
 
-def _internal(event: Event, country: Mapping[str, str | None]) -> bool:
+def _internal(event: Event, serves: Mapping[str, str | None]) -> bool:
     """True for an act between officials and bodies of one state and nobody else ("Putin
-    met with permanent members of the Security Council"): no international event."""
+    met with permanent members of the Security Council"): no international event. ``serves``
+    maps each party to the state it serves."""
     if not (event.actors and event.targets) and event.type not in _JOINT_ACTS:
         return False  # "the meeting participants expressed concern about ...": at someone else
     parties = set(event.actors) | set(event.targets)
-    states = {country.get(k) for k in parties}
+    states = {serves.get(k) for k in parties}
     return len(parties) > 1 and len(states) == 1 and None not in states
 
 

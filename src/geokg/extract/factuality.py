@@ -18,6 +18,8 @@ _MAX_CLIMB = 5
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 # Subjects that say nobody did it ("None of the Moldovan leaders have made a visit").
 _NOBODY = frozenset({"none", "nobody", "noone", "neither", "nothing"})
+# Subjects of "be to" that plan ("he is to visit"); not "it is a pleasure to meet you".
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
 _NEG_LEMMAS = frozenset({
     "unlikely", "deny", "refuse", "fail", "avoid", "impossible", "unsigned", "prevent",
 })
@@ -209,9 +211,6 @@ def factuality_of(trigger: Token) -> Factuality:
     if _is_infinitival_plan(trigger) or due_to_come(trigger):
         return "future"
     return "asserted"
-
-
-_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})  # not "it is a pleasure to"
 
 
 def due_to_come(trigger: Token) -> bool:
