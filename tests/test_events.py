@@ -1288,6 +1288,16 @@ def test_a_period_an_act_covers_is_not_its_date(nlp: Any) -> None:
     ents = [make_entity(art, k, "Country", (name,)) for k, name in
             (("Q419", "Peru"), ("Q298", "Chile"), ("Q29", "Spain"), ("Q155", "Brazil"))]
     assert [e.date for e in find_events(nlp(art.body), art, ents)] == ["2012-12-24", None]
+    # a participle clause happens when its main verb does
+    art = article_from("Peru and Chile met in Lima. On Thursday, Pedro Sanchez addressed "
+                       "reporters in Madrid, calling on Brazil to release the prisoners.",
+                       dt.date(2019, 9, 29))
+    ents = [make_entity(art, "Q419", "Country", ("Peru",)),
+            make_entity(art, "Q298", "Country", ("Chile",)),
+            make_entity(art, "Q155", "Country", ("Brazil",)),
+            make_entity(art, "Q2", "Person", ("Pedro Sanchez",))]
+    events = find_events(nlp(art.body), art, ents)
+    assert [e.date for e in events if e.type == "REQUEST"] == ["2019-09-26"]
 
 
 def test_reaffirming_the_need_for_a_step_is_a_call(nlp: Any) -> None:

@@ -1195,6 +1195,8 @@ class _Extractor:
             clause.add(tok.head.head.i)  # "the last time they met was on December 20"
         if tok.dep_ in {"acl", "relcl"} and tok.head.dep_ == "attr":
             clause.add(tok.head.head.i)  # "in 1949 our country was the first to recognise"
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+            clause.add(tok.head.i)  # "On Thursday she addressed reporters, calling on ..."
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _UNFOLDING:
             # "my visit begins on Monday": when the act takes place; said in the present of
             # a day to come, the coming one
