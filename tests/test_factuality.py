@@ -90,6 +90,7 @@ ARTICLE_DATE = dt.date(2019, 1, 23)  # a Wednesday
         ("on Wednesday", "2019-01-16"),
         ("yesterday", "2019-01-22"),
         ("yesterday's", "2019-01-22"),
+        ("the day before yesterday", "2019-01-21"),
         ("on 5 March", "2019-03-05"),  # near future: an announced date
         ("on January 5", "2019-01-05"),
         ("November 27", "2018-11-27"),

@@ -100,6 +100,8 @@ def resolve_date(expression: str, article_date: dt.date | None,
         return f"{int(m[2]):04d}-{_MONTHS[m[1].lower()]:02d}"
 
     if ref is not None:
+        if re.search(r"\bday before yesterday\b", low):
+            return (ref - dt.timedelta(days=2)).isoformat()
         if re.search(r"\b(yesterday)\b", low):
             return (ref - dt.timedelta(days=1)).isoformat()
         if re.search(r"\b(today|tonight|this morning|this evening)\b", low):
