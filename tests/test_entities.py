@@ -11,6 +11,7 @@ from geokg.extract.entities import (
     _COMPANY_CASE,
     _Cand,
     _Ctx,
+    _missed_full_names,
     _repeat_names,
     _retype,
     _same_spelling,
@@ -252,8 +253,9 @@ def test_a_lone_surname_links_the_leader_in_office(text: str, form: str, qid: st
     assert (person.wikidata, person.type) == (qid, "Person")
 
 
-def _body_entities(text: str, publisher: str | None = None) -> dict[str, Entity]:
-    article = Article(source="t", text=text, headline="t", date=dt.date(2021, 6, 1),
+def _body_entities(text: str, publisher: str | None = None,
+                   date: str = "2021-06-01") -> dict[str, Entity]:
+    article = Article(source="t", text=text, headline="t", date=dt.date.fromisoformat(date),
                       body_start=0, body_end=len(text), body=text, publisher=publisher)
     return {e.label: e for e in find_entities(load_nlp()(text), article, load_gazetteer())}
 
@@ -871,3 +873,43 @@ def test_a_middle_initial_drops_when_the_article_also_names_without_it() -> None
                           "since 2018 and opposed talks with the Afghan Taliban.")
     assert "John Bolton" in ents and "John R. Bolton" not in ents
     assert "Taliban" in ents
+
+
+def test_a_full_name_the_model_missed_is_found_by_its_surname() -> None:
+    # the model tags "Ryder" and "Leyts" alone, not the full names
+    ents = _body_entities(
+        "Vladimir Putin met with Director-General of the International Labour Organization "
+        "Guy Ryder. Vladimir Putin: Mr Ryder, colleagues, welcome. European Council "
+        "spokesperson Barend Leyts, when asked whether an investigation would follow, said "
+        "Leyts had no comment.")
+    assert {m.text for m in ents["Guy Ryder"].mentions} == {"Guy Ryder", "Ryder"}
+    assert "Barend Leyts" in ents and "Ryder" not in ents and "Leyts" not in ents
+
+
+def test_a_title_or_a_word_after_the_is_no_first_name() -> None:
+    body = "The Victory Orvel was handed to Judge Orvel by the Red Hat Orvel. Orvel thanked them."
+    start = body.rindex("Orvel")
+    cands = [_Cand(start, start + 5, "Person", None, 0.7, "Orvel")]
+    found = _missed_full_names(cands, _Ctx(body), load_gazetteer(), load_nlp().make_doc(body))
+    assert [body[c.start:c.end] for c in found] == ["Orvel"]
+
+
+def test_a_leader_spelt_in_another_transliteration_is_linked() -> None:
+    # the leaders table spells him "Viktor Yanukovytch" (Portuguese)
+    ents = _body_entities("Vladimir Putin met with President of Ukraine Viktor Yanukovych who "
+                          "is in Russia on a working visit. Mr Yanukovych said so.",
+                          date="2013-03-04")
+    assert [e.wikidata for e in ents.values() if e.type == "Person"] == ["Q7747", "Q1459658"]
+
+
+def test_names_the_model_cut_short_or_ran_on_are_mended() -> None:
+    ents = _body_entities(
+        "An agreement between the Russian Direct Investment Fund and Italian state company "
+        "Varno S.p.A on roads. You took part in Russian Labour Protection Week in Sochi. "
+        "Putin met Li Keqiang at the Great Hall of the People in Beijing. Let me convey "
+        "respects on behalf of his Majesty King of Saudi Arabia.")
+    assert ents["Russian Direct Investment Fund"].country == "Q159"
+    assert "Varno S.p.A" in ents
+    assert ents["Russian Labour Protection Week"].type == "NamedEvent"
+    assert ents["Great Hall of the People"].type == "Place" and "Beijing" in ents
+    assert all(e.type != "Person" for label, e in ents.items() if "Majesty" in label)

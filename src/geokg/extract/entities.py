@@ -59,7 +59,7 @@ _TITLE_WORDS = frozenset({
     "spokesperson", "chairman", "state", "of", "the", "us", "former", "acting", "ambassador",
     "envoy", "leader", "head", "crown", "supreme", "governor", "mayor", "sultan", "-",
     "extraordinary", "plenipotentiary", "cardinal", "archbishop", "bishop", "rabbi", "imam",
-    "ayatollah",
+    "ayatollah", "majesty", "highness", "excellency",
 })
 _OFFICES = (("prime minister", "Prime Minister"), ("president", "President"),
             ("chancellor", "Chancellor"), ("premier", "Premier"), ("king", "King"),
@@ -249,6 +249,8 @@ def _tidy(body: str, ctx: _Ctx, start: int, end: int, model_label: str) -> tuple
     such as "al-", "bin", "van" stay); a person's name ends before a number or a lowercase tail
     ("Khalkin Gol next year", "Humberto 785 miles"). "anti-", "pro-", "non-" words are no names.
     """
+    while 0 < end < len(body) and body[end - 1] == "." and body[end].isalnum():
+        end += 1  # "ANAS S.p." + "A": a name ends where its word does
     bracket = body.find("(", start, end)
     if bracket > start and ")" not in body[bracket:end]:
         start, end = _trim(body, start, bracket)  # "World Health Organization (WHO"
@@ -289,6 +291,10 @@ def _tidy(body: str, ctx: _Ctx, start: int, end: int, model_label: str) -> tuple
           and (nxt := ctx.next(end)) is not None and body[end:nxt.start] == " "
           and nxt.raw[:1].isupper() and nxt.raw[1:].islower()):
         end = nxt.end  # "the Republic of South" + "Ossetia": no name ends in a direction
+    if (model_label != "PERSON" and (nxt := ctx.next(end)) is not None
+            and body[end:nxt.start] == " " and nxt.raw[:1].isupper()
+            and nxt.norm in _GATHERINGS):
+        end = nxt.end  # "Russian Labour Protection" + "Week" (tagged a date): one event's name
     return start, end
 
 
@@ -394,6 +400,27 @@ def _name_unit(unit: Sequence[Word]) -> bool:
             and not any(w.norm in _NOT_NAME for w in unit if w.raw[:1].isalpha()))
 
 
+def _join_demonym_names(spans: list[_Span], ctx: _Ctx, gaz: Gazetteer) -> list[_Span]:
+    """A demonym the model left out of the body's name right after it, joined to it.
+
+    "the Russian Direct Investment Fund" read as ORG "Direct Investment Fund" alone is one
+    name, as the model reads "the Russian Geographical Society" elsewhere: the organisation's
+    name holds a body's head word and follows the demonym after one space.
+    """
+    joined = []
+    dropped: set[int] = set()
+    for span in spans:
+        word = ctx.prev(span.start)
+        inner = ctx.words[ctx.index_at(span.start):ctx.index_at(span.end)]
+        if (span.label == "ORG" and word is not None and any(w.norm in _ORG_WORDS for w in inner)
+                and ctx.body[word.end:span.start] == " " and word.raw[:1].isupper()
+                and gaz.country_of_demonym(word.raw) is not None):
+            dropped.add(word.start)
+            span = _Span(word.start, span.end, "ORG")
+        joined.append(span)
+    return [sp for sp in joined if not (sp.label == "NORP" and sp.start in dropped)]
+
+
 def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str],
                 places: frozenset[str] = frozenset()) -> list[_Span]:
     """A model span that runs two names together, as the names.
@@ -402,7 +429,8 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str],
     Assembly of Turkey Mustafa Sentop") splits where the rest is a person's name the model
     finds elsewhere in the article (``persons``), or, after a role noun and "of", a known
     first name and a surname; "Associates of Navalny" (plural noun, "of", a person) is the
-    person; "Omsk in Siberia" (a known place "in" a name) is two places. A person's span
+    person; "Omsk in Siberia" (a known place "in" a name) is two places, and so is a building
+    "in" a known place ("the Great Hall of the People in Beijing"). A person's span
     splits after "of" where the rest is a person found elsewhere (``_split_person``).
     """
     words = ctx.words[ctx.index_at(span.start):ctx.index_at(span.end)]
@@ -427,6 +455,13 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str],
             return [_Span(left[0][0].start, left[-1][-1].end, "GPE"),
                     _Span(right[0][0].start, right[-1][-1].end, "GPE")]
         return [span]
+    if span.label == "FAC" and len(ins) >= 1 and len(units) - ins[-1] - 1 in {1, 2}:
+        left, right = units[:ins[-1]], units[ins[-1] + 1:]
+        place = gaz.lookup(_units_text(right))
+        if place is not None and place.type in {"Place", "Country"}:
+            # "the Great Hall of the People in Beijing": a building, and the city it is in
+            return [_Span(span.start, left[-1][-1].end, "FAC"),
+                    _Span(right[0][0].start, right[-1][-1].end, "GPE")]
     prev = ctx.prev(span.start)
     k = 1
     if prev is not None and prev.norm == "the":
@@ -765,6 +800,54 @@ def _spelling_words(label: str) -> list[str]:
     """The words of a name as spelt, apostrophes dropped and particles made one ("el" = "al")."""
     text = norm_word(label).replace("'", "").replace("-", " ")
     return [_SAME_PARTICLE.get(w, w) for w in text.split()]
+
+
+# Capitalised words before a surname that are no first name ("Sir", "Comrade", "Dear").
+_NOT_FIRST = frozenset({"sir", "lord", "lady", "dame", "madam", "comrade", "dear", "herr",
+                        "frau", "senor", "señor", "signor", "colleague", "colleagues", "mister",
+                        "justice", "judge", "attorney", "professor", "prof", "doctor",
+                        "father", "brother", "sister", "saint", "reverend", "rev", "officer",
+                        "sergeant", "detective", "agent", "coach", "uncle", "aunt"})
+
+
+def _missed_full_names(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
+                       doc: Doc) -> list[_Cand]:
+    """The candidates with the full names the model missed, found by a surname it tagged alone.
+
+    "Mr Ryder" is a person, so "... Labour Organization Guy Ryder" ends in his full name: a
+    capitalised word right before the surname, outside every candidate, that is no title,
+    stop word, month, demonym or gazetteer name, and is a known first name or follows a role
+    noun, a demonym or another name ("Director-General of the ILO Guy Ryder", "spokesperson
+    Barend Leyts", "Ethiopians Dejene Debela").
+    The surname's own candidate there gives way to the full name.
+    """
+    surnames = {c.label for c in cands if c.type == "Person" and not c.qid
+                and len(ws := split_words(c.label)) == 1 and ws[0].raw[1:].islower()}
+    body = ctx.body
+    found: dict[int, _Cand] = {}  # by end offset
+    for surname in sorted(surnames):
+        for m in re.finditer(rf"(?<![\w-])([A-Z][a-z]+) {re.escape(surname)}(?![\w-])", body):
+            first, norm = m[1], norm_word(m[1])
+            if (any(c.start < m.end(1) and m.start(1) < c.end for c in cands)
+                    or any(c.start < m.end() and m.end(1) < c.end
+                           and (c.type != "Person" or c.label != surname) for c in cands)
+                    or norm in _NOT_NAME or norm in _NOT_FIRST or norm in _HONORIFICS
+                    or norm in _MONTHS or norm in _ROLE_NOUNS or norm in _PARTICLES
+                    or norm in _COMPASS or doc.vocab[first.lower()].is_stop
+                    or gaz.lookup(first) is not None or gaz.country_of_demonym(first)):
+                continue
+            prev = ctx.prev(m.start())
+            after_name = prev is not None and prev.end == m.start() - 1 and (
+                prev.norm in _ROLE_NOUNS or gaz.country_of_demonym(prev.raw) is not None
+                or any(c.end == prev.end and c.type != "Person" for c in cands))
+            if not (after_name or gaz.is_first_name(first)):
+                continue
+            found[m.end()] = _Cand(m.start(), m.end(), "Person", None, CONF_MODEL,
+                                   f"{first} {surname}")
+    if not found:
+        return cands
+    kept = [c for c in cands if not (c.end in found and c.start > found[c.end].start)]
+    return sorted([*kept, *found.values()], key=lambda c: (c.start, -c.end))
 
 
 def _same_spelling(a: str, b: str) -> bool:
@@ -1211,6 +1294,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if e > s:
             spans.extend(_split_span(ctx, gaz, _Span(s, e, ent.label_), person_forms,
                                      place_forms))
+    spans = _join_demonym_names(spans, ctx, gaz)
     for span in spans:
         s, e = span.start, span.end
         inside = [i for i, m in enumerate(matches) if m.start < e and m.end > s]
@@ -1547,6 +1631,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         else:
             c.label = first
 
+    cands = _missed_full_names(cands, ctx, gaz, doc)
     # Persons: title phrase before the name, coreference of short forms, surname linking.
     # "Alexei Navalny" typed ORG while "Navalny" alone is a PERSON: the full name is a person.
     single = {body[c.start:c.end] for c in cands if c.type == "Person" and not c.qid

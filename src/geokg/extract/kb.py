@@ -115,9 +115,10 @@ class Word:
 
 def _surname_key(word: str) -> str:
     """A surname as compared across transliterations (Zelensky = Zelenskyy = Zelenskiy,
-    Sisi = Sissi, Berdimuhamedov = Berdimuhamedow): final i/y alike, final w as v, doubled
-    letters single."""
+    Sisi = Sissi, Berdimuhamedov = Berdimuhamedow, Yanukovych = Yanukovytch): final i/y
+    alike, final w as v, "tch" as "ch", doubled letters single."""
     key = re.sub(r"(?<=[eo])w$", "v", re.sub(r"[iy]+$", "y", norm_word(word)))
+    key = key.replace("tch", "ch")
     return re.sub(r"(.)\1+", r"\1", key)
 
 
