@@ -509,6 +509,20 @@ def test_readiness_to_act_is_an_offer_unless_the_act_is_a_concession(nlp: Any) -
     assert (ev.mode, ev.actors, ev.factuality) == ("express readiness", ("Q155",), "asserted")
     events = short_events(nlp, "Serbia is ready to make concessions to Spain.")
     assert [e.type for e in events] == ["CONCEDE"]
+    # the partner of the act offered is whom the readiness is towards; the act is not told
+    events = short_events(nlp, "Brazil is ready to develop its relations with Argentina.")
+    assert [(e.type, e.actors, e.targets) for e in events] == [("AGREE", ("Q155",), ("Q414",))]
+
+
+def test_an_intent_to_cooperate_is_an_agreement_each_time_it_is_said(nlp: Any) -> None:
+    events = short_events(nlp, "Brazil intends to develop its relations with Argentina. Brazil "
+                               "is also planning to expand cooperation with Argentina.")
+    assert [(e.type, e.mode, e.factuality) for e in events] == [
+        ("AGREE", "express intent", "asserted")] * 2
+    assert all(e.actors == ("Q155",) and e.targets == ("Q414",) for e in events)
+    # an intent to do anything else is no agreement: wanting to thank is thanking
+    events = short_events(nlp, "Brazil wants to thank Argentina for the reception.")
+    assert [e.type for e in events] == ["SUPPORT"]
 
 
 def test_agreeing_to_continue_contacts_is_an_agreement_and_a_future_meeting(nlp: Any) -> None:

@@ -168,8 +168,9 @@ _SPEECH_ACTS = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _SAID_ACTS = _SPEECH_ACTS | {"AGREE"}
 # Acts each told once: two signings by the same parties are two documents.
 _DISTINCT_ACTS = frozenset({"sign agreement", "ratify agreement"})
-# Acts that, told in two sentences, are two acts: "they agreed to A. They also agreed to B."
-_TOLD_APART = _DISTINCT_ACTS | {"agree", "call for"}
+# Acts that, told in two sentences, are two acts: "they agreed to A. They also agreed to B.",
+# "we intend to develop our relations ... We are planning to expand cooperation".
+_TOLD_APART = _DISTINCT_ACTS | {"agree", "call for", "express intent"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +199,7 @@ class Trigger:
     target_types: frozenset[str] = frozenset()
     actor_types: frozenset[str] = frozenset()
     assessment: bool = False
+    clause_types: frozenset[str] = frozenset()
 
     def role_of(self, prep: str, lexicon: Lexicon) -> str:
         """The role ("actor", "target", "joint", "place", "none") of a preposition's object."""
@@ -246,6 +248,7 @@ def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
             target_types=frozenset(item.get("target_types", ())),
             actor_types=frozenset(item.get("actor_types", ())),
             assessment=bool(item.get("assessment", False)),
+            clause_types=frozenset(item.get("clause_types", ())),
         )
         by_lemma.setdefault(trig.lemma, []).append(trig)
     return Lexicon(
@@ -713,6 +716,8 @@ class _Extractor:
                 found.add(role, keys)
                 self._prep_objects(child, trig, found, authored=True)
             elif child.dep_ in {"xcomp", "ccomp"} and trig.type in {"REQUEST", "AGREE"}:
+                if trig.needs_clause and child.dep_ == "xcomp":
+                    found.add("target", self._clause_partners(child))
                 # "urged Iran to cooperate", "invited Obama to come": the addressee; "we hope
                 # that we will meet" asks nothing of anyone.
                 for sub in child.children:
@@ -725,6 +730,20 @@ class _Extractor:
                     else:
                         found.add("target", self.phrase_entities(sub))
         self._prep_objects(verb, trig, found)
+
+    def _clause_partners(self, clause: Token) -> list[str]:
+        """Whom a readiness or intent is towards: the partner of the act it is to do ("ready to
+        share its research with Argentina", "intends to develop relations with Peru", "ready
+        to help Syria")."""
+        partners: list[str] = []
+        for sub in (clause, *(c for c in clause.children if c.dep_ in _OBJECTS)):
+            if sub is not clause:
+                partners += self.phrase_entities(sub)
+            for prep in sub.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    partners += [k for obj in prep.children if obj.dep_ == "pobj"
+                                 for k in self.phrase_entities(obj)]
+        return partners
 
     def _turn_speaker(self, tok: Token) -> str | None:
         """The speaker of the transcript turn a token is in, or None outside the turns."""
@@ -944,21 +963,26 @@ class _Extractor:
             if tok.head.lemma_.lower() in trig.veto_head or (
                     tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in trig.veto_head):
                 continue  # "implemented the agreement", "compliance with the agreement"
-            if trig.needs_clause and not self._readiness(tok):
+            if trig.needs_clause and not self._readiness(tok, trig.clause_types):
                 continue
             return trig
         return None
 
-    def _readiness(self, tok: Token) -> bool:
+    def _readiness(self, tok: Token, types: frozenset[str] = frozenset()) -> bool:
         """True for "ready to share": an infinitive complement that is not itself an act of
-        another kind ("ready to make concessions" is a possible concession, not an offer)."""
+        another kind ("ready to make concessions" is a possible concession, not an offer);
+        with ``types``, one that is an act of those types ("intend to develop our relations",
+        not "intend to thank you")."""
         clauses = [c for c in tok.children if c.dep_ == "xcomp"]
+        found: set[str] = set()
         for clause in clauses:
             for sub in (clause, *(c for c in clause.children if c.dep_ == "dobj")):
                 trig = self.match(sub)
                 if trig is not None and trig.type not in _COOPERATIVE:
                     return False
-        return bool(clauses)
+                if trig is not None:
+                    found.add(trig.type)
+        return bool(clauses) and (not types or bool(found & types))
 
     def event_at(self, tok: Token, trig: Trigger, sent: Any) -> Event | None:
         """The event a trigger token expresses, or None without an entity participant."""
@@ -1020,7 +1044,8 @@ class _Extractor:
             addressee = self.index.addressee_at(tok.i)
             others = [k for k in self.group if k not in actors]
             targets = [addressee] if addressee and addressee not in actors else others
-            trig = replace(trig, type="AGREE", mode="express intent")
+            # told once however often hoped, unlike a stated intent ("we intend to ...")
+            trig = replace(trig, type="AGREE", mode="express hope")
         if trig.needs_target and not targets:
             return None  # "he hoped that he would come": nobody else is addressed
         if trig.target_types and not any(types.get(k) in trig.target_types for k in targets):
@@ -1170,7 +1195,7 @@ class _Extractor:
             if cur.head.i == cur.i:
                 return False
             cur = cur.head
-            if cur.pos_ not in {"VERB", "NOUN"}:
+            if cur.pos_ not in {"VERB", "NOUN", "ADJ"}:
                 continue
             if cur.lemma_.lower() == "importance":
                 return False  # "the importance of the deal": the deal is told, not called for
