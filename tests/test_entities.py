@@ -913,3 +913,15 @@ def test_names_the_model_cut_short_or_ran_on_are_mended() -> None:
     assert ents["Russian Labour Protection Week"].type == "NamedEvent"
     assert ents["Great Hall of the People"].type == "Place" and "Beijing" in ents
     assert all(e.type != "Person" for label, e in ents.items() if "Majesty" in label)
+
+
+def test_a_leaders_surname_misspelt_by_a_letter_is_linked_when_the_first_name_agrees() -> None:
+    # the leaders table spells them "Hassan Rohani" and "Sebastian Kurz"
+    ents = _body_entities("Hassan Rouhani called Federal Chancellor of Austria Sebastian Kurtz. "
+                          "Mr Kurtz said so.", date="2020-05-08")
+    assert ents["Hassan Rohani"].wikidata == "Q348144"
+    assert ents["Sebastian Kurz"].wikidata == "Q2262885"
+    assert {m.text for m in ents["Sebastian Kurz"].mentions} == {"Sebastian Kurtz", "Kurtz"}
+    # another first name is another person
+    ents = _body_entities("Tomas Kurtz said so.", date="2020-05-08")
+    assert ents["Tomas Kurtz"].wikidata is None

@@ -173,6 +173,13 @@ def test_surnames_compare_across_transliterations() -> None:
     # German/Polish-style -ow and -ew spell the Russian -ov and -ev
     assert gaz.persons_by_surname("Berdimuhamedov") == gaz.persons_by_surname("Berdimuhamedow")
     assert gaz.persons_by_surname("Berdimuhamedov")
+    # the Portuguese "tch" of the leaders table is the English "ch"
+    assert "Q1459658" in gaz.persons_by_surname("Yanukovych")
+    # one letter off: found only when asked for (and never for a short surname)
+    assert "Q2262885" not in gaz.persons_by_surname("Kurtz")
+    assert "Q2262885" in gaz.persons_by_near_surname("Kurtz")
+    assert "Q348144" in gaz.persons_by_near_surname("Rouhani")
+    assert not gaz.persons_by_near_surname("Putn")
 
 
 def test_a_leader_row_named_by_a_title_is_never_looked_for(tmp_path: Path) -> None:

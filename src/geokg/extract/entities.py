@@ -1681,9 +1681,17 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if len(ws) < 2:
             continue
         hits = [q for q in gaz.persons_by_surname(ws[-1].raw) if gaz.roles_at(q, article.date)]
+        misspelt = not hits and len(ws) == 2
+        if misspelt:
+            # a surname misspelt by a letter ("Sebastian Kurtz"): the first name must agree
+            # whole, not by its initial only
+            hits = [q for q in gaz.persons_by_near_surname(ws[-1].raw)
+                    if gaz.roles_at(q, article.date)]
         if len(hits) == 1:
             rec = gaz.record(hits[0])
-            if rec is not None and split_words(rec.label)[0].norm[:1] == ws[0].norm[:1]:
+            first = split_words(rec.label)[0].norm if rec is not None else ""
+            if rec is not None and (first == ws[0].norm if misspelt
+                                    else first[:1] == ws[0].norm[:1]):
                 c.qid, c.label = rec.qid, rec.label
     # A compound surname alone ("Sassou Nguesso" after "Denis Sassou-Nguesso", "Chan-ocha"
     # after "Prayut Chan-ocha"): the one longer name that ends with these words.

@@ -122,6 +122,18 @@ def _surname_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether b is a with exactly one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:] if len(a) < len(b) else a[i + 1:] == b[i:]
+
+
 def split_words(text: str) -> list[Word]:
     """The words and punctuation marks of ``text`` (standalone dots dropped)."""
     words = []
@@ -300,6 +312,16 @@ class Gazetteer:
     def persons_by_surname(self, surname: str) -> tuple[str, ...]:
         """Q-ids of persons whose name ends in ``surname``."""
         return self._surnames.get(_surname_key(surname), ())
+
+    def persons_by_near_surname(self, surname: str) -> tuple[str, ...]:
+        """Q-ids of persons whose surname is this one misspelt by one letter ("Kurtz" for
+        "Kurz"); surnames of five letters or more only."""
+        key = _surname_key(surname)
+        if len(key) < 5:
+            return ()
+        return tuple(q for other, qids in self._surnames.items()
+                     if other != key and other[:1] == key[:1] and _one_edit(key, other)
+                     for q in qids)
 
     def is_first_name(self, word: str) -> bool:
         """Whether ``word`` is the first name of some person in the gazetteer."""
