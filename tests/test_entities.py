@@ -917,11 +917,24 @@ def test_names_the_model_cut_short_or_ran_on_are_mended() -> None:
 
 def test_a_leaders_surname_misspelt_by_a_letter_is_linked_when_the_first_name_agrees() -> None:
     # the leaders table spells them "Hassan Rohani" and "Sebastian Kurz"
-    ents = _body_entities("Hassan Rouhani called Federal Chancellor of Austria Sebastian Kurtz. "
-                          "Mr Kurtz said so.", date="2020-05-08")
+    ents = _body_entities("Iran's Hassan Rouhani called Federal Chancellor of Austria "
+                          "Sebastian Kurtz. Mr Kurtz said so.", date="2020-05-08")
     assert ents["Hassan Rohani"].wikidata == "Q348144"
     assert ents["Sebastian Kurz"].wikidata == "Q2262885"
     assert {m.text for m in ents["Sebastian Kurz"].mentions} == {"Sebastian Kurtz", "Kurtz"}
     # another first name is another person
     ents = _body_entities("Tomas Kurtz said so.", date="2020-05-08")
     assert ents["Tomas Kurtz"].wikidata is None
+
+
+def test_a_leader_is_told_from_others_of_his_surname_by_initial_and_state() -> None:
+    # Serj (the tables' spelling) and Tigran Sargsyan both held office in Armenia in 2013
+    ents = _body_entities("Vladimir Putin met with President of Armenia Serzh Sargsyan.",
+                          date="2013-05-01")
+    assert ents["Serj Sargsyan"].wikidata == "Q612803"
+    # of namesakes in office, one of a state the article never names is not meant
+    ents = _body_entities("Vladimir Putin met with Serzh Sargsyan.", date="2013-05-01")
+    assert ents["Serzh Sargsyan"].wikidata is None
+    # nor is a numeral a surname
+    ents = _body_entities("Archbishop Chrysostomos II spoke in Moscow.", date="2017-06-01")
+    assert all(e.wikidata is None for e in ents.values() if e.type == "Person")

@@ -101,6 +101,7 @@ _ELECTION = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?P<who>(?:[A-Z][\w.]*\s+){
 _PHRASE_BREAK = re.compile(r"[.;:!?\n]")
 _ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "gen", "st", "prof"})  # "Dr." goes on
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "madame", "monsieur"})
+_ROMAN = re.compile(r"[IVXL]+")
 _MIDDLE_INITIAL = re.compile(r"(\S+) [A-Z]\. (\S+)")
 _ROLE_ENDINGS = frozenset({"advisor", "adviser", "secretary", "minister", "spokesman",
                            "spokeswoman", "spokesperson", "ambassador", "envoy", "chairman"})
@@ -1674,25 +1675,33 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     firsts = {surname: group[0] for surname, group in full.items() if surname in clusters}
     # A full name the gazetteer spells otherwise ("Abdel-Fattah el-Sissi"): the one leader in
     # office with that surname and initial. Linked before its short forms join it.
+    named_states = {c.qid for c in cands if c.type == "Country" and c.qid}
     for c in persons:
         if c.qid or article.date is None:
             continue
         ws = split_words(c.label)
         if len(ws) < 2:
             continue
+        if _ROMAN.fullmatch(ws[-1].raw):
+            continue  # "Chrysostomos II": a numeral is no surname
         hits = [q for q in gaz.persons_by_surname(ws[-1].raw) if gaz.roles_at(q, article.date)]
         misspelt = not hits and len(ws) == 2
-        if misspelt:
-            # a surname misspelt by a letter ("Sebastian Kurtz"): the first name must agree
-            # whole, not by its initial only
+        if misspelt:  # a surname misspelt by a letter ("Sebastian Kurtz")
             hits = [q for q in gaz.persons_by_near_surname(ws[-1].raw)
                     if gaz.roles_at(q, article.date)]
-        if len(hits) == 1:
-            rec = gaz.record(hits[0])
-            first = split_words(rec.label)[0].norm if rec is not None else ""
-            if rec is not None and (first == ws[0].norm if misspelt
-                                    else first[:1] == ws[0].norm[:1]):
-                c.qid, c.label = rec.qid, rec.label
+        if len(hits) > 1 or misspelt:
+            # one of several namesakes ("Serzh" for the tables' "Serj" Sargsyan, in office
+            # with Tigran Sargsyan), or a misspelt surname: a leader of a state the article
+            # names (a table's term may lack its end), the first name agreeing by its
+            # initial, or whole for a misspelt surname
+            hits = [q for q in hits if any(r.of_key in named_states
+                                           for r in gaz.roles_at(q, article.date))]
+        first_name = ws[0].norm if misspelt else ws[0].norm[:1]
+        records = [rec for q in hits if (rec := gaz.record(q)) is not None
+                   and split_words(rec.label)[0].norm[:len(first_name)] == first_name
+                   and (not misspelt or split_words(rec.label)[0].norm == first_name)]
+        if len(records) == 1:
+            c.qid, c.label = records[0].qid, records[0].label
     # A compound surname alone ("Sassou Nguesso" after "Denis Sassou-Nguesso", "Chan-ocha"
     # after "Prayut Chan-ocha"): the one longer name that ends with these words.
     spelt_as = [(c, _spelt_words(body, c)) for c in persons]
