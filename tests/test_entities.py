@@ -938,3 +938,11 @@ def test_a_leader_is_told_from_others_of_his_surname_by_initial_and_state() -> N
     # nor is a numeral a surname
     ents = _body_entities("Archbishop Chrysostomos II spoke in Moscow.", date="2017-06-01")
     assert all(e.wikidata is None for e in ents.values() if e.type == "Person")
+
+
+def test_america_alone_is_the_united_states_and_an_unknown_acronym_a_body() -> None:
+    ents = _body_entities("America and Russia agreed. Latin America differs. The BRICS "
+                          "countries met.")
+    assert {m.text for m in ents["United States"].mentions} == {"America"}
+    assert ents["United States"].wikidata == "Q30" and ents["Latin America"].type == "Place"
+    assert ents["BRICS"].type == "Organization"

@@ -1013,6 +1013,8 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return "Country", label
     if typ == "Place" and label in _MACRO:
         return "Place", _MACRO[label]
+    if typ == "Place" and re.fullmatch(r"[A-Z]{3,}", label):
+        return "Organization", label  # "BRICS", "ISIL": an acronym no table knows names a body
     if typ in {"Person", "Place"} and any(w in _ORG_WORDS for w in words):
         return "Organization", label
     if (typ in {"Person", "Organization"} and len(words) <= 2 and prev and prev2
@@ -1764,6 +1766,10 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                     c.type, c.qid, c.label, c.conf = "Person", rec.qid, rec.label, CONF_COREF
 
     for c in cands:
+        if c.type == "Place" and not c.qid and c.label == "America" and (
+                usa := gaz.lookup("United States of America")) is not None:
+            # "America" alone is the United States ("Latin America" is a name of its own)
+            c.type, c.qid, c.label = usa.type, usa.qid, usa.label
         if c.type in {"Place", "Country"} and not c.qid and (
                 republic := _REPUBLIC_OF.fullmatch(c.label)):
             c.label = republic[1]  # "Republic of Abkhazia": a state no table knows, by its name
