@@ -810,6 +810,19 @@ def _two_states_events(nlp: Any, tmp_path: Path, text: str) -> tuple[Event, ...]
     return find_events(nlp(art.body), art, ents)
 
 
+def test_what_the_addressee_is_thanked_for_went_to_the_speakers_side(
+        nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov: Thank you for your assistance in these "
+                  "difficult times. We thank Varnia for its humanitarian aid.\n")
+    acts = {(e.type, e.actors, e.targets) for e in _two_states_events(nlp, tmp_path, text)
+            if e.type in {"AID", "SUPPORT"}}
+    assert ("AID", ("person/ilse-orlova",), ("country/t",)) in acts
+    assert ("AID", ("country/v",), ("country/t",)) in acts
+    # "we" who thank the other side are the speaker's side, not both
+    assert ("SUPPORT", ("country/t",), ("country/v",)) in acts
+
+
 def test_i_and_we_in_a_transcript_are_the_speaker_of_the_turn(nlp: Any, tmp_path: Path) -> None:
     text = ("Talks in Varnia\n\n"
             "President of Varnia Ilse Orlova: Oleg Tarnov has come a long way. "

@@ -497,8 +497,10 @@ class _Extractor:
                 # "Babaryka, who was arrested": the relative pronoun is the name it hangs on.
                 return self.phrase_entities(head.head.head, depth)
             if lower in _GROUP_PRONOUNS:
-                exclusive = (lower in {"we", "us"} and not depth and _says_you(head.head, head)
-                             and idx.addressee_at(head.i) is not None)
+                exclusive = lower in {"we", "us"} and not depth and (
+                    (_says_you(head.head, head) and idx.addressee_at(head.i) is not None)
+                    or (head.dep_ in _SUBJECTS and idx.speaker_at(head.i) is not None
+                        and self._names_a_party(head.head)))
                 if not exclusive and (self.group or lower not in {"we", "our", "us"} or depth):
                     # Cooperation is between states: "we are restoring our trade ties", said
                     # by one leader to another, is Russia's and Turkey's.
@@ -582,6 +584,13 @@ class _Extractor:
             # "The conversation touched on Syria, emphasising ...": by its parties.
             keys = list(self.group)
         return list(dict.fromkeys(keys))
+
+    def _names_a_party(self, verb: Token) -> bool:
+        """Whether the verb's object is a party of the meeting or its state: "we" who "thank
+        Russia" at a meeting with Russia's president are the other side."""
+        parties = {*self.group, *self.group_states()}
+        return any(c.dep_ in {"dobj", "dative"} and c.i in self.index.token_key
+                   and self.index.token_key[c.i] in parties for c in verb.children)
 
     def _prep_objects(self, tok: Token, trig: Trigger, found: _Found,
                       authored: bool = False) -> None:
@@ -828,6 +837,11 @@ class _Extractor:
             elif child.dep_ == "poss":
                 if not (light_owner and child.pos_ == "PRON"):
                     found.add(owner, self.phrase_entities(child))
+                speaker = self._turn_speaker(noun)
+                if child.lower_ == "your" and speaker and _thanked_for(noun, _THANKS):
+                    # "thank you for your assistance": it went to the speaker's side
+                    state = self.country.get(speaker)
+                    found.add("target", [state if state in idx.types else speaker])
             elif child.dep_ in {"amod", "compound", "nmod"}:
                 for tok in child.subtree:
                     key = idx.token_key.get(tok.i)
@@ -1679,10 +1693,15 @@ def _called_for(importance: Token, match: Callable[[Token], Trigger | None]) -> 
         for obj in objects)
 
 
-def _thanked_for(noun: Token) -> bool:
-    """True for the act thanks are given for: "thanked Russia for its aid"."""
+def _thanked_for(noun: Token, words: frozenset[str] = frozenset({"thank"})) -> bool:
+    """True for the act thanks are given for: "thanked Russia for its aid" (with ``words``,
+    also "grateful for", "the gratitude of ... for your assistance")."""
     return bool(noun.dep_ == "pobj" and noun.head.lower_ == "for"
-                and noun.head.head.lemma_.lower() == "thank")
+                and noun.head.head.lemma_.lower() in words)
+
+
+# Words of thanks whose "for" names what the one thanked did for the thankers.
+_THANKS = frozenset({"thank", "thanks", "grateful", "gratitude", "appreciation", "appreciate"})
 
 
 def _question(sent: Any) -> bool:
