@@ -814,11 +814,15 @@ def test_what_the_addressee_is_thanked_for_went_to_the_speakers_side(
         nlp: Any, tmp_path: Path) -> None:
     text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"
                   "President of Tarnavia Oleg Tarnov: Thank you for your assistance in these "
-                  "difficult times. We thank Varnia for its humanitarian aid.\n")
+                  "difficult times. We thank Varnia for its humanitarian aid. We are grateful "
+                  "to you for the support that you have given us.\n")
+    acts = {(e.type, e.mode, e.actors, e.targets)
+            for e in _two_states_events(nlp, tmp_path, text) if e.type in {"AID", "SUPPORT"}}
+    assert ("AID", "assistance", ("person/ilse-orlova",), ("country/t",)) in acts
+    assert ("AID", "aid", ("country/v",), ("country/t",)) in acts
+    assert ("SUPPORT", "support", ("person/ilse-orlova",), ("country/t",)) in acts
     acts = {(e.type, e.actors, e.targets) for e in _two_states_events(nlp, tmp_path, text)
             if e.type in {"AID", "SUPPORT"}}
-    assert ("AID", ("person/ilse-orlova",), ("country/t",)) in acts
-    assert ("AID", ("country/v",), ("country/t",)) in acts
     # "we" who thank the other side are the speaker's side, not both
     assert ("SUPPORT", ("country/t",), ("country/v",)) in acts
 

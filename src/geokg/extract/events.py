@@ -585,6 +585,16 @@ class _Extractor:
             keys = list(self.group)
         return list(dict.fromkeys(keys))
 
+    def _thanked_for_your(self, noun: Token, found: _Found) -> bool:
+        """For the addressee's act a speaker thanks them for ("thank you for your assistance"):
+        it went to the speaker's side, made its target; True if so."""
+        speaker = self._turn_speaker(noun)
+        if speaker is None or not _thanked_for(noun, _THANKS):
+            return False
+        state = self.country.get(speaker)
+        found.add("target", [state if state in self.index.types else speaker])
+        return True
+
     def _names_a_party(self, verb: Token) -> bool:
         """Whether the verb's object is a party of the meeting or its state: "we" who "thank
         Russia" at a meeting with Russia's president are the other side."""
@@ -837,11 +847,18 @@ class _Extractor:
             elif child.dep_ == "poss":
                 if not (light_owner and child.pos_ == "PRON"):
                     found.add(owner, self.phrase_entities(child))
-                speaker = self._turn_speaker(noun)
-                if child.lower_ == "your" and speaker and _thanked_for(noun, _THANKS):
-                    # "thank you for your assistance": it went to the speaker's side
-                    state = self.country.get(speaker)
-                    found.add("target", [state if state in idx.types else speaker])
+                if child.lower_ == "your":
+                    self._thanked_for_your(noun, found)
+            elif child.dep_ == "relcl" and (doer := next(
+                    (c.lower_ for c in child.children if c.dep_ in _SUBJECTS), None)) in {
+                        "you", "it", "they"} and self._thanked_for_your(noun, found):
+                # "grateful for the support that you have given us", "we thank Russia for
+                # the aid it has provided": the act of whom the speaker thanks
+                thank = noun.head.head
+                found.add(owner, [k for c in child.children if c.dep_ in _SUBJECTS
+                                  for k in self.phrase_entities(c)] if doer == "you" else
+                          [k for o in thank.children if o.dep_ == "dobj"
+                           for k in self.phrase_entities(o)])
             elif child.dep_ in {"amod", "compound", "nmod"}:
                 for tok in child.subtree:
                     key = idx.token_key.get(tok.i)
@@ -1696,8 +1713,12 @@ def _called_for(importance: Token, match: Callable[[Token], Trigger | None]) -> 
 def _thanked_for(noun: Token, words: frozenset[str] = frozenset({"thank"})) -> bool:
     """True for the act thanks are given for: "thanked Russia for its aid" (with ``words``,
     also "grateful for", "the gratitude of ... for your assistance")."""
-    return bool(noun.dep_ == "pobj" and noun.head.lower_ == "for"
-                and noun.head.head.lemma_.lower() in words)
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return False
+    gov = noun.head.head
+    # "we are grateful to you for ...": the parser may hang the "for" on the copula
+    return gov.lemma_.lower() in words or (gov.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in words for c in gov.children))
 
 
 # Words of thanks whose "for" names what the one thanked did for the thankers.
