@@ -525,6 +525,19 @@ def test_an_intent_to_cooperate_is_an_agreement_each_time_it_is_said(nlp: Any) -
     assert [e.type for e in events] == ["SUPPORT"]
 
 
+def test_states_that_cooperate_or_coordinate_do_so_only_as_told_done(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Peru and Chile cooperate in resolving regional issues."),
+              "COOPERATE")
+    assert (ev.mode, set(ev.actors), ev.targets) == ("cooperate", {"Q419", "Q298"}, ())
+    ev = only(short_events(nlp, "Peru and Chile coordinate their efforts at the UN."),
+              "COOPERATE")
+    assert ev.mode == "coordination"
+    # what they would do, and a plan coordinated by one side, are no such act
+    assert not short_events(nlp, "Peru and Chile would further coordinate their efforts.")
+    assert not [e for e in short_events(nlp, "Peru backed the plan coordinated by Chile.")
+                if e.type == "COOPERATE"]
+
+
 def test_agreeing_to_continue_contacts_is_an_agreement_and_a_future_meeting(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern and Pedro Sanchez agreed to continue "
                                "contacts.")
