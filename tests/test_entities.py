@@ -716,6 +716,11 @@ def test_tidy_drops_the_words_around_a_name(text: str, span: str, label: str, na
      "United States Department of State", "United States"),
     ("A note went to the Russian Embassy in London.", None, "Embassy of Russia, London",
      "Russia"),
+    # a body named with its state after "of", inside the name or just after it
+    ("Putin greeted the President of the Council of State of the Republic of Cuba.", None,
+     "Council of State (Cuba)", "Cuba"),
+    ("Putin met Premier of the State Council of China Li Keqiang.", None,
+     "State Council of the People's Republic of China", "China"),
 ])
 def test_a_ministry_is_named_with_its_country(text: str, publisher: str | None, label: str,
                                               country: str) -> None:

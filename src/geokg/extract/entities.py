@@ -570,7 +570,14 @@ def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
         country = country or named
         words = words[1:]  # "Russian Culture Ministry"
     label = " ".join(words)
-    country = country or _country_before(ctx, gaz, c.start)
+    for of_state in re.finditer(r" of (?:the )?", label):
+        # "the State Council of China", "the Council of State of Cuba"
+        rec = gaz.lookup(label[of_state.end():])
+        if rec is not None and rec.type == "Country" and (
+                body := _national_bodies()["bodies"].get(rec.qid, {}).get(
+                    label[:of_state.start()])):
+            return body, rec.qid
+    country = country or _country_after(ctx, gaz, c.end) or _country_before(ctx, gaz, c.start)
     if label == "Embassy":
         rec = gaz.record(country or "")
         place = re.match(r"\s+in\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)",
@@ -771,6 +778,17 @@ def _country_before(ctx: _Ctx, gaz: Gazetteer, start: int) -> str | None:
             "'", "’"}:
         prev = ctx.prev(start, 3)  # the possessive
     return _country_word(gaz, prev.raw) if prev is not None else None
+
+
+def _country_after(ctx: _Ctx, gaz: Gazetteer, end: int) -> str | None:
+    """The country an "of" right after a name gives ("the Council of State" + "of the Republic
+    of Cuba", where the model ends the body's name before the state's), if any."""
+    after = re.match(r" of (?:the )?([A-Z][\w'’-]*(?: (?:of )?[A-Z][\w'’-]*){0,3})",
+                     ctx.body[end:end + 60])
+    if after is None:
+        return None
+    rec = gaz.lookup(after[1])
+    return rec.qid if rec is not None and rec.type == "Country" else None
 
 
 def _most_mentioned_country(cands: Sequence[_Cand]) -> str | None:
