@@ -299,7 +299,9 @@ def test_a_legislature_named_by_a_bare_word_is_the_states() -> None:
     labels = {e.label for e in ents.values() if e.type == "Organization"}
     assert {"United States Congress", "United States House of Representatives",
             "United States Senate"} <= labels
-    assert "House Intelligence Committee" in labels and "White House" not in labels
+    # the committee is not the House, and has its own conventional name
+    assert "United States House Permanent Select Committee on Intelligence" in labels
+    assert "White House" not in labels
 
 
 def test_us_federal_bodies_and_portfolios() -> None:
@@ -712,6 +714,8 @@ def test_tidy_drops_the_words_around_a_name(text: str, span: str, label: str, na
      "Russian Armed Forces", "Russia"),
     # bodies of the United States as they are named in full; an embassy by state and city
     ("The US Senate voted on Monday.", None, "United States Senate", "United States"),
+    ("The United States said the House Intelligence Committee met.", None,
+     "United States House Permanent Select Committee on Intelligence", "United States"),
     ("The United States and Iran spoke. The US said the State Department will act.", None,
      "United States Department of State", "United States"),
     ("A note went to the Russian Embassy in London.", None, "Embassy of Russia, London",
