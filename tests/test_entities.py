@@ -955,3 +955,12 @@ def test_america_alone_is_the_united_states_and_an_unknown_acronym_a_body() -> N
     assert {m.text for m in ents["United States"].mentions} == {"America"}
     assert ents["United States"].wikidata == "Q30" and ents["Latin America"].type == "Place"
     assert ents["BRICS"].type == "Organization"
+
+
+def test_a_un_body_is_named_in_full_or_linked_and_not_cut_at_its_preposition() -> None:
+    ents = _body_entities("The SCO signed memorandums with the UN Food and Agriculture "
+                          "Organization and the UN Office for the Coordination of Humanitarian "
+                          "Affairs.")
+    assert ents["Food and Agriculture Organization"].wikidata == "Q82151"
+    assert "United Nations Office for the Coordination of Humanitarian Affairs" in ents
+    assert "Coordination of Humanitarian Affairs" not in ents

@@ -402,11 +402,14 @@ def _name_unit(unit: Sequence[Word]) -> bool:
 
 
 def _join_demonym_names(spans: list[_Span], ctx: _Ctx, gaz: Gazetteer) -> list[_Span]:
-    """A demonym the model left out of the body's name right after it, joined to it.
+    """Names of bodies the model cut short or in two, mended.
 
-    "the Russian Direct Investment Fund" read as ORG "Direct Investment Fund" alone is one
-    name, as the model reads "the Russian Geographical Society" elsewhere: the organisation's
-    name holds a body's head word and follows the demonym after one space.
+    A demonym it left out of the body's name right after it is joined to it: "the Russian
+    Direct Investment Fund" read as ORG "Direct Investment Fund" alone is one name, as the
+    model reads "the Russian Geographical Society" elsewhere (the organisation's name holds a
+    body's head word and follows the demonym after one space). So are two of its ORG names
+    joined by "for the", "of" or "on" after a body's head word ("UN Office" + "Coordination of
+    Humanitarian Affairs").
     """
     joined = []
     dropped: set[int] = set()
@@ -419,7 +422,21 @@ def _join_demonym_names(spans: list[_Span], ctx: _Ctx, gaz: Gazetteer) -> list[_
             dropped.add(word.start)
             span = _Span(word.start, span.end, "ORG")
         joined.append(span)
-    return [sp for sp in joined if not (sp.label == "NORP" and sp.start in dropped)]
+    kept = [sp for sp in joined if not (sp.label == "NORP" and sp.start in dropped)]
+    # "UN Office" + "for the" + "Coordination of Humanitarian Affairs": a body's name the
+    # model cut in two at its preposition
+    merged: list[_Span] = []
+    for span in sorted(kept, key=lambda sp: sp.start):
+        prev = merged[-1] if merged else None
+        last = ctx.prev(prev.end) if prev is not None else None
+        if (prev is not None and last is not None and prev.label == span.label == "ORG"
+                and last.norm in _ORG_WORDS
+                and re.fullmatch(r" (?:for|of|on) (?:the )?", ctx.body[prev.end:span.start])
+                and gaz.lookup(ctx.body[span.start:span.end]) is None):  # not "of" a state
+            merged[-1] = _Span(prev.start, span.end, "ORG")
+            continue
+        merged.append(span)
+    return merged
 
 
 def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str],
@@ -1784,6 +1801,15 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                     c.type, c.qid, c.label, c.conf = "Person", rec.qid, rec.label, CONF_COREF
 
     for c in cands:
+        if c.type == "Organization" and not c.qid and (
+                un := re.match(r"(?:UN|U\.N\.) (?=[A-Z])", c.label)) is not None:
+            # "UN Food and Agriculture Organization": the body the tables know under either
+            # name, else named in full ("United Nations Economic Commission for Europe")
+            body_name = c.label[un.end():]
+            known = [r for name in (f"United Nations {body_name}", body_name)
+                     if (r := gaz.lookup(name)) is not None and r.type == "Organization"]
+            c.label = known[0].label if known else f"United Nations {body_name}"
+            c.qid = known[0].qid if known else None
         if c.type == "Place" and not c.qid and c.label == "America" and (
                 usa := gaz.lookup("United States of America")) is not None:
             # "America" alone is the United States ("Latin America" is a name of its own)
