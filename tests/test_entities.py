@@ -371,6 +371,9 @@ def test_an_election_named_by_year_and_country_has_its_conventional_name() -> No
     assert ents["United States"].type == "Country"  # still named inside the election's name
     assert "2018 Farmers general election" not in _body_entities(
         "It was the 2018 Farmers general election.")
+    # written in capitals, as a headline would
+    assert "2020 United States presidential election" in _body_entities(
+        "They protested the results of the 2020 US Presidential Election.")
 
 
 @pytest.mark.parametrize(

@@ -97,7 +97,8 @@ _FORMAT = re.compile(rf"\b((?:{_CAP}\s+)*{_CAP})\s+([Ff]ormat|Four)\b")
 _OUTBREAK = r"(?:pandemic|outbreak|epidemic)"
 # "the 2020 United States presidential election", "the 2019 UK general election".
 _ELECTION = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?P<who>(?:[A-Z][\w.]*\s+){1,3}?)"
-                       r"(?P<kind>presidential|parliamentary|general|legislative)\s+elections?\b")
+                       r"(?P<kind>(?i:presidential|parliamentary|general|legislative))\s+"
+                       r"(?i:elections?)\b")
 _PHRASE_BREAK = re.compile(r"[.;:!?\n]")
 _ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "gen", "st", "prof"})  # "Dr." goes on
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "madame", "monsieur"})
@@ -1249,8 +1250,8 @@ def _known_event_names() -> re.Pattern[str]:
 
 def _elections(body: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """Spans naming a national election by year and country, with its conventional name:
-    "2019 UK general election" is the "2019 United Kingdom general election"; a demonym stays
-    ("2018 Russian presidential election")."""
+    "2019 UK general election" (or "General Election") is the "2019 United Kingdom general
+    election"; a demonym stays ("2018 Russian presidential election")."""
     found = []
     for m in _ELECTION.finditer(body):
         who = m.group("who").strip()
@@ -1259,7 +1260,8 @@ def _elections(body: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
             who = rec.label
         elif gaz.country_of_demonym(who) is None:
             continue
-        found.append((m.start(), m.end(), f"{m.group('year')} {who} {m.group('kind')} election"))
+        kind = m.group("kind").lower()  # "the 2020 US Presidential Election"
+        found.append((m.start(), m.end(), f"{m.group('year')} {who} {kind} election"))
     return found
 
 
