@@ -358,9 +358,10 @@ def test_forums_and_weeks_are_named_events() -> None:
 
 def test_names_known_as_named_events_are_named_events() -> None:
     ents = _body_entities("Boris Johnson stressed his support for Brexit. After the Second "
-                          "World War, Europe changed.")
+                          "World War and the Holocaust, Europe changed.")
     assert ents["Brexit"].type == "NamedEvent"
     assert ents["World War II"].type == "NamedEvent"
+    assert ents["The Holocaust"].type == "NamedEvent"
 
 
 def test_an_election_named_by_year_and_country_has_its_conventional_name() -> None:
