@@ -402,7 +402,7 @@ def _name_unit(unit: Sequence[Word]) -> bool:
             and not any(w.norm in _NOT_NAME for w in unit if w.raw[:1].isalpha()))
 
 
-def _join_demonym_names(spans: list[_Span], ctx: _Ctx, gaz: Gazetteer) -> list[_Span]:
+def _mend_body_names(spans: list[_Span], ctx: _Ctx, gaz: Gazetteer) -> list[_Span]:
     """Names of bodies the model cut short or in two, mended.
 
     A demonym it left out of the body's name right after it is joined to it: "the Russian
@@ -855,7 +855,7 @@ def _missed_full_names(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
     capitalised word right before the surname, outside every candidate, that is no title,
     stop word, month, demonym or gazetteer name, and is a known first name or follows a role
     noun, a demonym or another name ("Director-General of the ILO Guy Ryder", "spokesperson
-    Barend Leyts", "Ethiopians Dejene Debela").
+    Barend Leyts").
     The surname's own candidate there gives way to the full name.
     """
     surnames = {c.label for c in cands if c.type == "Person" and not c.qid
@@ -885,6 +885,11 @@ def _missed_full_names(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
         return cands
     kept = [c for c in cands if not (c.end in found and c.start > found[c.end].start)]
     return sorted([*kept, *found.values()], key=lambda c: (c.start, -c.end))
+
+
+def _same_first_name(tables: str, text: str, *, whole: bool) -> bool:
+    """Whether a first name in the text agrees with the tables': by its initial, or whole."""
+    return tables == text if whole else tables[:1] == text[:1]
 
 
 def _same_spelling(a: str, b: str) -> bool:
@@ -1334,7 +1339,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if e > s:
             spans.extend(_split_span(ctx, gaz, _Span(s, e, ent.label_), person_forms,
                                      place_forms))
-    spans = _join_demonym_names(spans, ctx, gaz)
+    spans = _mend_body_names(spans, ctx, gaz)
     for span in spans:
         s, e = span.start, span.end
         inside = [i for i, m in enumerate(matches) if m.start < e and m.end > s]
@@ -1735,10 +1740,9 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             # initial, or whole for a misspelt surname
             hits = [q for q in hits if any(r.of_key in named_states
                                            for r in gaz.roles_at(q, article.date))]
-        first_name = ws[0].norm if misspelt else ws[0].norm[:1]
         records = [rec for q in hits if (rec := gaz.record(q)) is not None
-                   and split_words(rec.label)[0].norm[:len(first_name)] == first_name
-                   and (not misspelt or split_words(rec.label)[0].norm == first_name)]
+                   and _same_first_name(split_words(rec.label)[0].norm, ws[0].norm,
+                                        whole=misspelt)]
         if len(records) == 1:
             c.qid, c.label = records[0].qid, records[0].label
     # A compound surname alone ("Sassou Nguesso" after "Denis Sassou-Nguesso", "Chan-ocha"

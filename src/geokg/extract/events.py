@@ -143,6 +143,8 @@ _HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILI
 # Decisions whose content is a meeting reported as a future event of its own ("agreed to
 # continue contacts": AGREE and a future CONSULT).
 _DECIDING = frozenset({"agree", "decide", "agreement", "decision"})
+# Words of thanks whose "for" names what the one thanked did for the thankers.
+_THANKS = frozenset({"thank", "thanks", "grateful", "gratitude", "appreciation", "appreciate"})
 # Acts a readiness to act can be an offer of ("ready to hold talks", "prepared to help").
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"})
 # Acts a meeting report tells in the agentless passive, meaning its parties ("it was agreed").
@@ -849,16 +851,15 @@ class _Extractor:
                     found.add(owner, self.phrase_entities(child))
                 if child.lower_ == "your":
                     self._thanked_for_your(noun, found)
-            elif child.dep_ == "relcl" and (doer := next(
-                    (c.lower_ for c in child.children if c.dep_ in _SUBJECTS), None)) in {
-                        "you", "it", "they"} and self._thanked_for_your(noun, found):
+            elif child.dep_ == "relcl":
                 # "grateful for the support that you have given us", "we thank Russia for
                 # the aid it has provided": the act of whom the speaker thanks
-                thank = noun.head.head
-                found.add(owner, [k for c in child.children if c.dep_ in _SUBJECTS
-                                  for k in self.phrase_entities(c)] if doer == "you" else
-                          [k for o in thank.children if o.dep_ == "dobj"
-                           for k in self.phrase_entities(o)])
+                doer = next((c for c in child.children if c.dep_ in _SUBJECTS), None)
+                if (doer is not None and doer.lower_ in {"you", "it", "they"}
+                        and self._thanked_for_your(noun, found)):
+                    thanked = [doer] if doer.lower_ == "you" else [
+                        o for o in noun.head.head.children if o.dep_ == "dobj"]
+                    found.add(owner, [k for t in thanked for k in self.phrase_entities(t)])
             elif child.dep_ in {"amod", "compound", "nmod"}:
                 for tok in child.subtree:
                     key = idx.token_key.get(tok.i)
@@ -1719,10 +1720,6 @@ def _thanked_for(noun: Token, words: frozenset[str] = frozenset({"thank"})) -> b
     # "we are grateful to you for ...": the parser may hang the "for" on the copula
     return gov.lemma_.lower() in words or (gov.lemma_.lower() == "be" and any(
         c.dep_ == "acomp" and c.lemma_.lower() in words for c in gov.children))
-
-
-# Words of thanks whose "for" names what the one thanked did for the thankers.
-_THANKS = frozenset({"thank", "thanks", "grateful", "gratitude", "appreciation", "appreciate"})
 
 
 def _question(sent: Any) -> bool:
