@@ -538,6 +538,11 @@ def test_states_that_cooperate_or_coordinate_do_so_only_as_told_done(nlp: Any) -
                 if e.type == "COOPERATE"]
 
 
+def test_a_group_from_a_state_is_that_states(nlp: Any) -> None:
+    ev = only(short_events(nlp, "A business delegation from Chile visited Peru."), "CONSULT")
+    assert (ev.actors, ev.targets) == (("Q298",), ("Q419",))
+
+
 def test_agreeing_to_continue_contacts_is_an_agreement_and_a_future_meeting(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern and Pedro Sanchez agreed to continue "
                                "contacts.")

@@ -29,6 +29,10 @@ _PARTICIPANT_TYPES = frozenset({"Person", "Organization", "Country"})
 # France and Germany", "the German government", "the spokesperson for the German government").
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod"})
 _PHRASE_PREPS = frozenset({"of", "for"})
+# Groups sent by a state, named with "from" it ("a delegation from Japan visited ...").
+_SENT_GROUPS = frozenset({"delegation", "representative", "official", "team", "expert",
+                          "specialist", "diplomat", "investor", "businessman", "troop",
+                          "observer", "envoy", "mission"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "dative", "iobj"})
@@ -524,6 +528,10 @@ class _Extractor:
                 if child.dep_ in _PHRASE_DEPS or (
                     child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS
                 ) or (child.dep_ == "pobj" and head.dep_ == "prep") or (
+                    # "a business delegation from Japan", "experts from Russia": whose they are
+                    child.dep_ == "prep" and child.lower_ == "from"
+                    and head.lemma_.lower() in _SENT_GROUPS
+                ) or (
                     # "support for efforts by Venezuela", "the proclamation by Trump": the
                     # author of the thing acted on
                     child.dep_ == "prep" and child.lower_ == "by" and head.pos_ == "NOUN"
