@@ -28,11 +28,13 @@ _PARTICIPANT_TYPES = frozenset({"Person", "Organization", "Country"})
 # Dependents through which a participant phrase names its entities ("the leaders of Russia,
 # France and Germany", "the German government", "the spokesperson for the German government").
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod"})
-_PHRASE_PREPS = frozenset({"of", "for"})
+_PHRASE_PREPS = frozenset({"of", "for", "including"})
 # Groups sent by a state, named with "from" it ("a delegation from Japan visited ...").
 _SENT_GROUPS = frozenset({"delegation", "representative", "official", "team", "expert",
                           "specialist", "diplomat", "investor", "businessman", "troop",
                           "observer", "envoy", "mission"})
+# Plural bodies a state has, named with "in" it ("security agencies in Armenia and Russia").
+_BODIES_IN = frozenset({"agency", "authority", "service", "official", "ministry"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "dative", "iobj"})
@@ -141,6 +143,24 @@ _STATE_NOUNS = frozenset({"country", "state", "nation"})
 # Kinds of organisation a definite noun refers back to ("the court", "the embassy").
 _ORG_KINDS = frozenset({"court", "embassy", "ministry", "committee", "commission", "company",
                         "agency", "council", "department", "parliament", "bank", "university"})
+# Nouns of a relation between states ("the importance of developing trade and ties").
+_TIES = frozenset({"cooperation", "interaction", "tie", "relation", "relationship",
+                   "partnership", "trade"})
+# The public a government addresses at home ("urged residents to evacuate").
+_PUBLIC = frozenset({"resident", "citizen", "people", "public", "population", "voter",
+                     "local", "inhabitant", "motorist", "traveller", "traveler"})
+# Prepositions of what a concern is about, and the conduct whose owner it is aimed at
+# ("concern over the position of the British side", "about the US decision to ...").
+_TOPICAL = frozenset({"over", "about", "at", "regarding"})
+_CONDUCT = frozenset({"position", "decision", "action", "policy", "move", "plan", "statement",
+                      "step", "behaviour", "behavior", "activity", "approach", "stance",
+                      "attitude", "conduct", "intention", "measure", "deployment", "attempt",
+                      "refusal", "announcement", "rhetoric", "practice"})
+# Stances taken on what someone said ("support what X said"), and verbs of saying.
+_STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
+_SAYING = frozenset({"say", "propose", "suggest", "state", "note", "mention", "tell"})
+# Prepositional objects that give an act's setting, not a party ("against the backdrop of").
+_SETTINGS = frozenset({"backdrop", "background"})
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # Acts whose performer an allegation accuses ("claimed X attacked", "alleged Y threatened").
 _HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "REJECT"})
@@ -419,6 +439,8 @@ class _Extractor:
         self.body: tuple[str, ...] = ()
         self.country = {e.key: e.country for e in entities if e.country}
         self.labels = {e.key: e.label for e in entities}
+        self.roles = {e.key: e.roles for e in entities if e.roles}
+        self.linked = {e.key for e in entities if e.wikidata}
         # the one state an article names: whose police a story of one country tells of
         states = [e.key for e in entities if e.type == "Country"]
         self.sole_state: tuple[str, ...] = tuple(states) if len(states) == 1 else ()
@@ -537,6 +559,11 @@ class _Extractor:
                     child.dep_ == "prep" and child.lower_ == "by" and head.pos_ == "NOUN"
                 ):
                     keys += self.phrase_entities(child, depth + 1)
+                elif (child.dep_ == "prep" and child.lower_ == "in" and head.tag_ == "NNS"
+                      and head.lemma_.lower() in _BODIES_IN):
+                    # "the heads of security agencies in Armenia and Russia": those states'
+                    keys += [k for k in self.phrase_entities(child, depth + 1)
+                             if idx.types.get(k) == "Country"]
                 elif child.dep_ == "acl" and child.lemma_.lower() in _OWNERSHIP:
                     for sub in child.children:
                         if sub.dep_ == "prep":
@@ -561,6 +588,8 @@ class _Extractor:
             # when the parser splits the name off the title.
             persons = [k for k in keys if idx.types.get(k) == "Person"]
             nxt = head.right_edge.i + 1
+            if nxt < len(head.doc) and head.doc[nxt].text in {"[", "("}:
+                nxt += 1  # "the Federal Chancellor [Angela Merkel]": the editor's gloss
             if not persons and nxt < len(head.doc) and nxt in idx.token_key:
                 key = idx.token_key[nxt]
                 persons = [key] if idx.types.get(key) == "Person" else []
@@ -575,16 +604,18 @@ class _Extractor:
                 # "former" or "vice" president, nor the holder at a date of the past.
                 holders = [[k for k, c in self.country.items()
                             if c == state and idx.types.get(k) == "Person"] for state in keys]
-                if all(len(h) == 1 for h in holders):
+                if all(len(h) == 1 and self._may_hold(h[0]) for h in holders):
                     persons = [h[0] for h in holders]
             keys = persons or keys
         if head.tag_ == "NN" and head.lemma_.lower() in _STATE_NOUNS and any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
             # "an attack on your country", "my country": the state of the person meant
             keys = [state if (state := self.country.get(k)) in idx.types else k for k in keys]
-        if (not keys and head.tag_ == "NN" and head.lower_ in self.org_of_kind
-                and [c.lower_ for c in head.children] == ["the"]):
-            keys = [self.org_of_kind[head.lower_]]  # "the embassy declined the request"
+        if not keys and head.lower_ in self.org_of_kind and (
+                (head.tag_ == "NN" and [c.lower_ for c in head.children] == ["the"])
+                or (head.dep_ == "compound" and head.is_title and not list(head.children))):
+            # "the embassy declined the request", "the Council members discussed"
+            keys = [self.org_of_kind[head.lower_]]
         if (
             not keys
             and head.lemma_.lower() in _MEETING_NOUNS
@@ -594,6 +625,13 @@ class _Extractor:
             # "The conversation touched on Syria, emphasising ...": by its parties.
             keys = list(self.group)
         return list(dict.fromkeys(keys))
+
+    def _may_hold(self, person: str) -> bool:
+        """Whether a person may be "the President/King/... of" their state: one the knowledge
+        base knows (by its tables of leaders) only while heading a state or government at the
+        article's date; one it does not know, by default. ("The King of Saudi Arabia" is not
+        the Deputy Crown Prince who became Prime Minister years later.)"""
+        return person not in self.linked or person in self.roles
 
     def _thanked_for_your(self, noun: Token, found: _Found) -> bool:
         """For the addressee's act a speaker thanks them for ("thank you for your assistance"):
@@ -627,8 +665,11 @@ class _Extractor:
             elif child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP"):
                 role = trig.role_of(child.lower_, self.lexicon)
                 for obj in child.children:
-                    if obj.dep_ != "pobj":
-                        continue
+                    if obj.dep_ != "pobj" or obj.lemma_.lower() in _SETTINGS:
+                        continue  # "against the backdrop of X's case": the setting, no party
+                    if (role == "target" and trig.type == "ACCUSE" and child.lower_ in _TOPICAL
+                            and obj.lemma_.lower() not in _CONDUCT):
+                        continue  # "concern over the death of Soleimani": not his doing
                     if role == "place" and obj.i in self.index.raw_key:
                         # "talks in Moscow": where it happened is the city, not what it
                         # stands for elsewhere in the article.
@@ -742,6 +783,11 @@ class _Extractor:
                     # subject of its own verb
                     other = self.index.last_person_before(child.i, exclude=set(actors))
                     keys = [other] if other else []
+                if not keys and trig.type == "SUPPORT" and self.match(child) is not None:
+                    # "we welcome this dialogue between the Holy See and the Church", "the
+                    # agreement ... as agreed by the Contact Group": the act's parties
+                    found.add("target", self._parties_of_act(child))
+                    continue
                 found.add(role, keys)
                 self._prep_objects(child, trig, found, authored=True)
             elif child.dep_ in {"xcomp", "ccomp"} and trig.type in {"REQUEST", "AGREE"}:
@@ -758,7 +804,22 @@ class _Extractor:
                         found.intent = True
                     else:
                         found.add("target", self.phrase_entities(sub))
+            elif (child.dep_ == "ccomp" and trig.type in _STANCE_TYPES
+                    and child.lemma_.lower() in _SAYING
+                    and any(c.lower_ == "what" for c in child.children)):
+                # "I fully support what Mr Yanukovych just said": the sayer
+                found.add("target", [k for c in child.children if c.dep_ in _SUBJECTS
+                                     for k in self.phrase_entities(c)])
         self._prep_objects(verb, trig, found)
+
+    def _parties_of_act(self, act: Token) -> list[str]:
+        """Who an act noun names as its parties ("between A and B", "by C", "agreed by D")."""
+        keys: list[str] = []
+        for tok in act.subtree:
+            if tok.dep_ == "pobj" and (tok.head.dep_ == "agent" or (
+                    tok.head.dep_ == "prep" and tok.head.lower_ in {"between", "among", "by"})):
+                keys += self.phrase_entities(tok)
+        return keys
 
     def _clause_partners(self, clause: Token) -> list[str]:
         """Whom a readiness or intent is towards: the partner of the act it is to do ("ready to
@@ -844,6 +905,13 @@ class _Extractor:
         # does ("Russia's poisoning of Skripal")
         owner = "target" if trig.possessor_target and not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) else "actor"
+        if (trig.type == "COOPERATE" and _thanked_for(noun)
+                and not any(c.dep_ == "poss" for c in noun.children)):
+            # "thanking him for the long-term cooperation": the cooperation was theirs
+            thank = noun.head.head
+            found.add("joint", [k for o in thank.children if o.dep_ == "dobj"
+                                for k in self.phrase_entities(o)])
+            found.add("joint", self._subject_of(thank)[0])
         for child in noun.children:
             if child.dep_ == "poss" and child.lower_ in {"its", "their"} and _thanked_for(noun):
                 # "thanked Russia for its timely aid": whose aid is whom the thanks go to
@@ -945,7 +1013,8 @@ class _Extractor:
         if (
             gov is not None
             and gov.pos_ in {"VERB", "AUX"}
-            and gov.lemma_.lower() in _LIGHT_VERBS
+            # or the verb the trigger needs ("forged a partnership", "pursuing projects")
+            and (gov.lemma_.lower() in _LIGHT_VERBS or gov.lemma_.lower() in trig.needs)
         ):
             actors, _ = self._subject_of(gov)
             found.add("actor", actors)
@@ -1088,6 +1157,10 @@ class _Extractor:
             trig = replace(trig, type="AGREE", mode="express hope")
         if trig.needs_target and not targets:
             return None  # "he hoped that he would come": nobody else is addressed
+        if trig.type == "REQUEST" and not targets and any(
+                c.dep_ in _OBJECTS and c.lemma_.lower() in _PUBLIC for c in tok.children):
+            return None  # "the Prime Minister urged residents to evacuate": to the public
+
         if trig.target_types and not any(types.get(k) in trig.target_types for k in targets):
             return None  # "left the EU" is a withdrawal, "left Moscow" a journey
         if trig.actor_types and any(types.get(k) not in trig.actor_types for k in actors):
@@ -1120,6 +1193,11 @@ class _Extractor:
             actors = forces[:1] or actors
         if not actors and not targets:
             return None
+        if trig.mode == "call for" and not targets and self._own_ties(tok, actors):
+            # "the two presidents stressed the importance of promoting further cooperation
+            # between the agencies of the two countries": a commitment to their own ties
+            targets = [k for k in self.group if k not in actors] if len(actors) == 1 else []
+            trig = replace(trig, type="AGREE", mode="express commitment")
         if trig.type == "CONSULT" and any(
             obj.lemma_.lower() == "level" for c in tok.children if c.lower_ == "at"
             for obj in c.children
@@ -1165,6 +1243,20 @@ class _Extractor:
             trigger=trigger,
             confidence=round(max(0.05, min(confidence, 0.95)), 2),
         )
+
+    def _own_ties(self, call: Token, actors: list[str]) -> bool:
+        """Whether a call ("stressed the need/importance of ...") by parties of the meeting is
+        for their own cooperation: it names ties or cooperation and no one else."""
+        parties = {*self.group, *self.group_states()}
+        if not actors or not set(actors) <= parties:
+            return False
+        content = [t for t in call.subtree if t.i != call.i and t.dep_ not in _SUBJECTS]
+        named = {k for t in content if (k := self.index.token_key.get(t.i))}
+        if any(t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by") for t in content):
+            return False  # "coordinated steps by the international community": others' acts
+        ties = any(t.lemma_.lower() in _TIES or (
+            (m := self.match(t)) is not None and m.type == "COOPERATE") for t in content)
+        return ties and named <= parties | set(self.states_of(actors))
 
     def invitation_thanked_for(self, thank: Token, event: Event) -> Event | None:
         """The invitation a speaker thanks for ("thank you for the invitation", "for accepting
@@ -1227,6 +1319,8 @@ class _Extractor:
         """True for the content of a commitment or request ("undertook to continue providing
         assistance", "encouraging Iran to cooperate"): that act is not reported as an event."""
         cur = tok
+        while cur.dep_ == "conj" and cur.head.i != cur.i and cur.pos_ == "NOUN":
+            cur = cur.head  # "resume the truce and the intra-Libyan dialogue": as the truce
         for _ in range(5):
             # "invitation for Obama to come ... on a visit": a clause under a noun is its content.
             noun_clause = cur.dep_ == "advcl" and cur.head.pos_ == "NOUN"
@@ -1238,7 +1332,9 @@ class _Extractor:
             if cur.pos_ not in {"VERB", "NOUN", "ADJ"}:
                 continue
             if cur.lemma_.lower() == "importance":
-                return False  # "the importance of the deal": the deal is told, not called for
+                # "the importance of the deal": the deal is told; "the importance of resuming
+                # the dialogue": called for, not told
+                return _called_for(cur, self.match)
             gov = self.match(cur)
             if gov is not None:
                 if trig.type == "CONSULT" and cur.lemma_.lower() in _DECIDING:
@@ -1394,11 +1490,11 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
                     duplicate = True
                     break
             if (
-                old.mode == ev.mode
-                and old.factuality == ev.factuality
-                and parts & old_parts
-                and not (old.actors and ev.actors)
-            ):
+                (old.mode == ev.mode and parts & old_parts)
+                # "the strike delivered by X, in which ISIS leaders have been killed": the
+                # sentence's act of that type, told again without its performer
+                or (same_sentence and old.actors and ev.type in _HOSTILE_TYPES)
+            ) and old.factuality == ev.factuality and not (old.actors and ev.actors):
                 # The same act told twice, once with its performer: keep one, with both sides.
                 base, other = (ev, old) if ev.actors else (old, ev)
                 actors = tuple(dict.fromkeys(base.actors + other.actors))
@@ -1822,6 +1918,11 @@ def _past_clause(tok: Token) -> bool:
         verb = verb.head
     if verb.tag_ == "VBD":
         return True
+    if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(
+            c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        # "The two presidents discussed ...", tagged as a participle: a finite past all the
+        # same, with its own subject and no auxiliary
+        return any(c.dep_ == "nsubj" for c in verb.children)
     return verb.tag_ == "VBN" and any(
         (c.lemma_ == "have" and c.dep_ == "aux") or (c.lower_ in {"was", "were"})
         for c in verb.children
