@@ -1513,3 +1513,27 @@ def test_a_strike_and_the_killings_it_caused_in_one_sentence_are_one_assault(nlp
                                "Haddad, have been killed.")
     assaults = [(e.actors, e.targets) for e in events if e.type == "ASSAULT"]
     assert assaults == [(("Q298",), ("Q3",))]
+
+
+def test_resignations_offers_to_resign_and_a_city_taken_by_storm(nlp: Any) -> None:
+    art = article_from("Omar Haddad announced his resignation on Wednesday. Lena Varga also "
+                       "resigned. Chile offered to resign. In Lima, Peru, the protests went "
+                       "on. In 1945, Brazil troops took Lima by storm.", dt.date(2019, 7, 28))
+    ents = [make_entity(art, "Q3", "Person", ("Omar Haddad",)),
+            make_entity(art, "Q4", "Person", ("Lena Varga",)),
+            make_entity(art, "Q298", "Country", ("Chile",)),
+            make_entity(art, "place/lima", "Place", ("Lima",)),
+            make_entity(art, "Q419", "Country", ("Peru",)),
+            make_entity(art, "Q155", "Country", ("Brazil",))]
+    events = [(e.type, e.mode, e.actors, e.factuality)
+              for e in find_events(nlp(art.body), art, ents)]
+    assert ("CONCEDE", "resign", ("Q3",), "future") in events  # announced: still to come
+    assert ("CONCEDE", "resign", ("Q4",), "asserted") in events
+    assert not [e for e in events if e[1] == "resign" and e[2] == ("Q298",)]
+    assert ("ASSAULT", "seize territory", ("Q155",), "asserted") in events
+
+
+def test_gaining_control_of_an_epidemic_seizes_no_territory(nlp: Any) -> None:
+    events = short_events(nlp, "Peru and Chile can achieve much in gaining control of the "
+                               "epidemic. Chile gained control of Lima.")
+    assert [(e.type, e.actors) for e in events] == [("ASSAULT", ("Q298",))]

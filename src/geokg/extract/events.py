@@ -785,8 +785,11 @@ class _Extractor:
                     keys = [other] if other else []
                 if not keys and trig.type == "SUPPORT" and self.match(child) is not None:
                     # "we welcome this dialogue between the Holy See and the Church", "the
-                    # agreement ... as agreed by the Contact Group": the act's parties
-                    found.add("target", self._parties_of_act(child))
+                    # agreement ... as agreed by the Contact Group": the act's parties (not
+                    # the speakers' own states: "praised the cooperation between our states")
+                    speakers = set(actors) | set(self.states_of(actors))
+                    found.add("target", [k for k in self._parties_of_act(child)
+                                         if k not in speakers])
                     continue
                 found.add(role, keys)
                 self._prep_objects(child, trig, found, authored=True)
@@ -905,6 +908,14 @@ class _Extractor:
         # does ("Russia's poisoning of Skripal")
         owner = "target" if trig.possessor_target and not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) else "actor"
+        for clause in noun.children if trig.type in _HOSTILE_TYPES else ():
+            if (clause.dep_ == "relcl" and (told := self.match(clause))
+                    and told.type == trig.type):
+                # "the strike delivered by X, in which ISIS leaders were killed", "the air
+                # strike which killed Soleimani": its targets
+                found.add("target", [k for c in clause.children
+                                     if c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "dobj"
+                                     for k in self.phrase_entities(c)])
         if (trig.type == "COOPERATE" and _thanked_for(noun)
                 and not any(c.dep_ == "poss" for c in noun.children)):
             # "thanking him for the long-term cooperation": the cooperation was theirs
@@ -1013,8 +1024,12 @@ class _Extractor:
         if (
             gov is not None
             and gov.pos_ in {"VERB", "AUX"}
-            # or the verb the trigger needs ("forged a partnership", "pursuing projects")
-            and (gov.lemma_.lower() in _LIGHT_VERBS or gov.lemma_.lower() in trig.needs)
+            # or the verb the trigger needs ("forged a partnership", "pursuing projects"),
+            # unless the noun names its own author ("passed on greetings from X")
+            and (gov.lemma_.lower() in _LIGHT_VERBS or (
+                gov.lemma_.lower() in trig.needs and not any(
+                    c.dep_ == "prep" and trig.role_of(c.lower_, self.lexicon) == "actor"
+                    for c in (*noun.children, *gov.children))))
         ):
             actors, _ = self._subject_of(gov)
             found.add("actor", actors)
@@ -1106,6 +1121,9 @@ class _Extractor:
             return None
         if _opinion(tok):
             return None  # "I agree with you", "I agree that ...": a view, not an agreement
+        if (trig.type in _HOSTILE_TYPES and tok.dep_ == "relcl"
+                and (head := self.match(tok.head)) and head.type == trig.type):
+            return None  # "the strike ..., in which ISIS leaders were killed": that strike
         if trig.mode == "call for" and tok.pos_ == "VERB" and any(
                 c.dep_ in {"aux", "auxpass"} and c.lower_ in {"should", "must"}
                 for c in tok.children):
@@ -1223,6 +1241,9 @@ class _Extractor:
             # saying it, whose date is its content's ("invited Putin to come in September"),
             # nor a year alone, often the time of what was spoken for ("... ties in 2020")
             factuality = "future"
+        if (factuality == "asserted" and trig.type in {"CONCEDE", "RETREAT"}
+                and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "announce"):
+            factuality = "future"  # "announced his resignation", "... a full withdrawal"
         if trig.asserted_only and factuality != "asserted":
             return None
         if factuality == "future" and date and self.article.date and (
@@ -1490,11 +1511,11 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
                     duplicate = True
                     break
             if (
-                (old.mode == ev.mode and parts & old_parts)
-                # "the strike delivered by X, in which ISIS leaders have been killed": the
-                # sentence's act of that type, told again without its performer
-                or (same_sentence and old.actors and ev.type in _HOSTILE_TYPES)
-            ) and old.factuality == ev.factuality and not (old.actors and ev.actors):
+                old.mode == ev.mode
+                and old.factuality == ev.factuality
+                and parts & old_parts
+                and not (old.actors and ev.actors)
+            ):
                 # The same act told twice, once with its performer: keep one, with both sides.
                 base, other = (ev, old) if ev.actors else (old, ev)
                 actors = tuple(dict.fromkeys(base.actors + other.actors))
