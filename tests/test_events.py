@@ -1537,3 +1537,9 @@ def test_gaining_control_of_an_epidemic_seizes_no_territory(nlp: Any) -> None:
     events = short_events(nlp, "Peru and Chile can achieve much in gaining control of the "
                                "epidemic. Chile gained control of Lima.")
     assert [(e.type, e.actors) for e in events] == [("ASSAULT", ("Q298",))]
+
+
+def test_he_after_a_subject_named_in_apposition_is_that_person(nlp: Any) -> None:
+    events = short_events(nlp, "Omar Haddad resigned on Friday. One senator, Lena Varga, said "
+                               "she intended to sue Omar Haddad over the controversy.")
+    assert only(events, "ACCUSE").actors == ("Q4",)

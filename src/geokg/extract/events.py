@@ -321,7 +321,10 @@ class _EntityIndex:
                     if resolved:
                         metonym.add(tok.i)
                 if ent.type == "Person":
-                    is_subject = any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
+                    # "One senator, Eduardo Bhatia, said he ...": a subject's apposition too
+                    is_subject = any(t.dep_ in {"nsubj", "nsubjpass"} or (
+                        t.dep_ == "appos" and t.head.dep_ in {"nsubj", "nsubjpass"})
+                        for t in span)
                     persons.append((span.start, ent.key, is_subject))
         persons.sort()
         return cls(token_key, raw_key, types, metonym, persons, _turns(doc, entities, article))
