@@ -968,3 +968,10 @@ def test_a_un_body_is_named_in_full_or_linked_and_not_cut_at_its_preposition() -
     assert ents["Food and Agriculture Organization"].wikidata == "Q82151"
     assert "United Nations Office for the Coordination of Humanitarian Affairs" in ents
     assert "Coordination of Humanitarian Affairs" not in ents
+
+
+def test_a_first_name_alone_the_model_took_for_a_place_is_the_person() -> None:
+    ents = _body_entities("Shinzo Abe met Vladimir Putin in Moscow. I am glad to see you, "
+                          "Shinzo, in Moscow.")
+    assert "Shinzo" not in ents
+    assert _forms(ents["Shinzō Abe"]) == {"Shinzo Abe", "Shinzo"}

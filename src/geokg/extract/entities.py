@@ -1774,12 +1774,16 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if c.qid or len(ws) != 1 or c.type == "Country":
             continue
         full_head = firsts.get(ws[0].norm)
-        if full_head is None and c.type in {"Person", "Organization"}:
+        if full_head is None and (c.type in {"Person", "Organization"} or (
+                c.type == "Place" and gaz.lookup(ws[0].raw) is None
+                and gaz.is_first_name(ws[0].raw))):
             # the surname spelt otherwise ("Saree" for "Yahya Sarea"), or the one full name
-            # of the article with this first name ("Hamza" for "Hamza bin Laden")
+            # of the article with this first name ("Hamza" for "Hamza bin Laden"; "Shinzo",
+            # an unknown place to the model, for "Shinzo Abe")
             like = {h.label: h for k, h in firsts.items() if _same_spelling(k, ws[0].norm)}
-            given = {p.label: p for p in persons
-                     if len(pw := split_words(p.label)) >= 2 and pw[0].raw == ws[0].raw
+            given = {p.label: p for p in persons  # as labelled or written ("Shinzō Abe")
+                     for pw in (split_words(p.label), split_words(body[p.start:p.end]))
+                     if len(pw) >= 2 and pw[0].raw == ws[0].raw
                      and pw[1].start > pw[0].end and ws[0].raw[1:].islower()}
             if len(like) == 1 and not given:
                 full_head = next(iter(like.values()))
