@@ -975,3 +975,14 @@ def test_a_first_name_alone_the_model_took_for_a_place_is_the_person() -> None:
                           "Shinzo, in Moscow.")
     assert "Shinzo" not in ents
     assert _forms(ents["Shinzō Abe"]) == {"Shinzo Abe", "Shinzo"}
+
+
+def test_a_leaders_name_with_a_second_surname_is_linked_by_the_first() -> None:
+    ents = _body_entities("Ricardo Rosselló Nevares, Puerto Rico's governor, announced his "
+                          "resignation.", date="2019-07-28")
+    (person,) = [e for e in ents.values() if e.type == "Person"]
+    assert person.wikidata == "Q7332181"
+    assert _forms(person) == {"Ricardo Rosselló Nevares"}
+    # not a leader of a state the article does not name, one letter of a first name agreeing
+    ents = _body_entities("John Paul Stevens, a retired justice, died.", date="2019-07-17")
+    assert ents["John Paul Stevens"].wikidata is None

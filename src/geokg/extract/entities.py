@@ -1729,6 +1729,11 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if _ROMAN.fullmatch(ws[-1].raw):
             continue  # "Chrysostomos II": a numeral is no surname
         hits = [q for q in gaz.persons_by_surname(ws[-1].raw) if gaz.roles_at(q, article.date)]
+        if not hits and len(ws) >= 3 and ws[-2].raw[:1].isupper():
+            # "Ricardo Rosselló Nevares": a second surname after the one the tables know, of
+            # a leader of a state the article names (not "John Paul Stevens")
+            hits = [q for q in gaz.persons_by_surname(ws[-2].raw)
+                    if any(r.of_key in named_states for r in gaz.roles_at(q, article.date))]
         misspelt = not hits and len(ws) == 2
         if misspelt:  # a surname misspelt by a letter ("Sebastian Kurtz")
             hits = [q for q in gaz.persons_by_near_surname(ws[-1].raw)
