@@ -1016,13 +1016,15 @@ def test_commitments_and_signings_after_a_meeting(nlp: Any, tmp_path: Path) -> N
     assert not [e for e in events if "yesterday" in e.evidence.text]
 
 
-def test_hoping_that_another_will_act_is_a_request(nlp: Any, tmp_path: Path) -> None:
+def test_hoping_that_another_will_act_is_no_request(nlp: Any, tmp_path: Path) -> None:
     events = _two_states_events(nlp, tmp_path, (
         "Talks\n\nIlse Orlova said Varnia hopes that Tarnavia will open its market. "
-        "Oleg Tarnov said he hoped that he would come back.\n"))
-    requests = [e for e in events if e.mode == "express hope"]
-    # "hopes" (the lemmatizer says "hop") by Varnia of Tarnavia; hoping for oneself is none
-    assert [(e.actors, e.targets) for e in requests] == [(("country/v",), ("country/t",))]
+        "Oleg Tarnov said he hoped that he would come back. Ilse Orlova hopes that the "
+        "visit of Oleg Tarnov will strengthen ties with Tarnavia.\n"))
+    # annotators code what is hoped for, as possible, and no request: none of six "express
+    # hope" requests in the development sets had a gold request
+    assert not [e for e in events if e.mode == "express hope"]
+    assert [e.factuality for e in events if e.type == "COOPERATE"] == ["possible"]
 
 
 def test_hoping_for_what_we_will_do_is_an_intent(nlp: Any, tmp_path: Path) -> None:
@@ -1460,6 +1462,10 @@ def test_the_backdrop_of_an_act_is_no_party_to_it(nlp: Any) -> None:
 def test_cooperation_thanked_for_was_between_the_two(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern thanked Pedro Sanchez for the long-term "
                                "productive cooperation.")
+    assert set(only(events, "COOPERATE").actors) == {"Q1", "Q2"}
+    # "him" is the one the message went to, not the sender
+    events = short_events(nlp, "Jacinda Ardern sent a message to Pedro Sanchez, thanking him "
+                               "for the long-term productive cooperation.")
     assert set(only(events, "COOPERATE").actors) == {"Q1", "Q2"}
 
 

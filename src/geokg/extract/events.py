@@ -923,9 +923,15 @@ class _Extractor:
                 and not any(c.dep_ == "poss" for c in noun.children)):
             # "thanking him for the long-term cooperation": the cooperation was theirs
             thank = noun.head.head
-            found.add("joint", [k for o in thank.children if o.dep_ == "dobj"
-                                for k in self.phrase_entities(o)])
-            found.add("joint", self._subject_of(thank)[0])
+            thankers = self._subject_of(thank)[0]
+            for obj in thank.children:
+                if obj.dep_ == "dobj" and obj.lower_ in {"him", "her"}:
+                    # "Putin sent a message to Castro, thanking him": not Putin himself
+                    other = self.index.last_person_before(obj.i, exclude=set(thankers))
+                    found.add("joint", [other] if other else [])
+                elif obj.dep_ == "dobj":
+                    found.add("joint", self.phrase_entities(obj))
+            found.add("joint", thankers)
         for child in noun.children:
             if child.dep_ == "poss" and child.lower_ in {"its", "their"} and _thanked_for(noun):
                 # "thanked Russia for its timely aid": whose aid is whom the thanks go to
@@ -1176,6 +1182,11 @@ class _Extractor:
             targets = [addressee] if addressee and addressee not in actors else others
             # told once however often hoped, unlike a stated intent ("we intend to ...")
             trig = replace(trig, type="AGREE", mode="express hope")
+        elif trig.mode == "express hope" and tok.pos_ != "NOUN":
+            # "I hope that your visit will give a boost to our relations", "hopes that X will
+            # open its market": no request; what is hoped for is the event, told as possible
+            # (a formal "expressed hope that Spain will lower its tariffs" still asks it)
+            return None
         if trig.needs_target and not targets:
             return None  # "he hoped that he would come": nobody else is addressed
         if trig.type == "REQUEST" and not targets and any(

@@ -47,6 +47,7 @@ _CLAUSE_NEG = frozenset({"deny", "refute", "dismiss"})
 _CLAUSE_POSSIBLE = frozenset({
     "unclear", "uncertain", "doubt", "wonder", "question", "speculate", "suspect", "rumour",
     "rumor", "unknown", "possible", "allege", "claim", "hope",
+    "hopes", "hoped", "hoping",  # as written: the lemmatizer reads "hopes" as "hop"
 })
 # Governors that make a prediction of what they govern ("I am sure that ... will develop").
 _CLAUSE_PREDICT = frozenset({
@@ -114,8 +115,8 @@ def _present_occasion(tok: Token) -> bool:
 
 def _clause_words(gov: Token) -> set[str]:
     """A clause governor's lemma and those of its subject and complement ("it is unclear")."""
-    return {gov.lemma_.lower()} | {c.lemma_.lower() for c in gov.children
-                                   if c.dep_ in {"nsubj", "attr", "acomp"}}
+    return {gov.lemma_.lower(), gov.lower_} | {c.lemma_.lower() for c in gov.children
+                                               if c.dep_ in {"nsubj", "attr", "acomp"}}
 
 
 def _has_rule_out(tok: Token) -> bool:
