@@ -1549,3 +1549,13 @@ def test_he_after_a_subject_named_in_apposition_is_that_person(nlp: Any) -> None
     events = short_events(nlp, "Omar Haddad resigned on Friday. One senator, Lena Varga, said "
                                "she intended to sue Omar Haddad over the controversy.")
     assert only(events, "ACCUSE").actors == ("Q4",)
+
+
+def test_a_visit_told_again_as_talks_with_the_host_is_one_event(nlp: Any) -> None:
+    events = short_events(nlp, "On June 7, Pedro Sanchez made an official visit to New "
+                               "Zealand. On June 7, Pedro Sanchez held talks with Ilse Varga. "
+                               "In May, Pedro Sanchez visited Peru.")
+    consults = [(e.mode, e.actors, e.targets) for e in events if e.type == "CONSULT"]
+    # the talks with a person of the state visited that day tell the visit again; a visit
+    # elsewhere, or on another day, stays
+    assert consults == [("talks", ("Q2",), ("Q9",)), ("visit", ("Q2",), ("Q419",))]

@@ -1454,6 +1454,8 @@ _BEFORE_NOW = frozenset({"ago", "last", "recently", "previously", "previous", "e
 _EARLIER = frozenset({"first", "last", "previous", "past", "earlier", "former"})
 # Meetings face to face: a guest's visit to the host's country is the talks held there.
 _IN_PERSON = frozenset({"visit", "meeting", "talks", "take part", "host visit"})
+# Meetings in which a visit to the host's state is told again ("visited India ... held talks").
+_MET = frozenset({"meeting", "talks", "discussion"})
 
 
 def _merge(events: list[Event], country: dict[str, str], persons: set[str],
@@ -1639,7 +1641,28 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
     serves = {e.key: e.country or next((r.of_key for r in e.roles if r.of_key), None)
               for e in entities if e.type != "Country"}
     found = [ev for ev in found if not _internal(ev, serves)]
-    return tuple(_merge(found, country, persons, spoken, recalled))
+    return tuple(_absorb_visits(_merge(found, country, persons, spoken, recalled), serves))
+
+
+def _absorb_visits(events: list[Event], serves: Mapping[str, str | None]) -> list[Event]:
+    """Drop a visit to a state when the same day's meeting or talks of the visitor with a
+    person of that state are told too: one real-world event ("made an official visit to
+    India" and "held talks with Prime Minister Singh"). An undated visit may be an earlier
+    one ("after my visit to Russia"): it stays."""
+    def hosted(visit: Event) -> bool:
+        guests = set(visit.actors)
+        states = {k for k in visit.targets if k not in serves}
+        return any(
+            ev is not visit and ev.type == "CONSULT" and ev.mode in _MET
+            and ev.factuality == visit.factuality
+            and visit.date is not None and ev.date == visit.date  # not a visit recalled
+            and guests & set(ev.actors + ev.targets)
+            and any(serves.get(k) in states for k in ev.actors + ev.targets)
+            for ev in events)
+
+    return [ev for ev in events if not (
+        ev.type == "CONSULT" and ev.mode == "visit" and ev.actors and ev.targets
+        and all(k not in serves for k in ev.targets) and hosted(ev))]
 
 
 def _internal(event: Event, serves: Mapping[str, str | None]) -> bool:
