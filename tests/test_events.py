@@ -1559,3 +1559,11 @@ def test_a_visit_told_again_as_talks_with_the_host_is_one_event(nlp: Any) -> Non
     # the talks with a person of the state visited that day tell the visit again; a visit
     # elsewhere, or on another day, stays
     assert consults == [("talks", ("Q2",), ("Q9",)), ("visit", ("Q2",), ("Q419",))]
+
+
+def test_his_invitation_thanked_for_is_the_thanked_persons(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nPedro Sanchez: The Prime "
+                               "Minister, Jacinda Ardern, spoke first. I would like to express "
+                               "my gratitude to Omar Haddad for his kind invitation.")
+    invitation = [e for e in events if e.type == "AGREE"]
+    assert [e.actors for e in invitation] == [("Q3",)]

@@ -502,6 +502,9 @@ class _Extractor:
             return list(dict.fromkeys(keys))
         lower = head.lower_
         if head.pos_ == "PRON":
+            thanked = self._thanked_person(head.head) if head.dep_ == "poss" else None
+            if lower in {"his", "her"} and thanked is not None:
+                return [thanked]  # "my gratitude to Mr Putin for his kind invitation"
             if lower in _PERSON_PRONOUNS and (depth == 0 or (
                     head.dep_ == "poss" and head.head.lemma_.lower() in _GOVERNMENTS)):
                 # "he", and "her government": the person meant (not "his associates")
@@ -628,6 +631,20 @@ class _Extractor:
             # "The conversation touched on Syria, emphasising ...": by its parties.
             keys = list(self.group)
         return list(dict.fromkeys(keys))
+
+    def _thanked_person(self, noun: Token) -> str | None:
+        """The person thanked for ``noun`` ("thanked Putin for", "my gratitude to Putin for")."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+            return None
+        gov = noun.head.head
+        if not ({gov.lemma_.lower()} | {c.lemma_.lower() for c in gov.children
+                                         if c.dep_ == "dobj"}) & _THANKS:
+            return None
+        objs = [c for c in gov.children if c.dep_ == "dobj"] + [
+            o for c in gov.children if c.dep_ in {"dative", "prep"} and c.lower_ == "to"
+            for o in c.children if o.dep_ == "pobj"]
+        return next((k for o in objs if (k := self.index.token_key.get(o.i))
+                     and self.index.types.get(k) == "Person"), None)
 
     def _may_hold(self, person: str) -> bool:
         """Whether a person may be "the President/King/... of" their state: one the knowledge
