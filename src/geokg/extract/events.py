@@ -797,12 +797,7 @@ class _Extractor:
                 # (but "support your intentions" supports the intending side)
                 own = trig.type == "AGREE" and child.lemma_.lower() in _STANCES
                 role = "actor" if own else "target"
-                keys = self.phrase_entities(child)
-                if child.lower_ in {"him", "her"} and set(keys) & set(actors):
-                    # "Putin sent a message to Castro, thanking him": "him" is not the
-                    # subject of its own verb
-                    other = self.index.last_person_before(child.i, exclude=set(actors))
-                    keys = [other] if other else []
+                keys = self._object_entities(child, actors)
                 if not keys and trig.type == "SUPPORT" and self.match(child) is not None:
                     # "we welcome this dialogue between the Holy See and the Church", "the
                     # agreement ... as agreed by the Contact Group": the act's parties (not
@@ -834,6 +829,15 @@ class _Extractor:
                 found.add("target", [k for c in child.children if c.dep_ in _SUBJECTS
                                      for k in self.phrase_entities(c)])
         self._prep_objects(verb, trig, found)
+
+    def _object_entities(self, obj: Token, subjects: Sequence[str]) -> list[str]:
+        """Entity keys an object names; "him" or "her" is not its own verb's subject ("Putin
+        sent a message to Castro, thanking him": Castro)."""
+        keys = self.phrase_entities(obj)
+        if obj.lower_ in {"him", "her"} and set(keys) & set(subjects):
+            other = self.index.last_person_before(obj.i, exclude=set(subjects))
+            keys = [other] if other else []
+        return keys
 
     def _parties_of_act(self, act: Token) -> list[str]:
         """Who an act noun names as its parties ("between A and B", "by C", "agreed by D")."""
@@ -941,13 +945,8 @@ class _Extractor:
             # "thanking him for the long-term cooperation": the cooperation was theirs
             thank = noun.head.head
             thankers = self._subject_of(thank)[0]
-            for obj in thank.children:
-                if obj.dep_ == "dobj" and obj.lower_ in {"him", "her"}:
-                    # "Putin sent a message to Castro, thanking him": not Putin himself
-                    other = self.index.last_person_before(obj.i, exclude=set(thankers))
-                    found.add("joint", [other] if other else [])
-                elif obj.dep_ == "dobj":
-                    found.add("joint", self.phrase_entities(obj))
+            found.add("joint", [k for obj in thank.children if obj.dep_ == "dobj"
+                                for k in self._object_entities(obj, thankers)])
             found.add("joint", thankers)
         for child in noun.children:
             if child.dep_ == "poss" and child.lower_ in {"its", "their"} and _thanked_for(noun):
