@@ -1567,3 +1567,10 @@ def test_his_invitation_thanked_for_is_the_thanked_persons(nlp: Any) -> None:
                                "my gratitude to Omar Haddad for his kind invitation.")
     invitation = [e for e in events if e.type == "AGREE"]
     assert [e.actors for e in invitation] == [("Q3",)]
+
+
+def test_support_told_again_with_whom_it_went_to_is_one_act(nlp: Any) -> None:
+    events = short_events(nlp, "On June 2, Jacinda Ardern expressed her condolences. Later, "
+                               "Jacinda Ardern expressed her condolences to Pedro Sanchez.")
+    condolences = [(e.actors, e.targets, e.date) for e in events if e.mode == "condolences"]
+    assert condolences == [(("Q1",), ("Q2",), "2021-06-02")]

@@ -1538,8 +1538,13 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
                 if parts <= old_parts:
                     duplicate = True
                     break
-                if same_sentence and old_parts < parts:
-                    kept[i] = ev  # the fuller reading of the same act in the same sentence
+                if old_parts < parts and (same_sentence or (
+                        ev.type == "SUPPORT" and set(old.actors) == set(ev.actors)
+                        and not old.targets)):
+                    # the fuller reading of the same act in the same sentence, or the act
+                    # told again with whom it went to ("accept my condolences" ... "thank
+                    # you for your condolences")
+                    kept[i] = replace(ev, date=ev.date or old.date)
                     duplicate = True
                     break
             if (
