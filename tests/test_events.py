@@ -1574,3 +1574,13 @@ def test_support_told_again_with_whom_it_went_to_is_one_act(nlp: Any) -> None:
                                "Jacinda Ardern expressed her condolences to Pedro Sanchez.")
     condolences = [(e.actors, e.targets, e.date) for e in events if e.mode == "condolences"]
     assert condolences == [(("Q1",), ("Q2",), "2021-06-02")]
+
+
+def test_a_pledge_by_someone_of_no_known_state_to_nobody_is_no_agreement(nlp: Any) -> None:
+    art = article_from("Mitch Varga committed to proceeding with the trial. Pedro Sanchez "
+                       "committed to further integration.", dt.date(2020, 1, 10))
+    ents = [make_entity(art, "person/mitch-varga", "Person", ("Mitch Varga",)),
+            make_entity(art, "Q2", "Person", ("Pedro Sanchez",), country="Q29")]
+    events = [(e.mode, e.actors) for e in find_events(nlp(art.body), art, ents)]
+    # a leader the tables know, or a person whose state is known, still pledges
+    assert events == [("commit", ("Q2",))]

@@ -159,6 +159,8 @@ _CONDUCT = frozenset({"position", "decision", "action", "policy", "move", "plan"
 # Stances taken on what someone said ("support what X said"), and verbs of saying.
 _STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
 _SAYING = frozenset({"say", "propose", "suggest", "state", "note", "mention", "tell"})
+# Acts of one side that bind it alone (decisions, pledges, proposals, stated intent).
+_PLEDGES = frozenset({"decide", "commit", "propose", "express intent", "express readiness"})
 # Prepositional objects that give an act's setting, not a party ("against the backdrop of").
 _SETTINGS = frozenset({"backdrop", "background"})
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
@@ -1208,6 +1210,12 @@ class _Extractor:
         if trig.type == "REQUEST" and not targets and any(
                 c.dep_ in _OBJECTS and c.lemma_.lower() in _PUBLIC for c in tok.children):
             return None  # "the Prime Minister urged residents to evacuate": to the public
+        if (trig.mode in _PLEDGES and not targets and len(actors) == 1
+                and types.get(actors[0]) == "Person" and actors[0] not in self.linked
+                and not self.country.get(actors[0])):
+            # "Mitch McConnell committed to proceeding with a trial": a pledge by someone of no
+            # known state, to nobody, is no agreement between parties
+            return None
 
         if trig.target_types and not any(types.get(k) in trig.target_types for k in targets):
             return None  # "left the EU" is a withdrawal, "left Moscow" a journey
