@@ -1584,3 +1584,11 @@ def test_a_pledge_by_someone_of_no_known_state_to_nobody_is_no_agreement(nlp: An
     events = [(e.mode, e.actors) for e in find_events(nlp(art.body), art, ents)]
     # a leader the tables know, or a person whose state is known, still pledges
     assert events == [("commit", ("Q2",))]
+
+
+def test_appealing_a_conviction_rejects_it_and_appealing_to_a_body_requests(nlp: Any) -> None:
+    events = short_events(nlp, "Omar Haddad intended to appeal the conviction. Peru appealed "
+                               "to Chile for help.")
+    assert [(e.type, e.mode, e.actors, e.factuality) for e in events] == [
+        ("REJECT", "appeal ruling", ("Q3",), "future"),
+        ("REQUEST", "appeal", ("Q419",), "asserted")]
