@@ -1592,3 +1592,17 @@ def test_appealing_a_conviction_rejects_it_and_appealing_to_a_body_requests(nlp:
     assert [(e.type, e.mode, e.actors, e.factuality) for e in events] == [
         ("REJECT", "appeal ruling", ("Q3",), "future"),
         ("REQUEST", "appeal", ("Q419",), "asserted")]
+
+
+def test_his_arrest_before_the_subject_is_the_subjects_and_seized_weapons_are_coerced(
+        nlp: Any) -> None:
+    art = article_from("Judge Lena Varga spoke. After his arrest on Friday, Omar Haddad stayed "
+                       "in a police station in Lima, Peru. The authorities in Peru seized these "
+                       "firearms.", dt.date(2019, 3, 17))
+    ents = [make_entity(art, "Q4", "Person", ("Lena Varga",)),
+            make_entity(art, "Q3", "Person", ("Omar Haddad",)),
+            make_entity(art, "place/lima", "Place", ("Lima",)),
+            make_entity(art, "Q419", "Country", ("Peru",))]
+    events = [(e.mode, e.actors, e.targets) for e in find_events(nlp(art.body), art, ents)]
+    assert ("arrest", (), ("Q3",)) in events
+    assert ("seize property", ("Q419",), ()) in events

@@ -112,7 +112,8 @@ _FORCES = frozenset({"authority", "authorities", "police", "policeman", "officer
 # Words that make an organisation a police force.
 _POLICE = frozenset({"police", "gendarmerie", "militia", "carabinieri"})
 # Modes of the acts only a state's police, prosecutors and courts perform on its own ground.
-_STATE_FORCE_MODES = frozenset({"arrest", "detain", "charge", "convict", "sentence", "imprison"})
+_STATE_FORCE_MODES = frozenset({"arrest", "detain", "charge", "convict", "sentence", "imprison",
+                                 "seize property"})
 # Nouns whose possessor is the side that acts through them ("her government").
 _GOVERNMENTS = frozenset({"government", "administration", "cabinet", "country", "state"})
 # Titles of heads of state or government: one holder per country at a time.
@@ -507,6 +508,9 @@ class _Extractor:
             thanked = self._thanked_person(head.head) if head.dep_ == "poss" else None
             if lower in {"his", "her"} and thanked is not None:
                 return [thanked]  # "my gratitude to Mr Putin for his kind invitation"
+            ahead = self._subject_ahead(head) if lower in {"his", "her"} else None
+            if ahead is not None:
+                return [ahead]  # "After his arrest on Friday, Tarrant stayed ...": Tarrant
             if lower in _PERSON_PRONOUNS and (depth == 0 or (
                     head.dep_ == "poss" and head.head.lemma_.lower() in _GOVERNMENTS)):
                 # "he", and "her government": the person meant (not "his associates")
@@ -633,6 +637,20 @@ class _Extractor:
             # "The conversation touched on Syria, emphasising ...": by its parties.
             keys = list(self.group)
         return list(dict.fromkeys(keys))
+
+    def _subject_ahead(self, pronoun: Token) -> str | None:
+        """The person a "his" or "her" before its sentence's subject refers to: that subject,
+        when it names one ("After his arrest on Friday, Brenton Tarrant stayed ..."); for an
+        act other than a meeting, whose report the meeting's own sentence gives."""
+        act = self.match(pronoun.head)
+        if act is None or act.type == "CONSULT":
+            return None  # "during his visit to Hungary, Putin met ...": told by the meeting
+        root = pronoun.sent.root
+        subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+        if not subjects or pronoun.i > subjects[0].i or pronoun.head.i == subjects[0].i:
+            return None
+        key = self.index.token_key.get(subjects[0].i)
+        return key if key and self.index.types.get(key) == "Person" else None
 
     def _thanked_person(self, noun: Token) -> str | None:
         """The person thanked for ``noun`` ("thanked Putin for", "my gratitude to Putin for")."""
