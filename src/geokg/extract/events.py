@@ -505,12 +505,12 @@ class _Extractor:
             return list(dict.fromkeys(keys))
         lower = head.lower_
         if head.pos_ == "PRON":
-            thanked = self._thanked_person(head.head) if head.dep_ == "poss" else None
-            if lower in {"his", "her"} and thanked is not None:
-                return [thanked]  # "my gratitude to Mr Putin for his kind invitation"
-            ahead = self._subject_ahead(head) if lower in {"his", "her"} else None
-            if ahead is not None:
-                return [ahead]  # "After his arrest on Friday, Tarrant stayed ...": Tarrant
+            if lower in {"his", "her"} and head.dep_ == "poss":
+                # "my gratitude to Mr Putin for his kind invitation": Putin's; "After his
+                # arrest on Friday, Tarrant stayed ...": Tarrant's
+                owner = self._thanked_person(head.head) or self._subject_ahead(head)
+                if owner is not None:
+                    return [owner]
             if lower in _PERSON_PRONOUNS and (depth == 0 or (
                     head.dep_ == "poss" and head.head.lemma_.lower() in _GOVERNMENTS)):
                 # "he", and "her government": the person meant (not "his associates")
