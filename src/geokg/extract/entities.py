@@ -15,7 +15,15 @@ from typing import Any, Protocol, cast
 from spacy.tokens import Doc
 
 from geokg.assets import data_path
-from geokg.extract.kb import Gazetteer, GazMatch, Word, initials, norm_word, split_words
+from geokg.extract.kb import (
+    Gazetteer,
+    GazMatch,
+    Word,
+    edit_distance,
+    initials,
+    norm_word,
+    split_words,
+)
 from geokg.iri import entity_key
 from geokg.model import Article, Entity, EntityType, Mention, Role
 
@@ -907,7 +915,7 @@ def _same_spelling(a: str, b: str) -> bool:
             return False
         cx = re.sub(r"(.)\1+", r"\1", "".join(ch for ch in x if ch not in _VOWELS))
         cy = re.sub(r"(.)\1+", r"\1", "".join(ch for ch in y if ch not in _VOWELS))
-        if cx != cy or not cx or _edits(x, y) > 2:
+        if cx != cy or not cx or edit_distance(x, y) > 2:
             return False
     return True
 
@@ -919,16 +927,6 @@ def _bare_name(label: str) -> tuple[str, ...]:
     bare = [w for i, w in enumerate(words)
             if not (0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]\.?", w))]
     return tuple(bare if len(bare) >= 2 else words)
-
-
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance of two short words."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
 
 
 def _clean_label(text: str) -> str:

@@ -1699,10 +1699,9 @@ def _absorb_visits(events: list[Event], serves: Mapping[str, str | None]) -> lis
     def hosted(visit: Event) -> bool:
         guests = set(visit.actors)
         states = {k for k in visit.targets if k not in serves}
-        return any(
+        return visit.date is not None and any(  # an undated visit may be one recalled
             ev is not visit and ev.type == "CONSULT" and ev.mode in _MET
-            and ev.factuality == visit.factuality
-            and visit.date is not None and ev.date == visit.date  # not a visit recalled
+            and ev.factuality == visit.factuality and ev.date == visit.date
             and guests & set(ev.actors + ev.targets)
             and any(serves.get(k) in states for k in ev.actors + ev.targets)
             for ev in events)

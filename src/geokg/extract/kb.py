@@ -122,16 +122,14 @@ def _surname_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Whether b is a with exactly one letter added, dropped or changed."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:]
-    return a[i:] == b[i + 1:] if len(a) < len(b) else a[i + 1:] == b[i:]
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def split_words(text: str) -> list[Word]:
@@ -320,7 +318,8 @@ class Gazetteer:
         if len(key) < 5:
             return ()
         return tuple(q for other, qids in self._surnames.items()
-                     if other != key and other[:1] == key[:1] and _one_edit(key, other)
+                     if other[:1] == key[:1] and abs(len(other) - len(key)) <= 1
+                     and edit_distance(key, other) == 1
                      for q in qids)
 
     def is_first_name(self, word: str) -> bool:
