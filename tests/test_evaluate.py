@@ -115,27 +115,35 @@ def test_events_union_for_symmetric_types_direction_otherwise() -> None:
     assert detail["date_errors"] == ["e3: 2015-09 vs None"]  # each wrong date, named
 
 
-def test_an_event_pairs_with_the_gold_event_of_its_own_sentence() -> None:
+@pytest.mark.parametrize("second_gold_actors, day_actors", [
+    # the meeting to come is told first in the system's list, the day's meeting second
+    (["Vladimir Putin", "Barack Obama"], ("Q7747", "Q76")),
+    # the meeting to come names both leaders, as the day's meeting in the gold does: it is
+    # still the gold's second event, told in the same sentence (own sentence before overlap)
+    (["Vladimir Putin"], ("Q7747",)),
+])
+def test_an_event_pairs_with_the_gold_event_of_its_own_sentence(
+        second_gold_actors: list[str], day_actors: tuple[str, ...]) -> None:
     record = {"file": "a.txt", "entities": [
         {"label": "Vladimir Putin", "type": "Person", "qid": "Q7747", "mentions": []},
         {"label": "Barack Obama", "type": "Person", "qid": "Q76", "mentions": []},
     ], "events": [
         {"id": "e1", "type": "CONSULT", "actors": ["Vladimir Putin", "Barack Obama"],
          "targets": [], "factuality": "asserted", "date": None, "evidence_offsets": [0, 40]},
-        {"id": "e2", "type": "CONSULT", "actors": ["Vladimir Putin", "Barack Obama"],
+        {"id": "e2", "type": "CONSULT", "actors": second_gold_actors,
          "targets": [], "factuality": "future", "date": None, "evidence_offsets": [41, 80]},
     ]}
     ents = (_ent("Q7747", "Vladimir Putin", "Person", "Q7747"),
             _ent("Q76", "Barack Obama", "Person", "Q76"))
-    # the meeting to come is told first in the system's list, the day's meeting second
     events = (
         Event("CONSULT", "m", ("Q7747", "Q76"), (), None, None, "future", Span(45, 70, "x")),
-        Event("CONSULT", "m", ("Q7747", "Q76"), (), None, None, "asserted", Span(2, 30, "x")),
+        Event("CONSULT", "m", day_actors, (), None, None, "asserted", Span(2, 30, "x")),
     )
     report = EvalReport("events", "g")
-    score_events_record(record, Extraction(ents, events, "t"), report)
+    detail = score_events_record(record, Extraction(ents, events, "t"), report)
     fact = report.accuracies["factuality"]
     assert (fact.correct, fact.total) == (2, 2)
+    assert detail["factuality_errors"] == []
 
 
 def test_elevant_mentions_scored_per_type_unscored_labels_ignored() -> None:

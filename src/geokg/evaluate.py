@@ -8,8 +8,9 @@ Three gold formats are read, detected from the content of the file's first recor
   metonym (``metonym_for``) is also credited to a predicted entity of its referent that has
   the metonym's surface form among its mentions (guidelines section 6). Events match on type and
   an overlapping participant: the union of actors and targets for CONSULT, AGREE and COOPERATE,
-  actors with actors or targets with targets otherwise. Pairs are made greedily, most shared
-  participants first and, among equals, an event told in the gold event's own sentence first.
+  actors with actors or targets with targets otherwise. Pairs are made greedily: an event told
+  in the gold event's own sentence first (a meeting to come pairs with the gold's meeting to
+  come, not with the day's meeting that shares more names), then most shared participants.
   Factuality and dates are scored over matched events.
 * ``elevant`` — mention spans with Q-ids (the ELEVANT benchmark format): mention-level link
   P/R/F1 per type (person Q215627, organisation Q43229, location Q27096213), span widened to word
@@ -456,8 +457,8 @@ def score_events_record(
                 pt = _pred_participants(p.targets, by_key, roll_up=roll_up)
                 n = _event_overlap(g, pa, pt, ga, gt)
                 if n:
-                    # among equal overlaps, the event told in the gold's own sentence
-                    candidates.append((-n, -_same_sentence(g, p), gi, pi))
+                    # the event told in the gold's own sentence first, then the larger overlap
+                    candidates.append((-_same_sentence(g, p), -n, gi, pi))
         gold_done: set[int] = set()
         for _, _, gi, pi in sorted(candidates):
             if gi in gold_done or pi in taken:
