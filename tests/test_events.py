@@ -431,6 +431,7 @@ _CAST: dict[str, tuple[EntityType, tuple[str, ...], str | None]] = {
     "Q30": ("Country", ("United States",), None),
     "Q8": ("Person", ("Karl Brandt",), None),
     "Q9": ("Person", ("Ilse Varga",), "Q664"),
+    "Q10": ("Organization", ("Andean Community",), None),
 }
 
 
@@ -1014,6 +1015,15 @@ def test_commitments_and_signings_after_a_meeting(nlp: Any, tmp_path: Path) -> N
     assert ("sign agreement", ("country/t", "country/v")) in modes
     # "the importance of" a deal is no new deal
     assert not [e for e in events if "yesterday" in e.evidence.text]
+
+
+def test_a_signing_that_names_nobody_at_an_organisations_summit_is_the_organisations(
+        nlp: Any) -> None:
+    events = short_events(nlp, "The Andean Community leaders discussed trade in Lima. "
+                               "Agreements on cooperation in agriculture were also signed at "
+                               "the summit.")
+    ev = only(events, "AGREE")
+    assert (ev.mode, ev.actors, ev.targets) == ("sign agreement", ("Q10",), ())
 
 
 def test_hoping_that_another_will_act_is_no_request(nlp: Any, tmp_path: Path) -> None:

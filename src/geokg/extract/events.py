@@ -440,6 +440,9 @@ class _Extractor:
         self.index = _EntityIndex.build(doc, article, entities)
         self.lexicon = load_lexicon()
         self.group: tuple[str, ...] = ()  # parties of the latest meeting, for "they"
+        # the one international organisation whose summit the article reports, when no
+        # meeting has two parties: who signs and agrees where the text names nobody
+        self.summit: tuple[str, ...] = ()
         # a body of leaders a sentence names ("the leaders of the Normandy format countries"),
         # for "they" and "the leaders" when no meeting has parties
         self.body: tuple[str, ...] = ()
@@ -476,6 +479,11 @@ class _Extractor:
                     return
 
     # --- participants -------------------------------------------------------------------------
+
+    def international(self, keys: Sequence[str]) -> bool:
+        """Whether ``keys`` is one known organisation of no one state (the SCO, the CSTO)."""
+        return (len(keys) == 1 and self.index.types.get(keys[0]) == "Organization"
+                and keys[0] in self.linked and not self.country.get(keys[0]))
 
     def group_states(self) -> list[str]:
         """The states the parties of the current meeting act for (a party itself when its
@@ -1239,15 +1247,17 @@ class _Extractor:
             return None  # "left the EU" is a withdrawal, "left Moscow" a journey
         if trig.actor_types and any(types.get(k) not in trig.actor_types for k in actors):
             return None  # a state joins the WTO; a person joining a party is a career step
-        if not actors and not targets and self.group and _unattributed_passive(tok, trig):
-            # "Documents were signed during the visit": by the states of the meeting.
-            actors = self.group_states()
+        parties = self.group or self.summit
+        if not actors and not targets and parties and _unattributed_passive(tok, trig):
+            # "Documents were signed during the visit": by the states of the meeting; "...
+            # were also signed at the summit": by the organisation that met
+            actors = self.states_of(parties)
             found.from_context = True
-        elif (not actors and self.group and trig.type in _SAID_AT_MEETINGS and _agentless(tok)
+        elif (not actors and parties and trig.type in _SAID_AT_MEETINGS and _agentless(tok)
               and not self.historical and not self.index.in_turn(tok.i)):
             # "It was agreed to improve coordination", "a positive assessment was given of
             # X": said at the meeting being reported, by its parties
-            actors = [k for k in self.group if k not in targets]
+            actors = [k for k in parties if k not in targets]
             found.from_context = True
         if not actors and trig.mode in _STATE_FORCE_MODES and (
                 self._unnamed_force(tok) or (tok.pos_ == "VERB" and _agentless(tok))):
@@ -1675,6 +1685,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
             if not ex.group and event.type == "CONSULT" and event.factuality == "asserted":
                 # "they", "the two leaders" later on: the parties of the article's meeting.
                 ex.group = parties if len(parties) > 1 else ()
+                if not ex.group and not ex.summit and ex.international(parties):
+                    ex.summit = parties  # "The SCO leaders discussed ..."
             if event.trigger is not None and event.trigger.start in invitations:
                 continue  # told already, as the invitation thanked for
             found.append(event)
