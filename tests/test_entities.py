@@ -278,6 +278,16 @@ def test_documents_and_bare_titles_are_no_entities() -> None:
     assert not [label for label in ents if "Decision" in label or label == "Extraordinary"]
 
 
+def test_a_word_the_text_also_writes_in_lower_case_is_no_name() -> None:
+    ents = _body_entities("Putin met Macron in Paris. Jackal meat is sold in markets; the "
+                          "jackal died on Monday. Rocky McGaugh founded Rocky Linux. Rocky "
+                          "had a rocky start.")
+    assert "Jackal" not in ents
+    assert ents["Paris"].wikidata == "Q90"  # names stay
+    # capitalised more often than not: a name, though the word is also an adjective
+    assert any(label.startswith("Rocky") for label in ents)
+
+
 def test_an_epidemic_named_by_its_disease_is_a_named_event() -> None:
     text = ("Peru thanked Chile for help during the coronavirus pandemic. The pandemic hit "
             "trade. COVID-19 cases rose.")

@@ -9,7 +9,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Protocol, cast
 
 from spacy.tokens import Doc
@@ -215,6 +215,11 @@ class _Ctx:
         self.body = body
         self.words: list[Word] = split_words(body)
         self.starts = [w.start for w in self.words]
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """How often each word form occurs in the body, as written."""
+        return Counter(w.raw for w in self.words)
 
     def index_at(self, offset: int) -> int:
         """Index of the first word starting at or after ``offset``."""
@@ -1023,6 +1028,11 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return None  # "S-400", "Kh-101", "MiG-29": weapons and aircraft, not the G-20
     if (len(words) == 1 and words[0] in _GENERIC) or all(w in _TITLE_WORDS for w in words):
         return None  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
+    if (len(words) == 1 and label[1:].islower()
+            and ctx.counts[label.lower()] >= ctx.counts[label]):
+        # "Tragic events are ...", "Hydrogen and helium ...": a word the text writes in
+        # lower case as often, capitalised at a sentence start or in a title, is no name
+        return None
     if (typ == "Organization" and len(words) >= 2 and words[-1] in _ROLE_ENDINGS
             and not any(w in _ORG_WORDS for w in words)):
         return None  # "National Security Advisor", "Press Secretary": an office, no body
