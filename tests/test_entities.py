@@ -276,6 +276,12 @@ def test_documents_and_bare_titles_are_no_entities() -> None:
                           "and Hardware. Putin met the Ambassador Extraordinary and "
                           "Plenipotentiary of Peru.")
     assert not [label for label in ents if "Decision" in label or label == "Extraordinary"]
+    ents = _body_entities("Vladimir Putin signed the Executive Order On One-time Payments to "
+                          "Certain Categories of Russian Citizens Permanently Residing in the "
+                          "Republic of Abkhazia, specified in Federal Law No. 5-FZ On Veterans "
+                          "of January 12, 1995.")
+    assert "Vladimir Putin" in ents
+    assert not [label for label in ents if "Order" in label or "Law" in label]
 
 
 def test_a_word_the_text_also_writes_in_lower_case_is_no_name() -> None:

@@ -154,7 +154,7 @@ _DOC_WORDS = frozenset({
     "treaty", "charter", "convention", "agreement", "accord", "accords", "package", "measures",
     "resolution", "law", "act", "programme", "program", "plan", "protocol", "declaration",
     "memorandum", "initiative", "doctrine", "concept", "strategy", "decision", "statement",
-    "communique", "communiqué", "roadmap", "decree",
+    "communique", "communiqué", "roadmap", "decree", "order",
 })
 _STATE_WORDS = frozenset({"union", "republic", "kingdom", "empire", "emirate", "sultanate"})
 # Capitalised words the model takes for names on their own: generic heads, times of day.
@@ -1018,6 +1018,8 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
     if not words:
         return None
     prev, prev2, nxt = ctx.prev(s), ctx.prev(s, 2), ctx.next(e)
+    if len(words) > 1 and words[-1] == "no":
+        words = words[:-1]  # "Federal Law No. 5-FZ": the document's number cut off
     head = words[:words.index("on")][-1:] if "on" in words[1:] else words[-1:]
     if typ != "Person" and any(w in _DOC_WORDS or w.removesuffix("s") in _DOC_WORDS
                                for w in {words[-1], *head}):
