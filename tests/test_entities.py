@@ -341,6 +341,12 @@ def test_parties_and_courts_named_by_a_bare_word_take_their_states_name() -> Non
     orgs = {e.label for e in ents.values() if e.type == "Organization"}
     assert {"Conservative Party (UK)", "Labour Party (UK)",
             "Supreme Court of the United Kingdom"} <= orgs
+    # written in lower case after the adjective, the same party
+    ents = _body_entities("Joe Biden won the Democratic Party's primary in the United States. "
+                          "It was the fourth step in the Democratic party's election cycle.")
+    parties = [e for e in ents.values() if "Democratic" in e.label]
+    assert [(e.label, len(e.mentions)) for e in parties] == [
+        ("Democratic Party (United States)", 2)]
 
 
 def test_an_upgraded_storm_is_one_named_event() -> None:

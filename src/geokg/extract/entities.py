@@ -628,8 +628,11 @@ def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
             re.search(r"\b(?:UN|U\.N\.|United Nations)\b|\bnational\s+$", lead_in)
             or re.search(r"\ba\s+(?:non-)?permanent\s+member\s+of\s+the\s+$", lead_in)):
         return None  # "the UN and its Security Council", "a permanent member of the ...": the UN's
-    if (body := known["bodies"].get(rec.qid, {}).get(label)) is not None:
-        return body, rec.qid  # "Congress", "the Senate", "Parliament", "Supreme Court"
+    bodies = known["bodies"].get(rec.qid, {})
+    body = bodies.get(label) or next(
+        (name for word, name in bodies.items() if word.lower() == label.lower()), None)
+    if body is not None:
+        return body, rec.qid  # "Congress", "the Senate", "Parliament", "the Democratic party"
     dept = re.fullmatch(r"(.+) Department|Department of (.+)", label)
     if dept and (dept.group(1) or dept.group(2)) in known["departments"].get(rec.qid, ()):
         # "the State Department", "the Department of Justice"
