@@ -454,6 +454,7 @@ class _Extractor:
         states = [e.key for e in entities if e.type == "Country"]
         self.sole_state: tuple[str, ...] = tuple(states) if len(states) == 1 else ()
         self.historical = False  # the current trigger's date lies in an earlier year
+        self._dates: dict[int, list[Any]] = {}  # per sentence start, its DATE/TIME names
         # the current trigger's pronouns of both sides that name their states (_STATEWISE)
         self.statewise: frozenset[str] = frozenset()
         # "the court", "the embassy": the one organisation of the article of that kind
@@ -1429,6 +1430,14 @@ class _Extractor:
                 return gov.type in {"AGREE", "REQUEST"}
         return False
 
+    def _dates_in(self, sent: Any) -> list[Any]:
+        """The model's DATE and TIME names in a sentence (looked up once per sentence)."""
+        found = self._dates.get(sent.start)
+        if found is None:
+            found = self._dates[sent.start] = [ent for ent in sent.ents
+                                               if ent.label_ in {"DATE", "TIME"}]
+        return found
+
     def _date_for(self, tok: Token, sent: Any) -> str | None:
         """The date stated for this trigger's clause, resolved against the article date."""
         chain = governor_chain(tok)
@@ -1457,9 +1466,7 @@ class _Extractor:
                 or (c.dep_ == "xcomp" and t.i == tok.i)
             )
         best: str | None = None
-        for ent in sent.ents:
-            if ent.label_ not in {"DATE", "TIME"}:
-                continue
+        for ent in self._dates_in(sent):
             head = ent.root.head
             if (head.dep_ == "prep" and head.lower_ in _SPANS
                     and head.head.lemma_.lower() not in _SCHEDULING):

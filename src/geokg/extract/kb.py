@@ -231,6 +231,8 @@ class Gazetteer:
         default_factory=dict)
     _terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)
     _surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # surnames by first letter and length, for the near-misses of one
+    _surnames_by_shape: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
     _first_names: frozenset[str] = frozenset()
     _heads: dict[str, int] = field(default_factory=dict)
     _max_len: int = 1
@@ -317,10 +319,11 @@ class Gazetteer:
         key = _surname_key(surname)
         if len(key) < 5:
             return ()
-        return tuple(q for other, qids in self._surnames.items()
-                     if other[:1] == key[:1] and abs(len(other) - len(key)) <= 1
-                     and edit_distance(key, other) == 1
-                     for q in qids)
+        shapes = self._surnames_by_shape
+        return tuple(q for n in (len(key) - 1, len(key), len(key) + 1)
+                     for other in shapes.get((key[0], n), ())
+                     if edit_distance(key, other) == 1
+                     for q in self._surnames[other])
 
     def is_first_name(self, word: str) -> bool:
         """Whether ``word`` is the first name of some person in the gazetteer."""
@@ -792,6 +795,11 @@ def gazetteer_from_bytes(data: bytes) -> Gazetteer:
     gaz._demonyms = _index(demonyms)
     gaz._terms = terms
     gaz._surnames = {k: tuple(v) for k, v in surnames.items()}
+    by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for name in gaz._surnames:
+        if name:
+            by_shape[name[0], len(name)].append(name)
+    gaz._surnames_by_shape = {k: tuple(v) for k, v in by_shape.items()}
     gaz._first_names = frozenset(firsts)
     gaz._max_len = max(len(k) for k in [*aliases, *gaz._demonyms])
     # First word of every alias → the longest alias starting with it: most words start none.
