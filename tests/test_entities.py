@@ -294,6 +294,16 @@ def test_a_word_the_text_also_writes_in_lower_case_is_no_name() -> None:
     assert any(label.startswith("Rocky") for label in ents)
 
 
+def test_de_facto_states_are_countries_by_their_conventional_name() -> None:
+    ents = _body_entities("Putin signed an order on payments to Russian citizens residing in "
+                          "the Republic of Abkhazia, the Republic of South Ossetia and the "
+                          "Pridnestrovian Moldavian Republic. Abkhazia thanked Russia.")
+    states = {e.label: (e.type, len(e.mentions)) for e in ents.values()
+              if e.label in {"Abkhazia", "South Ossetia", "Transnistria"}}
+    assert states == {"Abkhazia": ("Country", 2), "South Ossetia": ("Country", 1),
+                      "Transnistria": ("Country", 1)}
+
+
 def test_an_epidemic_named_by_its_disease_is_a_named_event() -> None:
     text = ("Peru thanked Chile for help during the coronavirus pandemic. The pandemic hit "
             "trade. COVID-19 cases rose.")

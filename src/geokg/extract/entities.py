@@ -1135,6 +1135,23 @@ def _group_names() -> dict[str, Any]:
     return data
 
 
+def _de_facto_states(body: str) -> list[tuple[int, int, str]]:
+    """Spans of the names of de facto states data/de_facto_states.json knows, with their
+    conventional name."""
+    names, pattern = _de_facto_names()
+    return [(m.start(), m.end(), names[m.group()]) for m in pattern.finditer(body)]
+
+
+@cache
+def _de_facto_names() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each name of a de facto state no table lists -> its conventional name, and the
+    pattern of those names (longest first)."""
+    data = json.loads(data_path("de_facto_states.json").read_text(encoding="utf-8"))
+    names = {alias: label for label, aliases in data["states"].items() for alias in aliases}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return names, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
 @cache
 def _named_events() -> dict[str, Any]:
     """Conventional names of described wars and crises, other names of named events, and
@@ -1612,6 +1629,11 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     for s, e, label in _outbreaks(body, article.date) + _known_events(body):
         cands = [c for c in cands if not (c.start < e and s < c.end)]
         cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, label))
+    for s, e, label in _de_facto_states(body):
+        # "the Pridnestrovian Moldavian Republic" is Transnistria, a state (the model reads
+        # such names as places, persons or nationalities)
+        cands = [c for c in cands if not (c.start < e and s < c.end)]
+        cands.append(_Cand(s, e, "Country", None, CONF_PATTERN, label))
     for s, e, label in _elections(body, gaz):
         # the country stays a mention of its own: "the 2020 United States presidential
         # election" also names the United States
@@ -1858,6 +1880,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             c.label = names[c.label]  # "the Second World War" is World War II
         elif c.type in {"Organization", "Person"} and not c.qid and c.label in groups:
             c.type, c.label = "Organization", groups[c.label]  # "ISIS" is the Islamic State
+
     return _assemble(cands, article, gaz, resolver)
 
 
