@@ -304,6 +304,15 @@ def test_de_facto_states_are_countries_by_their_conventional_name() -> None:
                       "Transnistria": ("Country", 1)}
 
 
+def test_a_currency_names_no_state() -> None:
+    ents = _body_entities("China has invested about nine billion US dollars to develop tests. "
+                          "Prices in Russian rubles fell. The US won. Russia pounds Aleppo.")
+    assert ents["United States"].mentions[0].text == "US"  # "The US won", not "US dollars"
+    assert len(ents["United States"].mentions) == 1
+    assert [m.text for m in ents["Russia"].mentions] == ["Russia"]
+    assert not [label for label in ents if "rubles" in label]
+
+
 def test_an_epidemic_named_by_its_disease_is_a_named_event() -> None:
     text = ("Peru thanked Chile for help during the coronavirus pandemic. The pandemic hit "
             "trade. COVID-19 cases rose.")

@@ -156,6 +156,12 @@ _DOC_WORDS = frozenset({
     "memorandum", "initiative", "doctrine", "concept", "strategy", "decision", "statement",
     "communique", "communiqué", "roadmap", "decree", "order",
 })
+_CURRENCIES = frozenset({
+    "dollar", "dollars", "rouble", "roubles", "ruble", "rubles", "yuan", "renminbi", "yen",
+    "euro", "euros", "rupee", "rupees", "peso", "pesos", "reais", "franc", "francs", "lira",
+    "dinar", "dinars", "rial", "rials", "riyal", "riyals", "hryvnia", "hryvnias", "tenge",
+    "shekel", "shekels",
+})
 _STATE_WORDS = frozenset({"union", "republic", "kingdom", "empire", "emirate", "sultanate"})
 # Capitalised words the model takes for names on their own: generic heads, times of day.
 _GENERIC = frozenset({
@@ -1029,6 +1035,8 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         # "the Minsk Agreements", "the Helsinki Accords", "the Framework Decision on
         # Disengagement of Forces": documents
         return None
+    if words[-1] in _CURRENCIES or (nxt is not None and nxt.norm in _CURRENCIES):
+        return None  # "Russian rubles", "US dollars": money
     if label.lower() in _THINGS or (_MODEL_NUMBER.fullmatch(label) and label[0] != "G"):
         return None  # "S-400", "Kh-101", "MiG-29": weapons and aircraft, not the G-20
     if (len(words) == 1 and words[0] in _GENERIC) or all(w in _TITLE_WORDS for w in words):
@@ -1342,7 +1350,9 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     body = article.body
     ctx = _Ctx(body)
     gaz = gazetteer
-    matches: list[GazMatch] = gaz.scan(body, ctx.words)
+    # "US dollars", "Chinese yuan": a currency, no mention of its state
+    matches: list[GazMatch] = [m for m in gaz.scan(body, ctx.words)
+                               if not ((w := ctx.next(m.end)) and w.norm in _CURRENCIES)]
     cands: list[_Cand] = []
 
     def rec_cand(m: GazMatch, conf: float) -> _Cand | None:
