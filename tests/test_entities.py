@@ -282,6 +282,9 @@ def test_documents_and_bare_titles_are_no_entities() -> None:
                           "of January 12, 1995.")
     assert "Vladimir Putin" in ents
     assert not [label for label in ents if "Order" in label or "Law" in label]
+    ents = _body_entities('"Contact police", said Detective Inspector Steven Jones of Thames '
+                          "Valley Police.")
+    assert "Steven Jones" in ents and "Detective Inspector" not in ents  # a rank, no body
 
 
 def test_a_word_the_text_also_writes_in_lower_case_is_no_name() -> None:

@@ -67,7 +67,9 @@ _TITLE_WORDS = frozenset({
     "spokesperson", "chairman", "state", "of", "the", "us", "former", "acting", "ambassador",
     "envoy", "leader", "head", "crown", "supreme", "governor", "mayor", "sultan", "-",
     "extraordinary", "plenipotentiary", "cardinal", "archbishop", "bishop", "rabbi", "imam",
-    "ayatollah", "majesty", "highness", "excellency",
+    "ayatollah", "majesty", "highness", "excellency", "detective", "inspector", "sergeant",
+    "constable", "superintendent", "commissioner", "captain", "colonel", "lieutenant",
+    "admiral", "marshal",
 })
 _OFFICES = (("prime minister", "Prime Minister"), ("president", "President"),
             ("chancellor", "Chancellor"), ("premier", "Premier"), ("king", "King"),
