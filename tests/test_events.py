@@ -1026,6 +1026,13 @@ def test_a_signing_that_names_nobody_at_an_organisations_summit_is_the_organisat
     assert (ev.mode, ev.actors, ev.targets) == ("sign agreement", ("Q10",), ())
 
 
+def test_the_consultations_a_signed_plan_provides_for_are_no_meeting(nlp: Any) -> None:
+    events = short_events(nlp, "Peru and Chile signed a protocol of consultations for 2013 "
+                               "and 2014. Also signed was a plan of political consultations "
+                               "between the foreign ministers of Peru and Chile.")
+    assert {e.type for e in events} == {"AGREE"}  # the signings; no consultations held
+
+
 def test_hoping_that_another_will_act_is_no_request(nlp: Any, tmp_path: Path) -> None:
     events = _two_states_events(nlp, tmp_path, (
         "Talks\n\nIlse Orlova said Varnia hopes that Tarnavia will open its market. "

@@ -170,6 +170,10 @@ _HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILI
 # Decisions whose content is a meeting reported as a future event of its own ("agreed to
 # continue contacts": AGREE and a future CONSULT).
 _DECIDING = frozenset({"agree", "decide", "agreement", "decision"})
+# Documents whose "of" or "on" names what they provide for, not an act told ("a protocol of
+# consultations for 2013 and 2014", "a programme of exchanges"; not "plans to withdraw").
+_PLANS = frozenset({"plan", "protocol", "programme", "program", "memorandum", "roadmap",
+                    "schedule", "timetable"})
 # Words of thanks whose "for" names what the one thanked did for the thankers.
 _THANKS = frozenset({"thank", "thanks", "grateful", "gratitude", "appreciation", "appreciate"})
 # Acts a readiness to act can be an offer of ("ready to hold talks", "prepared to help").
@@ -1409,6 +1413,9 @@ class _Extractor:
         cur = tok
         while cur.dep_ == "conj" and cur.head.i != cur.i and cur.pos_ == "NOUN":
             cur = cur.head  # "resume the truce and the intra-Libyan dialogue": as the truce
+        if (cur.dep_ == "pobj" and cur.head.lower_ in {"of", "on"}
+                and cur.head.head.pos_ == "NOUN" and cur.head.head.lemma_.lower() in _PLANS):
+            return True  # "a plan of political consultations": what a document provides for
         for _ in range(5):
             # "invitation for Obama to come ... on a visit": a clause under a noun is its content.
             noun_clause = cur.dep_ == "advcl" and cur.head.pos_ == "NOUN"
