@@ -1033,6 +1033,15 @@ def test_the_consultations_a_signed_plan_provides_for_are_no_meeting(nlp: Any) -
     assert {e.type for e in events} == {"AGREE"}  # the signings; no consultations held
 
 
+def test_an_important_partner_is_a_state_of_ties_a_reliable_one_is_praise(
+        nlp: Any, tmp_path: Path) -> None:
+    events = _two_states_events(nlp, tmp_path, _talks(
+        "President of Varnia Ilse Orlova: Tarnavia is an important partner for Varnia in the "
+        "region. Tarnavia is a reliable partner for Varnia.\n"))
+    praise = [e for e in events if e.type == "SUPPORT"]
+    assert [e.evidence.text for e in praise] == ["Tarnavia is a reliable partner for Varnia."]
+
+
 def test_hoping_that_another_will_act_is_no_request(nlp: Any, tmp_path: Path) -> None:
     events = _two_states_events(nlp, tmp_path, (
         "Talks\n\nIlse Orlova said Varnia hopes that Tarnavia will open its market. "
