@@ -1892,7 +1892,6 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             c.label = names[c.label]  # "the Second World War" is World War II
         elif c.type in {"Organization", "Person"} and not c.qid and c.label in groups:
             c.type, c.label = "Organization", groups[c.label]  # "ISIS" is the Islamic State
-
     return _assemble(cands, article, gaz, resolver)
 
 
