@@ -229,6 +229,11 @@ class _Ctx:
         """How often each word form occurs in the body, as written."""
         return Counter(w.raw for w in self.words)
 
+    def money_after(self, end: int) -> bool:
+        """Whether a currency word follows ``end`` ("US dollars": money, not the state)."""
+        nxt = self.next(end)
+        return nxt is not None and nxt.norm in _CURRENCIES
+
     def index_at(self, offset: int) -> int:
         """Index of the first word starting at or after ``offset``."""
         return bisect.bisect_left(self.starts, offset)
@@ -1037,7 +1042,7 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         # "the Minsk Agreements", "the Helsinki Accords", "the Framework Decision on
         # Disengagement of Forces": documents
         return None
-    if words[-1] in _CURRENCIES or (nxt is not None and nxt.norm in _CURRENCIES):
+    if words[-1] in _CURRENCIES or ctx.money_after(e):
         return None  # "Russian rubles", "US dollars": money
     if label.lower() in _THINGS or (_MODEL_NUMBER.fullmatch(label) and label[0] != "G"):
         return None  # "S-400", "Kh-101", "MiG-29": weapons and aircraft, not the G-20
@@ -1353,8 +1358,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     ctx = _Ctx(body)
     gaz = gazetteer
     # "US dollars", "Chinese yuan": a currency, no mention of its state
-    matches: list[GazMatch] = [m for m in gaz.scan(body, ctx.words)
-                               if not ((w := ctx.next(m.end)) and w.norm in _CURRENCIES)]
+    matches: list[GazMatch] = [m for m in gaz.scan(body, ctx.words) if not ctx.money_after(m.end)]
     cands: list[_Cand] = []
 
     def rec_cand(m: GazMatch, conf: float) -> _Cand | None:
