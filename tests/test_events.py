@@ -636,7 +636,8 @@ def test_cooperation_said_as_we_is_between_the_states(nlp: Any) -> None:
 )
 def test_contacts_lawsuits_concern_and_commitment(nlp: Any, text: str, type_: str, mode: str,
                                        targets: tuple[str, ...]) -> None:
-    ev = only(short_events(nlp, text), type_)
+    # a second state: the story is no home affairs of Spain's (see _domestic)
+    ev = only(short_events(nlp, text + " Chile is far away."), type_)
     assert (ev.mode, ev.actors, ev.targets) == (mode, ("Q2",), targets)
 
 
@@ -655,7 +656,8 @@ def test_signing_attended_and_a_stance_reaffirmed(nlp: Any) -> None:
     ev = only(short_events(nlp, "Spain and Chile participated in the talks."), "CONSULT")
     assert (ev.mode, set(ev.actors)) == ("talks", {"Q29", "Q298"})
     # whose readiness is reaffirmed stands with the actor; supported intentions are the target's
-    ev = only(short_events(nlp, "Pedro Sanchez reaffirmed Spain's readiness to help."), "AGREE")
+    ev = only(short_events(nlp, "Pedro Sanchez reaffirmed Spain's readiness to help. Chile is "
+                                "far away."), "AGREE")
     assert (ev.actors, ev.targets) == (("Q2", "Q29"), ())
     ev = only(short_events(nlp, "Pedro Sanchez supports the intentions of Chile."), "SUPPORT")
     assert (ev.actors, ev.targets) == (("Q2",), ("Q298",))
@@ -1500,7 +1502,7 @@ def test_the_king_of_a_state_is_not_a_known_person_who_is_no_leader_at_the_date(
     art = article_from("Pedro Sanchez received Omar Haddad, Deputy Crown Prince of Peru. We "
                        "are looking forward to the visit of the King of Peru.",
                        dt.date(2017, 5, 30))
-    ents = [make_entity(art, "Q2", "Person", ("Pedro Sanchez",)),
+    ents = [make_entity(art, "Q2", "Person", ("Pedro Sanchez",), country="Q29"),
             make_entity(art, "Q3", "Person", ("Omar Haddad",), country="Q419"),
             make_entity(art, "Q419", "Country", ("Peru",))]
     # the tables know Omar Haddad (a leader in other years) and give him no office this year
@@ -1604,9 +1606,11 @@ def test_support_told_again_with_whom_it_went_to_is_one_act(nlp: Any) -> None:
 
 def test_a_pledge_by_someone_of_no_known_state_to_nobody_is_no_agreement(nlp: Any) -> None:
     art = article_from("Mitch Varga committed to proceeding with the trial. Pedro Sanchez "
-                       "committed to further integration.", dt.date(2020, 1, 10))
+                       "committed to further integration. Chile is far away.",
+                       dt.date(2020, 1, 10))
     ents = [make_entity(art, "person/mitch-varga", "Person", ("Mitch Varga",)),
-            make_entity(art, "Q2", "Person", ("Pedro Sanchez",), country="Q29")]
+            make_entity(art, "Q2", "Person", ("Pedro Sanchez",), country="Q29"),
+            make_entity(art, "Q298", "Country", ("Chile",))]
     events = [(e.mode, e.actors) for e in find_events(nlp(art.body), art, ents)]
     # a leader the tables know, or a person whose state is known, still pledges
     assert events == [("commit", ("Q2",))]
@@ -1632,3 +1636,26 @@ def test_his_arrest_before_the_subject_is_the_subjects_and_seized_weapons_are_co
     events = [(e.mode, e.actors, e.targets) for e in find_events(nlp(art.body), art, ents)]
     assert ("arrest", (), ("Q3",)) in events
     assert ("seize property", ("Q419",), ()) in events
+
+
+def test_political_acts_in_a_story_of_home_affairs_are_no_events(nlp: Any) -> None:
+    def events(body: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+        art = article_from(body, dt.date(2019, 10, 10))
+        forms = {"Q22686": ("Person", ("Donald Trump", "Trump"), "Q30"),
+                 "org/district-court": ("Organization", ("District Court",), None),
+                 "Q30": ("Country", ("United States",), None),
+                 "Q96": ("Country", ("Mexico",), None)}
+        ents = [make_entity(art, key, type_, names, country=country)
+                for key, (type_, names, country) in forms.items() if names[0] in body]
+        return [(e.type, e.actors, e.targets) for e in find_events(nlp(art.body), art, ents)]
+
+    home = ("Donald Trump asked the District Court to block the subpoena. On Friday, the "
+            "United States arrested two men.")
+    # the President and a court of the one state the story tells of: no international event;
+    # an arrest by that state is still reported
+    assert events(home) == [("COERCE", ("Q30",), ())]
+    # a story that looks abroad, or names a second state, keeps the same acts
+    assert ("REQUEST", ("Q22686",), ("org/district-court",)) in events(
+        home + " The case drew foreign attention.")
+    assert ("REQUEST", ("Q22686",), ("org/district-court",)) in events(
+        home + " Mexico watched the case.")

@@ -188,6 +188,15 @@ _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achi
                       "adopt", "publish", "release"})
 # Acts whose parties may all be actors, each the other's counterpart ("A and B agreed").
 _JOINT_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Words by which an article looks past one state's borders ("foreign citizens", "an
+# international forum"): one that uses none and names one state tells of its home affairs.
+_ABROAD = re.compile(r"\b(?:international|foreign|abroad|overseas|bilateral|diplomat\w*"
+                     r"|embass(?:y|ies)|ambassadors?|global|world)\b", re.IGNORECASE)
+# Words naming a state's own organs ("District Court", "the Senate"), which serve that state.
+_ORGANS = frozenset({"court", "senate", "congress", "parliament", "ministry", "department",
+                     "police", "government", "legislature", "assembly", "cabinet"})
+# Acts of force and protest, which a story of home affairs still reports (arrests, riots).
+_FORCE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # Cue words of a call that call only in the impersonal ("it is important to").
 _IMPORTANT = frozenset({"important", "essential"})
 # Steps whose importance, stressed, calls for them ("the importance of coordinated steps").
@@ -1713,7 +1722,11 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
     # the state each party serves, by its role where the article does not name that state
     serves = {e.key: e.country or next((r.of_key for r in e.roles if r.of_key), None)
               for e in entities if e.type != "Country"}
-    found = [ev for ev in found if not _internal(ev, serves)]
+    home = _home_state(article, entities)
+    organs = {e.key for e in entities if e.type == "Organization" and not e.wikidata
+              and {w.lower() for w in e.label.split()} & _ORGANS}
+    found = [ev for ev in found
+             if not _internal(ev, serves) and not _domestic(ev, home, organs, serves)]
     return tuple(_absorb_visits(_merge(found, country, persons, spoken, recalled), serves))
 
 
@@ -1746,6 +1759,31 @@ def _internal(event: Event, serves: Mapping[str, str | None]) -> bool:
     parties = set(event.actors) | set(event.targets)
     states = {serves.get(k) for k in parties}
     return len(parties) > 1 and len(states) == 1 and None not in states
+
+
+def _home_state(article: Article, entities: Sequence[Entity]) -> str | None:
+    """The one state an article tells of when it names no other, no international
+    organisation and nothing abroad (a US court case, a governor's bill); else None."""
+    states = {e.key for e in entities if e.type == "Country"}
+    states |= {e.country for e in entities if e.country}
+    if len(states) != 1 or _ABROAD.search(article.body):
+        return None
+    if any(e.type == "Organization" and e.wikidata and not e.country for e in entities):
+        return None  # an international organisation, or a company of no one state
+    return states.pop()
+
+
+def _domestic(event: Event, home: str | None, organs: AbstractSet[str],
+              serves: Mapping[str, str | None]) -> bool:
+    """True for a political act in a story of the ``home`` state's own affairs whose every
+    party is that state, one of its ``organs`` or one of its officials ("Trump asked the
+    District Court", "Biden warned ..."): no international event. Acts of force and protest
+    stay (arrests, riots)."""
+    if home is None or event.type in _FORCE:
+        return False
+    parties = set(event.actors) | set(event.targets)
+    return bool(parties) and all(
+        k == home or k in organs or serves.get(k) == home for k in parties)
 
 
 # Irregular forms of lexicon verbs; regular inflections are generated (trigger_forms).
