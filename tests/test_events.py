@@ -1589,6 +1589,22 @@ def test_a_visit_told_again_as_talks_with_the_host_is_one_event(nlp: Any) -> Non
     assert consults == [("talks", ("Q2",), ("Q9",)), ("visit", ("Q2",), ("Q419",))]
 
 
+def test_the_visit_a_guest_speaks_of_in_the_present_is_the_talks(nlp: Any) -> None:
+    art = article_from("Vladimir Putin held talks with President of Moldova Igor Dodon.\n\n"
+                       "President of Moldova Igor Dodon: Thank you for the invitation.\n\nThis "
+                       "is my first official visit in my new capacity and the first visit by a "
+                       "Moldovan President since 2008.\n\nVladimir Putin: I remember my recent "
+                       "visit to Moldova. Russia is near.", dt.date(2017, 1, 17))
+    ents = [make_entity(art, "Q7747", "Person", ("Vladimir Putin",), country="Q159"),
+            make_entity(art, "Q4164146", "Person", ("Igor Dodon",), country="Q217"),
+            make_entity(art, "Q217", "Country", ("Moldova", "Moldovan")),
+            make_entity(art, "Q159", "Country", ("Russia",))]
+    visits = [(e.actors, e.targets) for e in find_events(nlp(art.body), art, ents)
+              if e.mode == "visit"]
+    # the visit going on, told undated in the present, is the talks; one made before stays
+    assert visits == [(("Q7747",), ("Q217",))]
+
+
 def test_his_invitation_thanked_for_is_the_thanked_persons(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nPedro Sanchez: The Prime "
                                "Minister, Jacinda Ardern, spoke first. I would like to express "

@@ -186,6 +186,10 @@ _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be"})
 _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achieve", "confirm",
                       "reaffirm", "stress", "emphasise", "emphasize", "underline", "issue",
                       "adopt", "publish", "release"})
+# Words that tell a visit as one made before ("your recent visit", "the visit ... last
+# autumn"; not "your first visit", which may be the one going on).
+_MADE_BEFORE = frozenset({"recent", "last", "previous", "earlier", "past", "former", "latest",
+                          "ago", "recently", "previously", "yesterday"})
 # Acts whose parties may all be actors, each the other's counterpart ("A and B agreed").
 _JOINT_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Words by which an article looks past one state's borders ("foreign citizens", "an
@@ -1646,6 +1650,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
     spoken: set[int] = set()  # trigger offsets of acts said in transcript turns
     recalled: set[int] = set()  # trigger offsets of earlier meetings a turn recalls
     invitations: set[int] = set()  # trigger offsets of invitations thanked for
+    earlier: set[int] = set()  # trigger offsets of visits told as past ("your recent visit")
     headline_done = False
     meeting_report = False
     for s_no, sent in enumerate(doc.sents):
@@ -1704,6 +1709,9 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
                 event = replace(event, date=article.date.isoformat())
             if event.trigger is not None and ex.index.in_turn(tok.i):
                 spoken.add(event.trigger.start)
+            if (event.mode == "visit" and event.trigger is not None
+                    and (_past_clause(tok) or any(t.lower_ in _MADE_BEFORE for t in sent))):
+                earlier.add(event.trigger.start)
             parties = tuple(dict.fromkeys(event.actors + event.targets))
             if not ex.group and event.type == "CONSULT" and event.factuality == "asserted":
                 # "they", "the two leaders" later on: the parties of the article's meeting.
@@ -1727,26 +1735,41 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
               and {w.lower() for w in e.label.split()} & _ORGANS}
     found = [ev for ev in found
              if not _internal(ev, serves) and not _domestic(ev, home, organs, serves)]
-    return tuple(_absorb_visits(_merge(found, country, persons, spoken, recalled), serves))
+    merged = _merge(found, country, persons, spoken, recalled)
+    return tuple(_absorb_visits(merged, serves, earlier))
 
 
-def _absorb_visits(events: list[Event], serves: Mapping[str, str | None]) -> list[Event]:
+def _absorb_visits(events: list[Event], serves: Mapping[str, str | None],
+                   earlier: AbstractSet[int]) -> list[Event]:
     """Drop a visit to a state when the same day's meeting or talks of the visitor with a
     person of that state are told too: one real-world event ("made an official visit to
-    India" and "held talks with Prime Minister Singh"). An undated visit may be an earlier
-    one ("after my visit to Russia"): it stays."""
+    India" and "held talks with Prime Minister Singh"). A visit of no date, told in the
+    present of the visitor of a dated meeting, is that meeting's visit ("This is my first
+    official visit", "your visit will give a boost"); not one still to come, nor one told in
+    the past (``earlier``: trigger offsets of "your recent visit", "when I visited")."""
     def hosted(visit: Event) -> bool:
         guests = set(visit.actors)
         states = {k for k in visit.targets if k not in serves}
-        return visit.date is not None and any(  # an undated visit may be one recalled
-            ev is not visit and ev.type == "CONSULT" and ev.mode in _MET
-            and ev.factuality == visit.factuality and ev.date == visit.date
-            and guests & set(ev.actors + ev.targets)
-            and any(serves.get(k) in states for k in ev.actors + ev.targets)
-            for ev in events)
+        for ev in events:
+            if ev is visit or ev.type != "CONSULT" or ev.mode not in _MET:
+                continue
+            parties = set(ev.actors + ev.targets)
+            parties |= {state for k in parties if (state := serves.get(k))}
+            if visit.date is not None:
+                same = ev.date == visit.date and ev.factuality == visit.factuality
+            else:
+                same = (ev.date is not None and ev.factuality == "asserted"
+                        and visit.factuality != "future" and visit.trigger is not None
+                        and visit.trigger.start not in earlier)
+            if (same and guests & parties
+                    and (not states or any(serves.get(k) in states for k in parties))
+                    and (states or visit.date is None)):
+                return True
+        return False
 
     return [ev for ev in events if not (
-        ev.type == "CONSULT" and ev.mode == "visit" and ev.actors and ev.targets
+        ev.type == "CONSULT" and ev.mode == "visit" and ev.actors
+        and (ev.targets or ev.date is None)
         and all(k not in serves for k in ev.targets) and hosted(ev))]
 
 
