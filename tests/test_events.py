@@ -1659,17 +1659,21 @@ def test_political_acts_in_a_story_of_home_affairs_are_no_events(nlp: Any) -> No
         art = article_from(body, dt.date(2019, 10, 10))
         forms = {"Q22686": ("Person", ("Donald Trump", "Trump"), "Q30"),
                  "org/district-court": ("Organization", ("District Court",), None),
+                 "person/cyrus-vance": ("Person", ("Cyrus Vance",), None),
+                 "person/michael-cohen": ("Person", ("Michael Cohen",), None),
                  "Q30": ("Country", ("United States",), None),
                  "Q96": ("Country", ("Mexico",), None)}
         ents = [make_entity(art, key, type_, names, country=country)
                 for key, (type_, names, country) in forms.items() if names[0] in body]
         return [(e.type, e.actors, e.targets) for e in find_events(nlp(art.body), art, ents)]
 
-    home = ("Donald Trump asked the District Court to block the subpoena. On Friday, the "
-            "United States arrested two men.")
-    # the President and a court of the one state the story tells of: no international event;
-    # an arrest by that state is still reported
-    assert events(home) == [("COERCE", ("Q30",), ())]
+    home = ("Donald Trump asked the District Court to block the subpoena. Donald Trump sued "
+            "District Attorney Cyrus Vance. Donald Trump sued his lawyer, Michael Cohen. On "
+            "Friday, the United States arrested two men.")
+    # the President, a court and an office holder of the one state the story tells of: no
+    # international event; a suit against a private person and an arrest are still reported
+    assert events(home) == [("ACCUSE", ("Q22686",), ("person/michael-cohen",)),
+                            ("COERCE", ("Q30",), ())]
     # a story that looks abroad, or names a second state, keeps the same acts
     assert ("REQUEST", ("Q22686",), ("org/district-court",)) in events(
         home + " The case drew foreign attention.")

@@ -199,6 +199,12 @@ _ABROAD = re.compile(r"\b(?:international|foreign|abroad|overseas|bilateral|dipl
 # Words naming a state's own organs ("District Court", "the Senate"), which serve that state.
 _ORGANS = frozenset({"court", "senate", "congress", "parliament", "ministry", "department",
                      "police", "government", "legislature", "assembly", "cabinet"})
+# Offices whose holder, named right after ("Governor Kay Ivey", "District Attorney Cyrus
+# Vance", "Senate minority leader Chuck Schumer"), serves the state of a story of home affairs.
+_OFFICE_RE = re.compile(
+    r"\b(?:governor|judge|attorney|senator|representative|congressman|congresswoman|mayor|"
+    r"president|minister|secretary|leader|speaker|prosecutor|sheriff|commissioner|chairman|"
+    r"chairwoman|chair|justice|lawmaker|legislator)\s*,?\s*$", re.IGNORECASE)
 # Acts of force and protest, which a story of home affairs still reports (arrests, riots).
 _FORCE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # Cue words of a call that call only in the impersonal ("it is important to").
@@ -1733,6 +1739,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
     home = _home_state(article, entities)
     organs = {e.key for e in entities if e.type == "Organization" and not e.wikidata
               and {w.lower() for w in e.label.split()} & _ORGANS}
+    organs |= {e.key for e in entities if e.type == "Person" and not e.country and any(
+        _OFFICE_RE.search(article.text, max(m.start - 40, 0), m.start) for m in e.mentions)}
     found = [ev for ev in found
              if not _internal(ev, serves) and not _domestic(ev, home, organs, serves)]
     merged = _merge(found, country, persons, spoken, recalled)
