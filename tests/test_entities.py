@@ -925,6 +925,18 @@ def test_untagged_legislatures_agencies_by_abbreviation_and_offices() -> None:
     assert ents["City University Student Union"].type == "Organization"
 
 
+def test_a_name_whose_head_is_an_office_is_no_body() -> None:
+    ents = _body_entities(
+        "Federal Chancellor of Germany Angela Merkel arrived. The Coast Guard announced an "
+        "order by Coast Guard Commandant Admiral Elson Hermogino. The Special Presidential "
+        "Representative for Environmental Protection spoke, and Apostolic Nuncio Celestino "
+        "Migliore listened.")
+    # the offices go; the body in one, and the state a title names, stay
+    assert not {"Federal Chancellor of Germany", "Coast Guard Commandant", "Apostolic Nuncio",
+                "Special Presidential Representative for Environmental Protection"} & set(ents)
+    assert {"Germany", "Angela Merkel", "Coast Guard"} <= set(ents)
+
+
 def test_a_middle_initial_drops_when_the_article_also_names_without_it() -> None:
     ents = _body_entities("Trump fired John R. Bolton on Tuesday. John Bolton had served "
                           "since 2018 and opposed talks with the Afghan Taliban.")

@@ -115,7 +115,10 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "madame", "monsieur"})
 _ROMAN = re.compile(r"[IVXL]+")
 _MIDDLE_INITIAL = re.compile(r"(\S+) [A-Z]\. (\S+)")
 _ROLE_ENDINGS = frozenset({"advisor", "adviser", "secretary", "minister", "spokesman",
-                           "spokeswoman", "spokesperson", "ambassador", "envoy", "chairman"})
+                           "spokeswoman", "spokesperson", "ambassador", "envoy", "chairman",
+                           "chancellor", "nuncio", "commandant", "bishop", "representative",
+                           "president", "governor", "commissioner", "patriarch", "prosecutor",
+                           "rapporteur", "emeritus"})
 _SUBNATIONAL = re.compile(r"\b(?:state|provincial|regional|county|city|municipal|local)"
                           r"(?:['’]s)?\s+$", re.IGNORECASE)
 _NOT_CLUBS = frozenset({"this", "that", "the", "next", "last", "our", "every", "each", "its",
@@ -1053,9 +1056,13 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         # "Tragic events are ...", "Hydrogen and helium ...": a word the text writes in
         # lower case as often, capitalised at a sentence start or in a title, is no name
         return None
-    if (typ == "Organization" and len(words) >= 2 and words[-1] in _ROLE_ENDINGS
-            and not any(w in _ORG_WORDS for w in words)):
-        return None  # "National Security Advisor", "Press Secretary": an office, no body
+    cut = next((i for i, w in enumerate(words) if i and w in {"of", "for", "on", "to"}),
+               len(words))
+    if (typ in {"Organization", "Person"} and len(words) >= 2
+            and words[cut - 1].removesuffix("s") in _ROLE_ENDINGS):
+        # "National Security Advisor", "Federal Chancellor of Germany", "Coast Guard
+        # Commandant", "Special Presidential Representative for ...": an office, no body
+        return None
     if len(words) >= 3 and words[0].removesuffix("s") in _TITLE_WORDS and all(
             w.removesuffix("s") in _TITLE_WORDS | _GENERIC | {"and", "affair"} for w in words
     ) and not any(w in _ORG_WORDS for w in words):
