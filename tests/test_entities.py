@@ -937,6 +937,14 @@ def test_a_name_whose_head_is_an_office_is_no_body() -> None:
     assert {"Germany", "Angela Merkel", "Coast Guard"} <= set(ents)
 
 
+def test_names_inside_a_state_awards_name_name_the_award() -> None:
+    ents = _body_entities(
+        "Vladimir Putin presented the Order of Alexander Nevsky and the Order for Services to "
+        "the Fatherland in Moscow. Hage Geingob received the Most Brilliant Order of the Sun "
+        "and the Medal of Pushkin.")
+    assert set(ents) == {"Vladimir Putin", "Moscow", "Hage Geingob"}
+
+
 def test_a_middle_initial_drops_when_the_article_also_names_without_it() -> None:
     ents = _body_entities("Trump fired John R. Bolton on Tuesday. John Bolton had served "
                           "since 2018 and opposed talks with the Afghan Taliban.")

@@ -161,6 +161,10 @@ _DOC_WORDS = frozenset({
     "memorandum", "initiative", "doctrine", "concept", "strategy", "decision", "statement",
     "communique", "communiqué", "roadmap", "decree", "order",
 })
+# The start of a state award's name up to a name inside it ("the Order of the Sun", "the
+# Order for Services to the Fatherland", "the Medal of Pushkin"): what follows names the award.
+_AWARD_BEFORE = re.compile(r"\b(?:Order|Medal|Cross)\s+(?:of|for)\s+"
+                           r"(?:(?:of|for|to|the|and|[A-Z][\w'’.-]*)\s+)*$")
 _CURRENCIES = frozenset({
     "dollar", "dollars", "rouble", "roubles", "ruble", "rubles", "yuan", "renminbi", "yen",
     "euro", "euros", "rupee", "rupees", "peso", "pesos", "reais", "franc", "francs", "lira",
@@ -236,6 +240,10 @@ class _Ctx:
         """Whether a currency word follows ``end`` ("US dollars": money, not the state)."""
         nxt = self.next(end)
         return nxt is not None and nxt.norm in _CURRENCIES
+
+    def in_award(self, start: int) -> bool:
+        """Whether a name at ``start`` is part of a state award's ("the Order of the Sun")."""
+        return _AWARD_BEFORE.search(self.body, max(start - 80, 0), start) is not None
 
     def index_at(self, offset: int) -> int:
         """Index of the first word starting at or after ``offset``."""
@@ -1047,6 +1055,9 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return None
     if words[-1] in _CURRENCIES or ctx.money_after(e):
         return None  # "Russian rubles", "US dollars": money
+    if ctx.in_award(s) or (len(words) > 2 and words[0] in {"order", "medal"}
+                           and words[1] in {"of", "for"}):
+        return None  # "the Order of the Sun", "the Order of St Andrew": a state award
     if label.lower() in _THINGS or (_MODEL_NUMBER.fullmatch(label) and label[0] != "G"):
         return None  # "S-400", "Kh-101", "MiG-29": weapons and aircraft, not the G-20
     if (len(words) == 1 and words[0] in _GENERIC) or all(w in _TITLE_WORDS for w in words):
@@ -1365,7 +1376,9 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     ctx = _Ctx(body)
     gaz = gazetteer
     # "US dollars", "Chinese yuan": a currency, no mention of its state
-    matches: list[GazMatch] = [m for m in gaz.scan(body, ctx.words) if not ctx.money_after(m.end)]
+    # names inside a state award's name ("the Order of Alexander Nevsky") name the award
+    matches: list[GazMatch] = [m for m in gaz.scan(body, ctx.words)
+                               if not ctx.money_after(m.end) and not ctx.in_award(m.start)]
     cands: list[_Cand] = []
 
     def rec_cand(m: GazMatch, conf: float) -> _Cand | None:
