@@ -941,7 +941,8 @@ def test_names_inside_a_state_awards_name_name_the_award() -> None:
     ents = _body_entities(
         "Vladimir Putin presented the Order of Alexander Nevsky and the Order for Services to "
         "the Fatherland in Moscow. Hage Geingob received the Most Brilliant Order of the Sun "
-        "and the Medal of Pushkin.")
+        "and the Medal of Pushkin. It marks loyalty to the Fatherland.")
+    # nor is the Fatherland a name: a common noun of loyalty, capitalised
     assert set(ents) == {"Vladimir Putin", "Moscow", "Hage Geingob"}
 
 

@@ -182,6 +182,7 @@ _GENERIC = frozenset({
     "chamber", "assembly", "administration", "embassy", "nation", "majesty", "highness",
     "excellency", "forum", "emir", "prince", "princess", "king", "queen", "chairperson",
     "chairman", "apostle", "emperor", "sultan", "sheikh", "pope", "patriarch", "railways",
+    "fatherland", "motherland", "homeland",
     "defence", "defense", "interior", "commission",
 })
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
