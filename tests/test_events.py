@@ -1605,6 +1605,16 @@ def test_the_visit_a_guest_speaks_of_in_the_present_is_the_talks(nlp: Any) -> No
     assert visits == [(("Q7747",), ("Q217",))]
 
 
+def test_a_mutual_commitment_is_the_meetings_parties_and_each_is_its_own(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez had a telephone conversation with Jacinda Ardern. "
+                               "The parties expressed mutual commitment to continuing contacts. "
+                               "An emphasis was made on the mutual commitment to further joint "
+                               "work on trade.")
+    commitments = [set(e.actors) for e in events if e.mode == "commit"]
+    # told in two sentences, two commitments; each by both parties of the call
+    assert commitments == [{"Q1", "Q2"}, {"Q1", "Q2"}]
+
+
 def test_his_invitation_thanked_for_is_the_thanked_persons(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nPedro Sanchez: The Prime "
                                "Minister, Jacinda Ardern, spoke first. I would like to express "

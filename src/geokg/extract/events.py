@@ -190,6 +190,8 @@ _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achi
 # autumn"; not "your first visit", which may be the one going on).
 _MADE_BEFORE = frozenset({"recent", "last", "previous", "earlier", "past", "former", "latest",
                           "ago", "recently", "previously", "yesterday"})
+# Adjectives of an act both parties of the meeting reported share ("the mutual commitment").
+_MUTUAL = frozenset({"mutual", "shared", "reciprocal"})
 # Acts whose parties may all be actors, each the other's counterpart ("A and B agreed").
 _JOINT_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Words by which an article looks past one state's borders ("foreign citizens", "an
@@ -222,7 +224,7 @@ _SAID_ACTS = _SPEECH_ACTS | {"AGREE"}
 _DISTINCT_ACTS = frozenset({"sign agreement", "ratify agreement"})
 # Acts that, told in two sentences, are two acts: "they agreed to A. They also agreed to B.",
 # "we intend to develop our relations ... We are planning to expand cooperation".
-_TOLD_APART = _DISTINCT_ACTS | {"agree", "call for", "express intent"}
+_TOLD_APART = _DISTINCT_ACTS | {"agree", "call for", "express intent", "commit"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -1282,6 +1284,13 @@ class _Extractor:
             # "It was agreed to improve coordination", "a positive assessment was given of
             # X": said at the meeting being reported, by its parties
             actors = [k for k in parties if k not in targets]
+            found.from_context = True
+        elif (not actors and not targets and parties and tok.pos_ == "NOUN"
+              and any(c.dep_ == "amod" and c.lower_ in _MUTUAL for c in tok.children)
+              and not self.index.in_turn(tok.i)):
+            # "An emphasis was made on the mutual commitment to joint work": the meeting's
+            # parties, each to the other
+            actors = list(parties)
             found.from_context = True
         if not actors and trig.mode in _STATE_FORCE_MODES and (
                 self._unnamed_force(tok) or (tok.pos_ == "VERB" and _agentless(tok))):
