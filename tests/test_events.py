@@ -1615,6 +1615,14 @@ def test_a_mutual_commitment_is_the_meetings_parties_and_each_is_its_own(nlp: An
     assert commitments == [{"Q1", "Q2"}, {"Q1", "Q2"}]
 
 
+def test_efforts_undertaken_by_a_state_are_its_and_no_pledge(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez praised the diplomatic efforts undertaken by "
+                               "Chile. Spain undertook to supply wheat to Peru.")
+    # praise of what Chile did is praise of Chile; only undertaking to act is a pledge
+    assert [(e.type, e.actors, e.targets) for e in events] == [
+        ("SUPPORT", ("Q2",), ("Q298",)), ("AGREE", ("Q29",), ())]
+
+
 def test_his_invitation_thanked_for_is_the_thanked_persons(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nPedro Sanchez: The Prime "
                                "Minister, Jacinda Ardern, spoke first. I would like to express "
