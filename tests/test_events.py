@@ -1621,6 +1621,10 @@ def test_efforts_undertaken_by_a_state_are_its_and_no_pledge(nlp: Any) -> None:
     # praise of what Chile did is praise of Chile; only undertaking to act is a pledge
     assert [(e.type, e.actors, e.targets) for e in events] == [
         ("SUPPORT", ("Q2",), ("Q298",)), ("AGREE", ("Q29",), ())]
+    # an agreement reached by a body is that body's, whoever stresses its importance
+    events = short_events(nlp, "Pedro Sanchez met Jacinda Ardern. They stressed the importance "
+                               "of the agreement reached by the Andean Community on oil.")
+    assert only(events, "AGREE").actors == ("Q10",)
 
 
 def test_his_invitation_thanked_for_is_the_thanked_persons(nlp: Any) -> None:

@@ -77,7 +77,8 @@ _EXPRESSING = frozenset({
 _ATTRIBUTION = frozenset({
     "conduct", "carry", "ascribe", "attribute", "claim", "launch", "stage", "propose", "put",
     "submit", "advance", "initiate", "sponsor", "orchestrate", "make", "provide", "give",
-    "render", "extend", "deliver", "undertake", "take", "pursue", "exert",
+    "render", "extend", "deliver", "undertake", "take", "pursue", "exert", "reach",
+    "conclude", "adopt", "achieve", "sign", "broker",
 })
 # Participles that lead from a thing to its owner ("facilities belonging to Saudi Aramco").
 _OWNERSHIP = frozenset({"belong", "own", "operate", "run"})
