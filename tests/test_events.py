@@ -1627,6 +1627,11 @@ def test_efforts_undertaken_by_a_state_are_its_and_no_pledge(nlp: Any) -> None:
     assert only(events, "AGREE").actors == ("Q10",)
 
 
+def test_they_in_a_bodys_report_is_the_body(nlp: Any) -> None:
+    events = short_events(nlp, "On Monday, Hezbollah said they had attacked a convoy in Serbia.")
+    assert [(e.type, e.actors) for e in events] == [("ASSAULT", ("Q5",))]
+
+
 def test_his_invitation_thanked_for_is_the_thanked_persons(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nPedro Sanchez: The Prime "
                                "Minister, Jacinda Ardern, spoke first. I would like to express "

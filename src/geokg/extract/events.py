@@ -191,6 +191,9 @@ _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achi
 # autumn"; not "your first visit", which may be the one going on).
 _MADE_BEFORE = frozenset({"recent", "last", "previous", "earlier", "past", "former", "latest",
                           "ago", "recently", "previously", "yesterday"})
+# Verbs by which a body reports its own acts ("the police said they had arrested").
+_REPORTING = frozenset({"say", "state", "announce", "report", "confirm", "claim", "tell",
+                        "add", "explain", "insist"})
 # Adjectives of an act both parties of the meeting reported share ("the mutual commitment").
 _MUTUAL = frozenset({"mutual", "shared", "reciprocal"})
 # Acts whose parties may all be actors, each the other's counterpart ("A and B agreed").
@@ -571,6 +574,10 @@ class _Extractor:
             ):
                 # "Babaryka, who was arrested": the relative pronoun is the name it hangs on.
                 return self.phrase_entities(head.head.head, depth)
+            if lower == "they" and head.dep_ in _SUBJECTS and not depth:
+                body = self._reporting_body(head)
+                if body is not None:
+                    return [body]  # "Thames Valley Police said they had arrested a man"
             if lower in _GROUP_PRONOUNS:
                 exclusive = lower in {"we", "us"} and not depth and (
                     (_says_you(head.head, head) and idx.addressee_at(head.i) is not None)
@@ -672,6 +679,19 @@ class _Extractor:
             # "The conversation touched on Syria, emphasising ...": by its parties.
             keys = list(self.group)
         return list(dict.fromkeys(keys))
+
+    def _reporting_body(self, pronoun: Token) -> str | None:
+        """The organisation or state whose report a clause's "they" is the subject of:
+        "Thames Valley Police said they had arrested a second man" (a body speaks of
+        itself as "they")."""
+        clause = pronoun.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in _REPORTING:
+            return None
+        for subject in verb.children:
+            if subject.dep_ in _SUBJECTS and (key := self.index.token_key.get(subject.i)):
+                return key if self.index.types.get(key) in {"Organization", "Country"} else None
+        return None
 
     def _subject_ahead(self, pronoun: Token) -> str | None:
         """The person a "his" or "her" before its sentence's subject refers to: that subject,
