@@ -775,9 +775,10 @@ def test_headline_patterns_of_official_readouts(nlp: Any) -> None:
     ev = only(short_events(nlp, "Pedro Sanchez presented Jacinda Ardern with the Order of "
                                 "Merit."), "SUPPORT")
     assert (ev.actors, ev.targets) == (("Q2",), ("Q1",))
-    ev = only(short_events(nlp, "Expressions of condolences have come from Jacinda Ardern and "
-                                "Pedro Sanchez."), "SUPPORT")
-    assert set(ev.actors) == {"Q1", "Q2"}
+    # condolences that have come from two senders are two acts, one each
+    events = short_events(nlp, "Expressions of condolences have come from Jacinda Ardern and "
+                               "Pedro Sanchez.")
+    assert [(e.type, e.actors) for e in events] == [("SUPPORT", ("Q1",)), ("SUPPORT", ("Q2",))]
     ev = only(short_events(nlp, "Jacinda Ardern and Pedro Sanchez touched upon the economy of "
                                 "Peru."), "CONSULT")
     assert set(ev.actors) == {"Q1", "Q2"} and not ev.targets
@@ -1630,6 +1631,14 @@ def test_efforts_undertaken_by_a_state_are_its_and_no_pledge(nlp: Any) -> None:
 def test_they_in_a_bodys_report_is_the_body(nlp: Any) -> None:
     events = short_events(nlp, "On Monday, Hezbollah said they had attacked a convoy in Serbia.")
     assert [(e.type, e.actors) for e in events] == [("ASSAULT", ("Q5",))]
+
+
+def test_statements_come_from_several_are_each_ones_own(nlp: Any) -> None:
+    events = short_events(nlp, "Statements of condemnation have come from Andean Community head "
+                               "Omar Haddad, Lena Varga, and a spokesperson for Pedro Sanchez.")
+    # the persons named after "from", not the body one of them heads; one act each
+    assert [(e.type, e.actors) for e in events] == [
+        ("ACCUSE", ("Q3",)), ("ACCUSE", ("Q4",)), ("ACCUSE", ("Q2",))]
 
 
 def test_his_invitation_thanked_for_is_the_thanked_persons(nlp: Any) -> None:

@@ -191,6 +191,8 @@ _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achi
 # autumn"; not "your first visit", which may be the one going on).
 _MADE_BEFORE = frozenset({"recent", "last", "previous", "earlier", "past", "former", "latest",
                           "ago", "recently", "previously", "yesterday"})
+# Verbs by which messages arrive from their senders ("condolences have come from ...").
+_ARRIVING = frozenset({"come", "pour", "arrive"})
 # Verbs by which a body reports its own acts ("the police said they had arrested").
 _REPORTING = frozenset({"say", "state", "announce", "report", "confirm", "claim", "tell",
                         "add", "explain", "insist"})
@@ -680,6 +682,25 @@ class _Extractor:
             keys = list(self.group)
         return list(dict.fromkeys(keys))
 
+    def senders(self, noun: Token) -> list[str]:
+        """Who the messages a noun is the content of came from: "Statements of condemnation
+        have come from OIC head Yousef Al-Othaimeen, Pope Francis, and a spokesperson for
+        Rodrigo Duterte" (the persons named after "from"; the bodies when none is named)."""
+        messages = noun.head.head
+        if not (noun.dep_ == "pobj" and noun.head.lower_ == "of"
+                and messages.dep_ in _SUBJECTS and messages.head.lemma_.lower() in _ARRIVING):
+            return []
+        source = next((c for c in messages.head.children
+                       if c.dep_ == "prep" and c.lower_ == "from"), None)
+        if source is None:
+            return []
+        keys = [k for t in noun.doc[source.i:source.sent.end]
+                if (k := self.index.token_key.get(t.i))]
+        types = self.index.types
+        persons = [k for k in dict.fromkeys(keys) if types.get(k) == "Person"]
+        return persons or [k for k in dict.fromkeys(keys)
+                           if types.get(k) in {"Organization", "Country"}]
+
     def _reporting_body(self, pronoun: Token) -> str | None:
         """The organisation or state whose report a clause's "they" is the subject of:
         "Thames Valley Police said they had arrested a second man" (a body speaks of
@@ -990,6 +1011,10 @@ class _Extractor:
         idx = self.index
         if trig.assessment:
             self._praise_of_subject(noun, found)
+            return
+        senders = self.senders(noun)
+        if senders:
+            found.add("actor", senders)  # "Statements of condemnation have come from A, B"
             return
         if noun.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
             # "Talks between A and B were held in Deauville": the place is on the verb.
@@ -1756,6 +1781,10 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
                     ex.summit = parties  # "The SCO leaders discussed ..."
             if event.trigger is not None and event.trigger.start in invitations:
                 continue  # told already, as the invitation thanked for
+            if len(event.actors) > 1 and ex.senders(tok):
+                # each sender's statement is an act of its own
+                found += [replace(event, actors=(k,)) for k in event.actors]
+                continue
             found.append(event)
             invitation = ex.invitation_thanked_for(tok, event)
             if invitation is not None and invitation.trigger is not None:
