@@ -1124,8 +1124,10 @@ def test_agreements_told_apart_are_apart_and_a_view_is_none(nlp: Any, tmp_path: 
     events = _two_states_events(nlp, tmp_path, (
         "Talks\n\nIlse Orlova of Varnia had a telephone conversation with Oleg Tarnov of "
         "Tarnavia. The leaders agreed to expand trade. The leaders agreed to maintain contact "
-        "in various formats. Ilse Orlova said: \"I fully agree with you that trade matters.\"\n"))
+        "in various formats. Ilse Orlova said: \"I fully agree with you that trade matters.\" "
+        "Oleg Tarnov agreed, saying trade mattered most.\n"))
     agreed = [e for e in events if e.type == "AGREE"]
+    # agreeing with a view, in the present or by what one said, agrees to no act
     assert [e.evidence.text.split()[4] for e in agreed] == ["expand", "maintain"]
 
 

@@ -2050,8 +2050,16 @@ def _first_person(tok: Token) -> bool:
 
 def _opinion(tok: Token) -> bool:
     """True for "agree" in the present that agrees to no act: "I fully agree with you", "we
-    agree that the world is disquieting" (not "we agreed to meet", "they agree to resume")."""
-    return (tok.lemma_.lower() == "agree" and tok.tag_ in {"VBP", "VB", "VBZ"}
+    agree that the world is disquieting" (not "we agreed to meet", "they agree to resume");
+    and for one whose only complement is what the agreeing side said ("the governor agreed,
+    saying only this group was capable of the bombing")."""
+    if tok.lemma_.lower() != "agree":
+        return False
+    deps = {c.dep_ for c in tok.children} - {"nsubj", "punct", "advmod", "aux", "cc"}
+    if deps == {"advcl"} and any(c.dep_ == "advcl" and c.lemma_.lower() in _SAYING
+                                  and c.tag_ == "VBG" for c in tok.children):
+        return True
+    return (tok.tag_ in {"VBP", "VB", "VBZ"}
             and not any(c.dep_ == "xcomp" or c.lower_ in {"on", "upon"} for c in tok.children))
 
 
