@@ -946,6 +946,13 @@ def test_names_inside_a_state_awards_name_name_the_award() -> None:
     assert set(ents) == {"Vladimir Putin", "Moscow", "Hage Geingob"}
 
 
+def test_a_town_abroad_that_starts_a_site_named_before_is_that_site() -> None:
+    ents = _body_entities("The toilet was stolen on Saturday from Blenheim Palace in "
+                          "Oxfordshire, England. It had been installed at Blenheim.")
+    # not Blenheim in New Zealand, a state the story never names
+    assert "Blenheim" not in ents and len(ents["Blenheim Palace"].mentions) == 2
+
+
 def test_a_middle_initial_drops_when_the_article_also_names_without_it() -> None:
     ents = _body_entities("Trump fired John R. Bolton on Tuesday. John Bolton had served "
                           "since 2018 and opposed talks with the Afghan Taliban.")

@@ -790,6 +790,23 @@ def _join_short_forms(cands: list[_Cand], body: str, gaz: Gazetteer) -> None:
             _adopt(c, next(iter(owners.values())))
 
 
+def _join_place_short_forms(cands: list[_Cand], gaz: Gazetteer) -> None:
+    """A town the tables know, in a state the article never names, that is the first word of
+    a site named before it is that site: "at Blenheim" after "Blenheim Palace in Oxfordshire"
+    is the palace, not Blenheim in New Zealand."""
+    states = {c.qid for c in cands if c.type == "Country" and c.qid}
+    states |= {c.country for c in cands if c.country}
+    for c in cands:
+        rec = gaz.record(c.qid) if c.qid and c.type == "Place" and " " not in c.label else None
+        if rec is None or rec.country is None or rec.country in states or rec.capital_of:
+            continue  # a capital stays itself wherever it stands
+        site = next((o for o in cands if o.end <= c.start and not o.qid
+                     and o.type in {"Place", "Organization"}
+                     and o.label.split()[0] == c.label and len(o.label.split()) > 1), None)
+        if site is not None:
+            _adopt(c, site)
+
+
 def _short_form(part: str, name: str, gaz: Gazetteer) -> bool:
     """Whether ``part`` is a short form of the body's ``name``: its head without the state or
     club in front ("Security Council" of "United Nations Security Council", "Democratic
@@ -1909,6 +1926,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     _repeat_names(cands, body)
     _join_acronyms(cands, body, gaz)
     _join_short_forms(cands, body, gaz)
+    _join_place_short_forms(cands, gaz)
     _name_national_bodies(cands, ctx, gaz, article.publisher)
     names = _named_events()["names"]
     groups = _group_names()["names"]
