@@ -951,6 +951,20 @@ def test_a_town_abroad_that_starts_a_site_named_before_is_that_site() -> None:
                           "Oxfordshire, England. It had been installed at Blenheim.")
     # not Blenheim in New Zealand, a state the story never names
     assert "Blenheim" not in ents and len(ents["Blenheim Palace"].mentions) == 2
+    ents = _body_entities("Protesters marched from Victoria Park in Hong Kong. At Victoria, "
+                          "police waited.")
+    assert "Victoria" not in ents  # nor the capital of the Seychelles
+
+
+def test_a_place_that_names_its_people_and_the_first_of_two_surnames() -> None:
+    ents = _body_entities(
+        "Police arrested a 36-year-old Cheltenham man. Hong Kong director of Amnesty "
+        "International Man-kei Tam spoke. Wanda Vazquez Garced will take office. In a "
+        "statement, Vazquez said she was ready.")
+    assert ents["Cheltenham"].type == "Place"
+    assert ents["Amnesty International"].type == "Organization"
+    # "Vazquez" is the first of her two surnames, not a namesake in the tables
+    assert "Vazquez" not in ents and len(ents["Wanda Vázquez Garced"].mentions) == 2
 
 
 def test_a_middle_initial_drops_when_the_article_also_names_without_it() -> None:

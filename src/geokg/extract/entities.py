@@ -165,6 +165,9 @@ _DOC_WORDS = frozenset({
 # Order for Services to the Fatherland", "the Medal of Pushkin"): what follows names the award.
 _AWARD_BEFORE = re.compile(r"\b(?:Order|Medal|Cross)\s+(?:of|for)\s+"
                            r"(?:(?:of|for|to|the|and|[A-Z][\w'’.-]*)\s+)*$")
+# People named by the place they come from ("a Cheltenham man", "Oxford residents").
+_RESIDENTS = frozenset({"man", "men", "woman", "women", "resident", "residents", "native",
+                        "natives", "teenager", "teenagers", "boy", "girl", "couple"})
 _CURRENCIES = frozenset({
     "dollar", "dollars", "rouble", "roubles", "ruble", "rubles", "yuan", "renminbi", "yen",
     "euro", "euros", "rupee", "rupees", "peso", "pesos", "reais", "franc", "francs", "lira",
@@ -793,13 +796,14 @@ def _join_short_forms(cands: list[_Cand], body: str, gaz: Gazetteer) -> None:
 def _join_place_short_forms(cands: list[_Cand], gaz: Gazetteer) -> None:
     """A town the tables know, in a state the article never names, that is the first word of
     a site named before it is that site: "at Blenheim" after "Blenheim Palace in Oxfordshire"
-    is the palace, not Blenheim in New Zealand."""
+    is the palace, not Blenheim in New Zealand; "Victoria" after "Victoria Park" in a story of
+    Hong Kong is the park, not the capital of the Seychelles."""
     states = {c.qid for c in cands if c.type == "Country" and c.qid}
     states |= {c.country for c in cands if c.country}
     for c in cands:
         rec = gaz.record(c.qid) if c.qid and c.type == "Place" and " " not in c.label else None
-        if rec is None or rec.country is None or rec.country in states or rec.capital_of:
-            continue  # a capital stays itself wherever it stands
+        if rec is None or rec.country is None or rec.country in states:
+            continue
         site = next((o for o in cands if o.end <= c.start and not o.qid
                      and o.type in {"Place", "Organization"}
                      and o.label.split()[0] == c.label and len(o.label.split()) > 1), None)
@@ -1143,6 +1147,10 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
             return "Place", label  # not "City University Student Union"
         if nxt and nxt.norm in _PLACE_WORDS:
             return "Place", label
+        after = ctx.next(e, 2)
+        if (nxt and nxt.raw in _RESIDENTS and not any(w in _ORG_WORDS for w in words)
+                and not (after and after.norm in {"'s", "’s", "s"})):
+            return "Place", label  # "a 36-year-old Cheltenham man", "Kranjska Gora residents"
         if typ == "Organization" and not any(w in _ORG_WORDS for w in words):
             if prev and prev.norm in _LOCATIVE:
                 return "Place", label
@@ -1883,6 +1891,13 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                 full_head = next(iter(like.values()))
             elif len(given) == 1 and not like and ws[0].norm not in _PARTICLES:
                 full_head = next(iter(given.values()))
+        if full_head is None and c.type in {"Person", "Organization"} and ws[0].raw[1:].islower():
+            # the first of two surnames ("Vázquez" after "Wanda Vázquez Garced"), before the
+            # tables' namesakes are looked at
+            middle = {p.label: p for p in persons if len(pw := split_words(p.label)) >= 3
+                      and any(w.norm == ws[0].norm for w in pw[1:-1])}
+            if len(middle) == 1:
+                full_head = next(iter(middle.values()))
         if full_head is not None and full_head is not c:
             head = full_head
             c.type, c.qid, c.label = "Person", head.qid, head.label
