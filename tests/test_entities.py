@@ -967,6 +967,12 @@ def test_a_place_that_names_its_people_and_the_first_of_two_surnames() -> None:
     assert "Vazquez" not in ents and len(ents["Wanda Vázquez Garced"].mentions) == 2
 
 
+def test_a_regnal_number_is_no_surname() -> None:
+    ents = _body_entities("Vladimir Putin met Xi on Monday.")
+    # not Eric XI of Sweden, whom the tables list
+    assert all(e.wikidata in {None, "Q7747"} for e in ents.values())
+
+
 def test_a_middle_initial_drops_when_the_article_also_names_without_it() -> None:
     ents = _body_entities("Trump fired John R. Bolton on Tuesday. John Bolton had served "
                           "since 2018 and opposed talks with the Afghan Taliban.")

@@ -113,6 +113,10 @@ class Word:
     norm: str
 
 
+# A regnal number ("Louis XIV", "Pius XI"), written in capitals.
+_NUMERAL = re.compile(r"[IVXLC]+")
+
+
 def _surname_key(word: str) -> str:
     """A surname as compared across transliterations (Zelensky = Zelenskyy = Zelenskiy,
     Sisi = Sissi, Berdimuhamedov = Berdimuhamedow, Yanukovych = Yanukovytch): final i/y
@@ -784,8 +788,10 @@ def gazetteer_from_bytes(data: bytes) -> Gazetteer:
                                for t in r["terms"])
             for alias in r["aliases"]:
                 words = split_words(alias)
-                last = _surname_key(words[-1].raw)
                 firsts.add(words[0].norm)
+                if _NUMERAL.fullmatch(words[-1].raw):
+                    continue  # "Eric XI": a regnal number is no surname (nor is "Xi" his)
+                last = _surname_key(words[-1].raw)
                 if qid not in surnames[last]:
                     surnames[last].append(qid)
     aliases = _index(entries)
