@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from geokg.assets import data_path
 from geokg.extract.kb import (
+    ROMAN_NUMERAL,
     Gazetteer,
     GazMatch,
     Word,
@@ -112,7 +113,6 @@ _ELECTION = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?P<who>(?:[A-Z][\w.]*\s+){
 _PHRASE_BREAK = re.compile(r"[.;:!?\n]")
 _ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "gen", "st", "prof"})  # "Dr." goes on
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "madame", "monsieur"})
-_ROMAN = re.compile(r"[IVXL]+")
 _MIDDLE_INITIAL = re.compile(r"(\S+) [A-Z]\. (\S+)")
 _ROLE_ENDINGS = frozenset({"advisor", "adviser", "secretary", "minister", "spokesman",
                            "spokeswoman", "spokesperson", "ambassador", "envoy", "chairman",
@@ -1823,7 +1823,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         ws = split_words(c.label)
         if len(ws) < 2:
             continue
-        if _ROMAN.fullmatch(ws[-1].raw):
+        if ROMAN_NUMERAL.fullmatch(ws[-1].raw):
             continue  # "Chrysostomos II": a numeral is no surname
         hits = [q for q in gaz.persons_by_surname(ws[-1].raw) if gaz.roles_at(q, article.date)]
         if not hits and len(ws) >= 3 and ws[-2].raw[:1].isupper():

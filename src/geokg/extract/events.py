@@ -1796,10 +1796,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple
     serves = {e.key: e.country or next((r.of_key for r in e.roles if r.of_key), None)
               for e in entities if e.type != "Country"}
     home = _home_state(article, entities)
-    organs = {e.key for e in entities if e.type == "Organization" and not e.wikidata
-              and {w.lower() for w in e.label.split()} & _ORGANS}
-    organs |= {e.key for e in entities if e.type == "Person" and not e.country and any(
-        _OFFICE_RE.search(article.text, max(m.start - 40, 0), m.start) for m in e.mentions)}
+    organs = _home_organs(article, entities) if home is not None else set()
     found = [ev for ev in found
              if not _internal(ev, serves) and not _domestic(ev, home, organs, serves)]
     merged = _merge(found, country, persons, spoken, recalled)
@@ -1861,6 +1858,16 @@ def _home_state(article: Article, entities: Sequence[Entity]) -> str | None:
     if any(e.type == "Organization" and e.wikidata and not e.country for e in entities):
         return None  # an international organisation, or a company of no one state
     return states.pop()
+
+
+def _home_organs(article: Article, entities: Sequence[Entity]) -> set[str]:
+    """The organs ("District Court", "the Senate") and the office holders of no known state
+    ("Governor Kay Ivey") of an article: in a story of home affairs, the home state's."""
+    organs = {e.key for e in entities if e.type == "Organization" and not e.wikidata
+              and {w.lower() for w in e.label.split()} & _ORGANS}
+    organs |= {e.key for e in entities if e.type == "Person" and not e.country and any(
+        _OFFICE_RE.search(article.text, max(m.start - 40, 0), m.start) for m in e.mentions)}
+    return organs
 
 
 def _domestic(event: Event, home: str | None, organs: AbstractSet[str],

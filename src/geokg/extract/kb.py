@@ -113,8 +113,8 @@ class Word:
     norm: str
 
 
-# A regnal number ("Louis XIV", "Pius XI"), written in capitals.
-_NUMERAL = re.compile(r"[IVXLC]+")
+# A regnal number ("Louis XIV", "Pius XI", "Chrysostomos II"), written in capitals.
+ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 
 
 def _surname_key(word: str) -> str:
@@ -789,7 +789,7 @@ def gazetteer_from_bytes(data: bytes) -> Gazetteer:
             for alias in r["aliases"]:
                 words = split_words(alias)
                 firsts.add(words[0].norm)
-                if _NUMERAL.fullmatch(words[-1].raw):
+                if ROMAN_NUMERAL.fullmatch(words[-1].raw):
                     continue  # "Eric XI": a regnal number is no surname (nor is "Xi" his)
                 last = _surname_key(words[-1].raw)
                 if qid not in surnames[last]:
