@@ -187,10 +187,6 @@ _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be"})
 _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achieve", "confirm",
                       "reaffirm", "stress", "emphasise", "emphasize", "underline", "issue",
                       "adopt", "publish", "release"})
-# Words that tell a visit as one made before ("your recent visit", "the visit ... last
-# autumn"; not "your first visit", which may be the one going on).
-_MADE_BEFORE = frozenset({"recent", "last", "previous", "earlier", "past", "former", "latest",
-                          "ago", "recently", "previously", "yesterday"})
 # Verbs by which messages arrive from their senders ("condolences have come from ...").
 _ARRIVING = frozenset({"come", "pour", "arrive"})
 # Verbs by which a body reports its own acts ("the police said they had arrested").
@@ -1592,6 +1588,10 @@ _BEFORE_NOW = frozenset({"ago", "last", "recently", "previously", "previous", "e
 # Modifiers of a meeting noun that place it before the one reported ("our first meeting"; "this
 # is our first meeting" is the one reported, told with a present copula).
 _EARLIER = frozenset({"first", "last", "previous", "past", "earlier", "former"})
+# Words in a sentence that tell a visit as one made before ("your recent visit", "the visit
+# ... last autumn"); not "your first visit" nor "already", which may be the one going on.
+_MADE_BEFORE = ((_BEFORE_NOW - {"already", "before", "once"}) | (_EARLIER - {"first"})
+                | {"recent", "latest"})
 # Meetings face to face: a guest's visit to the host's country is the talks held there.
 _IN_PERSON = frozenset({"visit", "meeting", "talks", "take part", "host visit"})
 # Meetings in which a visit to the host's state is told again ("visited India ... held talks").
