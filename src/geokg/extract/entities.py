@@ -444,14 +444,14 @@ def _name_unit(unit: Sequence[Word]) -> bool:
 
 
 def _mend_body_names(spans: list[_Span], ctx: _Ctx, gaz: Gazetteer) -> list[_Span]:
-    """Names of bodies the model cut short or in two, mended.
+    """Names of bodies and persons the model cut short or in two, mended.
 
     A demonym it left out of the body's name right after it is joined to it: "the Russian
     Direct Investment Fund" read as ORG "Direct Investment Fund" alone is one name, as the
     model reads "the Russian Geographical Society" elsewhere (the organisation's name holds a
     body's head word and follows the demonym after one space). So are two of its ORG names
     joined by "for the", "of" or "on" after a body's head word ("UN Office" + "Coordination of
-    Humanitarian Affairs").
+    Humanitarian Affairs"). Two persons' names one space apart are one person's long name.
     """
     joined = []
     dropped: set[int] = set()
@@ -476,6 +476,15 @@ def _mend_body_names(spans: list[_Span], ctx: _Ctx, gaz: Gazetteer) -> list[_Spa
                 and re.fullmatch(r" (?:for|of|on) (?:the )?", ctx.body[prev.end:span.start])
                 and gaz.lookup(ctx.body[span.start:span.end]) is None):  # not "of" a state
             merged[-1] = _Span(prev.start, span.end, "ORG")
+            continue
+        if (prev is not None and prev.label == span.label == "PERSON"
+                and ctx.body[prev.end:span.start] == " "
+                and not any(gaz.lookup(ctx.body[sp.start:sp.end]) for sp in (prev, span))
+                and all(_name_unit(u) for u in _units(
+                    ctx.words[ctx.index_at(prev.start):ctx.index_at(span.end)]))):
+            # "Abd Rabbuh" + "Mansour Hadi": one long name the model read as two persons
+            # (not "Abu Dhabi", a place it took for one, + "Mohammed bin Zayed")
+            merged[-1] = _Span(prev.start, span.end, "PERSON")
             continue
         merged.append(span)
     return merged
