@@ -1717,3 +1717,40 @@ def test_political_acts_in_a_story_of_home_affairs_are_no_events(nlp: Any) -> No
         home + " The case drew foreign attention.")
     assert ("REQUEST", ("Q22686",), ("org/district-court",)) in events(
         home + " Mexico watched the case.")
+
+
+def test_a_visit_to_a_city_is_to_the_state_it_lies_in_unless_it_is_the_visitors(
+        nlp: Any) -> None:
+    def visits(body: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        art = article_from(body, dt.date(2017, 6, 2))
+        forms = {"person/mogherini": ("Person", "Mogherini", None),
+                 "Q7747": ("Person", "Vladimir Putin", "Q159"),
+                 "Q649": ("Place", "Moscow", None), "Q159": ("Country", "Russia", None)}
+        ents = [make_entity(art, key, type_, (name,), country=country)
+                for key, (type_, name, country) in forms.items() if name in body]
+        found = find_events(nlp(art.body), art, ents, {"Q649": "Q159"})
+        return [(e.actors, e.targets) for e in found if e.mode == "visit"]
+
+    tail = " Russia welcomed it."
+    assert visits("In April, Ms Mogherini visited Moscow." + tail) == [
+        (("person/mogherini",), ("Q159",))]
+    # the visitor's own state hosts no visit, and a visit of nobody named has no host
+    assert visits("In April, Vladimir Putin visited Moscow." + tail) in ([], [(("Q7747",), ())])
+    assert visits("There was a working visit to Moscow." + tail) == []
+
+
+def test_greetings_exchanged_readiness_as_preparedness_and_a_tribute_paid(nlp: Any) -> None:
+    art = article_from("Vladimir Putin had a telephone conversation with Angela Merkel. "
+                       "Vladimir Putin and Angela Merkel exchanged greetings on the anniversary. "
+                       "The leaders expressed their preparedness to build up joint efforts. "
+                       "Later Boris Johnson paid tribute to Angela Merkel.", dt.date(2020, 5, 8))
+    ents = [make_entity(art, "Q7747", "Person", ("Vladimir Putin",)),
+            make_entity(art, "Q567", "Person", ("Angela Merkel",)),
+            make_entity(art, "Q180589", "Person", ("Boris Johnson",))]
+    events = [(e.type, e.mode, e.actors, e.targets)
+              for e in find_events(nlp(art.body), art, ents)]
+    assert ("SUPPORT", "greetings", ("Q7747", "Q567"), ()) in events
+    assert ("AGREE", "express readiness", ("Q7747", "Q567"), ()) in events
+    assert ("SUPPORT", "praise", ("Q180589",), ("Q567",)) in events
+    # "paid" is a form of the cue "pay": a names-only parse sends the sentence to the parser
+    assert "Later Boris Johnson paid tribute to Angela Merkel." in chosen_texts(art, ents)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -56,8 +57,19 @@ def extract_article(article: Article, *, full_parse: bool = False,
     entities = find_entities(doc, article, gaz, resolver)
     if not full_parse:
         parse_sentences(doc, _events.sentences_to_parse(doc, article, entities))
-    events = _events.find_events(doc, article, entities)
+    events = _events.find_events(doc, article, entities, _states_of_places(entities, gaz))
     return Extraction(_place_countries(entities, events, gaz), events, extractor=extractor_id())
+
+
+def _states_of_places(entities: Sequence[Entity], gaz: Gazetteer) -> dict[str, str]:
+    """The state each linked place of the article lies in, when the article names that state."""
+    keys = {ent.key for ent in entities}
+    out = {}
+    for ent in entities:
+        rec = gaz.record(ent.wikidata) if ent.type == "Place" and ent.wikidata else None
+        if rec is not None and rec.country in keys:
+            out[ent.key] = rec.country
+    return out
 
 
 def _place_countries(entities: tuple[Entity, ...], events: tuple[Event, ...],

@@ -461,8 +461,10 @@ class _Found:
 class _Extractor:
     """Walks one doc and collects events; holds the discourse context between sentences."""
 
-    def __init__(self, doc: Doc, article: Article, entities: Sequence[Entity]) -> None:
+    def __init__(self, doc: Doc, article: Article, entities: Sequence[Entity],
+                 place_states: Mapping[str, str]) -> None:
         self.doc = doc
+        self.place_states = place_states
         self.article = article
         self.index = _EntityIndex.build(doc, article, entities)
         self.lexicon = load_lexicon()
@@ -1299,6 +1301,13 @@ class _Extractor:
             # open its market": no request; what is hoped for is the event, told as possible
             # (a formal "expressed hope that Spain will lower its tariffs" still asks it)
             return None
+        if trig.mode == "visit" and actors and not targets:
+            # "Ms Mogherini visited Moscow", "arrived in Beijing": the host is the state the
+            # place lies in, unless it is the visitor's own
+            host = next((h for k in [*places, *found.targets]
+                         if (h := self.place_states.get(k))), None)
+            if host is not None and all(host not in (k, self.country.get(k)) for k in actors):
+                targets = [host]
         if trig.needs_target and not targets:
             return None  # "he hoped that he would come": nobody else is addressed
         if trig.type == "REQUEST" and not targets and any(
@@ -1694,19 +1703,21 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
     return kept
 
 
-def find_events(doc: Doc, article: Article, entities: Sequence[Entity]) -> tuple[Event, ...]:
+def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
+                place_states: Mapping[str, str] | None = None) -> tuple[Event, ...]:
     """PLOVER events of an article from its parsed body and its entities.
 
     Args:
         doc: spaCy ``Doc`` of ``article.body``.
         article: the article; evidence and trigger spans are offsets into ``article.text``.
         entities: the article's entities, mentions in ``article.text`` coordinates.
+        place_states: the state each place lies in (entity keys), the host of a visit there.
 
     Returns:
         The events in text order, one per real-world event, each with at least one entity of
         the article as actor or target.
     """
-    ex = _Extractor(doc, article, entities)
+    ex = _Extractor(doc, article, entities, place_states or {})
     found: list[Event] = []
     spoken: set[int] = set()  # trigger offsets of acts said in transcript turns
     recalled: set[int] = set()  # trigger offsets of earlier meetings a turn recalls
@@ -1890,6 +1901,7 @@ _IRREGULAR = {
     "undertake": ("undertook", "undertaken"), "deal": ("dealt",), "hold": ("held",),
     "give": ("gave", "given"), "make": ("made",), "speak": ("spoke", "spoken"),
     "seek": ("sought",), "begin": ("began", "begun"), "come": ("came",), "say": ("said",),
+    "pay": ("paid",), "bring": ("brought",), "build": ("built",),
 }
 _PRONOUN_FORMS = (_PERSON_PRONOUNS | _SPEAKER_PRONOUNS | _ADDRESSEE_PRONOUNS | _GROUP_PRONOUNS) | {
     "leaders", "sides", "parties", "presidents", "heads", "participants", "countries", "states",
