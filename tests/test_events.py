@@ -1754,3 +1754,14 @@ def test_greetings_exchanged_readiness_as_preparedness_and_a_tribute_paid(nlp: A
     assert ("SUPPORT", "praise", ("Q180589",), ("Q567",)) in events
     # "paid" is a form of the cue "pay": a names-only parse sends the sentence to the parser
     assert "Later Boris Johnson paid tribute to Angela Merkel." in chosen_texts(art, ents)
+
+
+def test_the_two_sides_and_we_who_sign_after_a_meeting_are_its_states(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez. In addition, the two sides "
+                               "signed a protocol on trade. The two sides discussed tourism. "
+                               "Trade between New Zealand and Spain grew.")
+    signed, talked = [(e.actors, e.targets) for e in events if e.mode == "sign agreement"], [
+        e.actors + e.targets for e in events if e.type == "CONSULT"]
+    assert signed == [(("Q664", "Q29"), ())]
+    # other acts of the sides stay the leaders'
+    assert ("Q1", "Q2") in talked

@@ -137,6 +137,9 @@ _GROUP_PRONOUNS = _THEY | {"we", "our", "us"}
 # have agreed to ...", as the held-out annotators read it), and so are "they" who agree ("they
 # reaffirmed their commitment"), though cooperating "they" are states.
 _STATEWISE = {"COOPERATE": _GROUP_PRONOUNS, "AGREE": frozenset({"our"})}
+# Who signs for both sides of a meeting: their states ("we signed the Treaty", "the two sides
+# signed a protocol"), as the annotators read seven of nine such signings.
+_SIGNERS = frozenset({"we", "our", "us", "side"})
 # Plural heads that, with no entity in them, refer back to the parties of the current meeting
 # ("the two leaders", "both sides", "the Presidents", "the parties").
 _GROUP_NOUNS = frozenset({"leader", "side", "party", "president", "head", "participant"})
@@ -630,7 +633,8 @@ class _Extractor:
                                      for k in self.phrase_entities(obj, depth + 1)]
         if not keys and head.tag_ == "NNS" and (self.group or self.body):
             if head.lemma_.lower() in _GROUP_NOUNS:
-                keys = list(self.group or self.body)
+                keys = (self.group_states() if head.lemma_.lower() in self.statewise
+                        else list(self.group or self.body))
             elif head.lemma_.lower() in _STATE_NOUNS and any(
                 c.lower_ in {"two", "both", "three", "the"} for c in head.children
             ):
@@ -1273,7 +1277,8 @@ class _Extractor:
         self.historical = bool(
             date and self.article.date and int(date[:4]) < self.article.date.year
         )
-        self.statewise = _STATEWISE.get(trig.type, frozenset())
+        self.statewise = (_SIGNERS if trig.mode == "sign agreement"
+                          else _STATEWISE.get(trig.type, frozenset()))
         found = _Found()
         if tok.pos_ in {"VERB", "AUX", "ADJ"}:  # "is ready to": the copula's subject
             self.verb_participants(tok, trig, found)
