@@ -1096,3 +1096,14 @@ def test_one_long_name_read_as_two_persons_is_one_person() -> None:
     ents = _body_entities("Vladimir Putin met with President of Yemen Abd Rabbuh Mansour Hadi "
                           "in Moscow.", date="2016-03-01")
     assert ents["Abd Rabbuh Mansur Al-Hadi"].wikidata == "Q57480"
+
+
+def test_a_partys_members_are_the_party_in_a_story_of_its_state() -> None:
+    ents = _body_entities("The House of Representatives of the United States, with 235 "
+                          "Democrats and 199 Republicans, voted. Democratic members spoke.")
+    assert {k: (e.type, e.country) for k, e in ents.items() if "Party" in k} == {
+        "Democratic Party (United States)": ("Organization", "Q30"),
+        "Republican Party (United States)": ("Organization", "Q30")}
+    # where the party's state goes unnamed, the word names nothing
+    assert not any("Party" in k or "Republican" in k for k in _body_entities(
+        "In Ireland, dissident Republicans marched on Friday."))

@@ -609,20 +609,29 @@ def _name_national_bodies(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
     one its name or the word before it gives ("Russian", "of Russia", "US"); else the country
     the publisher names ("President of Russia website": a government speaks of "our Defence
     Ministry"); else the country the article mentions most, when one does. Without any the
-    name stays as it is.
+    name stays as it is. A word for a party's members ("the Republicans") is that party in an
+    article that names its state, and no name in one that does not.
     """
     home = next((m.qid for m in gaz.scan(publisher or "")
                  if (r := gaz.record(m.qid)) is not None and r.type == "Country"), None)
     home = home or _most_mentioned_country(cands)
-    agencies = _national_bodies()["agencies"]
+    agencies, members = _national_bodies()["agencies"], _national_bodies()["members"]
+    mentioned = {c.qid for c in cands if c.type == "Country"} | {c.country for c in cands}
     for c in cands:
         if c.type in {"Organization", "Place"} and not c.qid and c.label in agencies:
             # "the FBI", "the FSB", "at the CIA": one state's agency
             c.type, (c.label, c.country) = "Organization", agencies[c.label]
+        elif c.type == "Organization" and not c.qid and c.label in members:
+            # "the Republicans" in a story that names the United States: the party
+            party, state = members[c.label]
+            if state in mentioned:
+                c.label, c.country = party, state
         elif c.type == "Organization" and not c.qid:
             named = _national_name(c, ctx, gaz, home)
             if named is not None:
                 c.label, c.country = named
+    # a party member's word where the party's state goes unnamed is no name
+    cands[:] = [c for c in cands if c.qid or c.label not in members]
 
 
 def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
@@ -1536,6 +1545,10 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             continue
         if inside:
             continue  # gazetteer names inside or across a GPE/LOC/NORP/EVENT span win
+        if span.label == "NORP" and body[s:e] in _national_bodies()["members"]:
+            # "the Republicans", "Democratic members": the party (``_name_national_bodies``)
+            cands.append(_Cand(s, e, "Organization", None, CONF_MODEL, body[s:e]))
+            continue
         if span.label == "NORP" or span.label in _FIXED - {"ORG", "FAC"}:
             continue
         text = body[s:e]
