@@ -1107,3 +1107,13 @@ def test_a_partys_members_are_the_party_in_a_story_of_its_state() -> None:
     # where the party's state goes unnamed, the word names nothing
     assert not any("Party" in k or "Republican" in k for k in _body_entities(
         "In Ireland, dissident Republicans marched on Friday."))
+
+
+def test_states_of_the_past_by_their_names_and_adjectives() -> None:
+    ents = _body_entities("Soviet soldiers fought the Nazis near the river. The Soviet Army and "
+                          "the Nazi Party are named; Nazism is an ideology, and the post-Soviet "
+                          "space a region.")
+    assert {k: e.type for k, e in ents.items()} == {
+        "Soviet Union": "Country", "Nazi Germany": "Country",
+        "Soviet Army": "Organization", "Nazi Party": "Organization"}
+    assert [m.text for m in ents["Nazi Germany"].mentions] == ["Nazis"]

@@ -1212,19 +1212,19 @@ def _group_names() -> dict[str, Any]:
     return data
 
 
-def _de_facto_states(body: str) -> list[tuple[int, int, str]]:
-    """Spans of the names of de facto states data/de_facto_states.json knows, with their
-    conventional name."""
-    names, pattern = _de_facto_names()
+def _de_facto_states(body: str, section: str = "states") -> list[tuple[int, int, str]]:
+    """Spans of the names of de facto states data/de_facto_states.json knows (or, with
+    ``section="former"``, of states of the past), with their conventional name."""
+    names, pattern = _de_facto_names(section)
     return [(m.start(), m.end(), names[m.group()]) for m in pattern.finditer(body)]
 
 
 @cache
-def _de_facto_names() -> tuple[dict[str, str], re.Pattern[str]]:
-    """Each name of a de facto state no table lists -> its conventional name, and the
-    pattern of those names (longest first)."""
+def _de_facto_names(section: str) -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each name of a state no table lists -> its conventional name, and the pattern of
+    those names (longest first)."""
     data = json.loads(data_path("de_facto_states.json").read_text(encoding="utf-8"))
-    names = {alias: label for label, aliases in data["states"].items() for alias in aliases}
+    names = {alias: label for label, aliases in data[section].items() for alias in aliases}
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return names, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
@@ -1718,6 +1718,12 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         # such names as places, persons or nationalities)
         cands = [c for c in cands if not (c.start < e and s < c.end)]
         cands.append(_Cand(s, e, "Country", None, CONF_PATTERN, label))
+    for s, e, label in _de_facto_states(body, "former"):
+        # "Soviet soldiers", "the Nazis": the Soviet Union, Nazi Germany; not inside a longer
+        # name ("the Soviet Army", "the Nazi Party")
+        if not any(c.start <= s and e <= c.end and c.end - c.start > e - s for c in cands):
+            cands = [c for c in cands if not (c.start < e and s < c.end)]
+            cands.append(_Cand(s, e, "Country", None, CONF_PATTERN, label))
     for s, e, label in _elections(body, gaz):
         # the country stays a mention of its own: "the 2020 United States presidential
         # election" also names the United States
