@@ -1765,3 +1765,16 @@ def test_the_two_sides_and_we_who_sign_after_a_meeting_are_its_states(nlp: Any) 
     assert signed == [(("Q664", "Q29"), ())]
     # other acts of the sides stay the leaders'
     assert ("Q1", "Q2") in talked
+
+
+def test_thanks_for_ones_time_are_courtesy_and_attacks_on_documents_are_criticism(
+        nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez. Pedro Sanchez: Thank you "
+                               "for spending some time with me this evening. Jacinda Ardern "
+                               "attacked the ruling of Peru. Pedro Sanchez called it a political "
+                               "attack on Chile. Jacinda Ardern condemned the attack on Chile.")
+    assert not [e for e in events if e.type == "SUPPORT"]
+    # "called it a political attack" names the act: no call on anyone, no assault
+    assert [(e.type, e.mode, e.actors) for e in events if e.type != "CONSULT"] == [
+        ("ACCUSE", "criticise", ("Q1",)), ("ACCUSE", "criticise", ()),
+        ("ACCUSE", "condemn", ("Q1",)), ("ASSAULT", "attack", ())]
