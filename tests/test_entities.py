@@ -932,10 +932,11 @@ def test_a_name_whose_head_is_an_office_is_no_body() -> None:
         "order by Coast Guard Commandant Admiral Elson Hermogino. The Special Presidential "
         "Representative for Environmental Protection spoke, and Apostolic Nuncio Celestino "
         "Migliore listened.")
-    # the offices go; the body in one, and the state a title names, stay
+    # the offices go; the body in one (the Coast Guard of the article's one state), and the
+    # state a title names, stay
     assert not {"Federal Chancellor of Germany", "Coast Guard Commandant", "Apostolic Nuncio",
                 "Special Presidential Representative for Environmental Protection"} & set(ents)
-    assert {"Germany", "Angela Merkel", "Coast Guard"} <= set(ents)
+    assert {"Germany", "Angela Merkel", "German Coast Guard"} <= set(ents)
 
 
 def test_names_inside_a_state_awards_name_name_the_award() -> None:
@@ -1117,3 +1118,14 @@ def test_states_of_the_past_by_their_names_and_adjectives() -> None:
         "Soviet Union": "Country", "Nazi Germany": "Country",
         "Soviet Army": "Organization", "Nazi Party": "Organization"}
     assert [m.text for m in ents["Nazi Germany"].mentions] == ["Nazis"]
+
+
+def test_a_states_bare_services_are_named_as_its_own() -> None:
+    ents = _body_entities("In the Philippines, the Armed Forces, the National Police and the "
+                          "Coast Guard responded. The Philippines mourned.")
+    assert {"Armed Forces of the Philippines", "Philippine National Police",
+            "Philippine Coast Guard"} <= set(ents)
+    # a bare service after the one named with its state is that one, not the home state's
+    ents = _body_entities("The Navy's records were wrong. The wreck was found off Okinawa, "
+                          "Japan, with data from the U.S. Navy. Japan helped. Japan agreed.")
+    assert [k for k in ents if "Navy" in k] == ["United States Navy"]

@@ -610,13 +610,21 @@ def _name_national_bodies(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
     the publisher names ("President of Russia website": a government speaks of "our Defence
     Ministry"); else the country the article mentions most, when one does. Without any the
     name stays as it is. A word for a party's members ("the Republicans") is that party in an
-    article that names its state, and no name in one that does not.
+    article that names its state, and no name in one that does not. A bare service ("the Navy")
+    is the one of that name the article named with its state before ("the U.S. Navy").
     """
     home = next((m.qid for m in gaz.scan(publisher or "")
                  if (r := gaz.record(m.qid)) is not None and r.type == "Country"), None)
     home = home or _most_mentioned_country(cands)
     agencies, members = _national_bodies()["agencies"], _national_bodies()["members"]
     mentioned = {c.qid for c in cands if c.type == "Country"} | {c.country for c in cands}
+    services = _national_bodies()["services"]
+    told: dict[str, tuple[str, str]] = {}  # a service named with its state, by its bare name
+    for c in cands:
+        service = next((w for w in services if c.label.endswith(" " + w)), None)
+        if (service is not None and c.type == "Organization" and not c.qid
+                and (named := _national_name(c, ctx, gaz, home)) is not None):
+            told.setdefault(service, named)
     for c in cands:
         if c.type in {"Organization", "Place"} and not c.qid and c.label in agencies:
             # "the FBI", "the FSB", "at the CIA": one state's agency
@@ -627,7 +635,8 @@ def _name_national_bodies(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
             if state in mentioned:
                 c.label, c.country = party, state
         elif c.type == "Organization" and not c.qid:
-            named = _national_name(c, ctx, gaz, home)
+            # "the Navy" after "the U.S. Navy" is that navy, whatever the home state
+            named = told.get(c.label) or _national_name(c, ctx, gaz, home)
             if named is not None:
                 c.label, c.country = named
     # a party member's word where the party's state goes unnamed is no name
@@ -683,9 +692,10 @@ def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
     if dept and (dept.group(1) or dept.group(2)) in known["departments"].get(rec.qid, ()):
         # "the State Department", "the Department of Justice"
         return f"{rec.label} Department of {dept.group(1) or dept.group(2)}", rec.qid
-    if label == "Armed Forces":
-        demonym = gaz.demonym_of(rec.qid)
-        return (f"{demonym} Armed Forces", rec.qid) if demonym else None
+    if label in known["services"]:
+        # "the Navy", "the Coast Guard" of Indonesia: "Indonesian Navy", Wikipedia's way
+        adjective = known["adjectives"].get(rec.qid) or gaz.demonym_of(rec.qid)
+        return (f"{adjective} {label}", rec.qid) if adjective else None
     after, before = _MINISTRY_AFTER.match(label), _MINISTRY_BEFORE.match(label)
     if after is not None:
         portfolio = _PORTFOLIO_NOUNS.get(after["portfolio"], after["portfolio"])
