@@ -1129,3 +1129,9 @@ def test_a_states_bare_services_are_named_as_its_own() -> None:
     ents = _body_entities("The Navy's records were wrong. The wreck was found off Okinawa, "
                           "Japan, with data from the U.S. Navy. Japan helped. Japan agreed.")
     assert [k for k in ents if "Navy" in k] == ["United States Navy"]
+
+
+def test_a_name_after_a_title_only_a_person_bears_is_a_person() -> None:
+    ents = _body_entities("Newly elected Assemblywoman Selena Torres said it was exciting.")
+    assert ents["Selena Torres"].type == "Person"
+    assert not any("Assemblywoman" in k for k in ents)

@@ -70,7 +70,8 @@ _TITLE_WORDS = frozenset({
     "extraordinary", "plenipotentiary", "cardinal", "archbishop", "bishop", "rabbi", "imam",
     "ayatollah", "majesty", "highness", "excellency", "detective", "inspector", "sergeant",
     "constable", "superintendent", "commissioner", "captain", "colonel", "lieutenant",
-    "admiral", "marshal",
+    "admiral", "marshal", "congressman", "congresswoman", "assemblyman", "assemblywoman",
+    "assemblymember", "councilman", "councilwoman", "councillor", "councilor",
 })
 _OFFICES = (("prime minister", "Prime Minister"), ("president", "President"),
             ("chancellor", "Chancellor"), ("premier", "Premier"), ("king", "King"),
@@ -113,6 +114,10 @@ _ELECTION = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?P<who>(?:[A-Z][\w.]*\s+){
 _PHRASE_BREAK = re.compile(r"[.;:!?\n]")
 _ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "gen", "st", "prof"})  # "Dr." goes on
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "madame", "monsieur"})
+# Titles only a person bears, before the name ("Assemblywoman Selena Torres", read as a body).
+_PERSON_TITLES = _HONORIFICS | frozenset({
+    "senator", "congressman", "congresswoman", "assemblyman", "assemblywoman", "assemblymember",
+    "councilman", "councilwoman", "councillor", "councilor"})
 _MIDDLE_INITIAL = re.compile(r"(\S+) [A-Z]\. (\S+)")
 _ROLE_ENDINGS = frozenset({"advisor", "adviser", "secretary", "minister", "spokesman",
                            "spokeswoman", "spokesperson", "ambassador", "envoy", "chairman",
@@ -1566,9 +1571,14 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             continue
         typ = _MODEL_TYPES[span.label]
         lead_word = ctx.words[ctx.index_at(s)] if ctx.index_at(s) < len(ctx.words) else None
-        if (lead_word is not None and lead_word.norm.rstrip(".") in _HONORIFICS
-                and e > lead_word.end):
-            typ = "Person"  # "Mr el-Sisi" read as a place: only a person is Mr
+        titled_name = _units(ctx.words[ctx.index_at(s) + 1:ctx.index_at(e)])
+        if lead_word is not None and e > lead_word.end and (
+                lead_word.norm.rstrip(".") in _HONORIFICS
+                or (lead_word.norm in _PERSON_TITLES and len(titled_name) >= 2
+                    and all(_name_unit(u) for u in titled_name))):
+            # "Mr el-Sisi" read as a place: only a person is Mr; "Assemblywoman Selena
+            # Torres" read as a body (not "the Senator Hotel")
+            typ = "Person"
         if typ == "Person":
             # Drop titles the model kept ("Mr Putin", "President Assad").
             ws = ctx.words[ctx.index_at(s):ctx.index_at(e)]
