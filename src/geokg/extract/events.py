@@ -592,14 +592,16 @@ class _Extractor:
                     if lower in self.statewise:
                         return self.group_states()
                     return list(self.group or (self.body if lower in _THEY else ()))
-                # Outside a meeting report "we" in a quote is the speaker's side: the state
-                # the speaker acts for, when the article names it (gold guidelines 5.3); so is
-                # a "we" beside the "you" it is said to ("we appreciate your position").
+                # Outside a meeting report "we" in a quote is the speaker, the author of what
+                # it proposes, hopes or is ready for (gold guidelines 5.3; the annotators give
+                # such acts to the speaker two times in three); so is a "we" beside the "you"
+                # it is said to ("we appreciate your position"). What "we" do between states
+                # ("we have strengthened our ties", "we signed") is the speaker's state's.
                 person = idx.speaker_at(head.i)
                 if person is None:
                     return []
                 state = self.country.get(person)
-                return [state if state in idx.types else person]
+                return [state if state in idx.types and lower in self.statewise else person]
             return []
         keys = []
         if depth < 4:
@@ -1297,6 +1299,10 @@ class _Extractor:
             or (types.get(k) == "Place" and k in found.directed and k not in places)
         ]
         targets = [k for k in targets if k not in actors]
+        if trig.type == "SUPPORT" and len(actors) == 1:
+            # "we are grateful to you for the support of Tarnavia", said by its president:
+            # thanks go to the other side, never to the speaker's own state
+            targets = [k for k in targets if k != self.country.get(actors[0])]
         if found.intent:
             addressee = self.index.addressee_at(tok.i)
             others = [k for k in self.group if k not in actors]
