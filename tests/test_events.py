@@ -1792,3 +1792,13 @@ def test_we_in_a_turn_propose_as_the_speaker_and_cooperate_as_the_state(
             if "Varnia." in e.evidence.text}
     assert ("AGREE", ("person/oleg-tarnov",)) in acts
     assert any(t == "COOPERATE" and "country/t" in a for t, a in acts)
+
+
+def test_an_act_one_is_eligible_for_is_possible_and_an_offer_to_nobody_is_none(
+        nlp: Any) -> None:
+    art = article_from("Omar Haddad is eligible to appeal. On one occasion Omar Haddad offered "
+                       "to sing at the match.", dt.date(2019, 9, 30))
+    ents = [make_entity(art, "person/omar-haddad", "Person", ("Omar Haddad",))]
+    events = find_events(nlp(art.body), art, ents)
+    # an offer by someone of no known state to nobody is no agreement between parties
+    assert [(e.mode, e.factuality) for e in events] == [("appeal", "possible")]

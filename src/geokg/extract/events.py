@@ -165,7 +165,8 @@ _CONDUCT = frozenset({"position", "decision", "action", "policy", "move", "plan"
 _STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
 _SAYING = frozenset({"say", "propose", "suggest", "state", "note", "mention", "tell"})
 # Acts of one side that bind it alone (decisions, pledges, proposals, stated intent).
-_PLEDGES = frozenset({"decide", "commit", "propose", "express intent", "express readiness"})
+_PLEDGES = frozenset({"decide", "commit", "propose", "express intent", "express readiness",
+                      "offer"})
 # Prepositional objects that give an act's setting, not a party ("against the backdrop of").
 _SETTINGS = frozenset({"backdrop", "background"})
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})

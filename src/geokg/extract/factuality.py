@@ -28,7 +28,7 @@ _POSSIBLE_LEMMAS = frozenset({
     "possible", "potential", "possibly", "perhaps", "maybe", "likely", "alleged", "allegedly",
     "willingness", "ready", "readiness", "possibility", "chance", "attempt", "consider",
     "question", "speculation", "rumour", "rumor", "suspect", "suspected", "prospect", "hope",
-    "whether", "if", "unless", "think", "believe", "probably", "claim",
+    "whether", "if", "unless", "think", "believe", "probably", "claim", "eligible", "entitled",
 })
 _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would"})
 _FUTURE_LEMMAS = frozenset({
