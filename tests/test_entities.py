@@ -1135,3 +1135,11 @@ def test_a_name_after_a_title_only_a_person_bears_is_a_person() -> None:
     ents = _body_entities("Newly elected Assemblywoman Selena Torres said it was exciting.")
     assert ents["Selena Torres"].type == "Person"
     assert not any("Assemblywoman" in k for k in ents)
+
+
+def test_a_monarch_by_title_and_first_name_is_the_one_in_office_of_a_named_state() -> None:
+    ents = _body_entities("Putin met Crown Prince of Saudi Arabia Mohammad bin Salman Al Saud. "
+                          "The meeting with His Majesty King Salman was important.",
+                          date="2016-09-04")
+    assert ents["Salman bin Abdalaziz Al Saud"].wikidata == "Q367825"
+    assert ents["Mohammad bin Salman"].wikidata == "Q6892571"

@@ -44,6 +44,8 @@ class Resolver(Protocol):
 
 # "al-", "el-" before an Arabic surname (Al-Sisi); the surname alone is compared.
 _ARABIC_ARTICLES = frozenset({"al", "el"})
+# Titles of monarchs known by their first name ("King Salman", "Emir Tamim", "Sultan Qaboos").
+_MONARCHS = frozenset({"king", "queen", "emir", "sultan"})
 # Confidence of a mention by the evidence behind it.
 CONF_AGREE = 0.95  # gazetteer and model name the same span
 CONF_GAZ = 0.85  # gazetteer only
@@ -982,6 +984,12 @@ def _missed_full_names(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
     return sorted([*kept, *found.values()], key=lambda c: (c.start, -c.end))
 
 
+def _persons_first_named(gaz: Gazetteer, first: str) -> list[str]:
+    """Q-ids of the tables' persons whose name's first word is ``first`` (normalised)."""
+    return [q for q, rec in gaz.records.items() if rec.type == "Person"
+            and (ws := split_words(rec.label)) and ws[0].norm == first]
+
+
 def _same_first_name(tables: str, text: str, *, whole: bool) -> bool:
     """Whether a first name in the text agrees with the tables': by its initial, or whole."""
     return tables == text if whole else tables[:1] == text[:1]
@@ -1869,6 +1877,14 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if c.qid or article.date is None:
             continue
         ws = split_words(c.label)
+        if len(ws) == 1 and c.title and set(c.title.split()) & _MONARCHS:
+            # "His Majesty King Salman", "Emir Tamim": the one monarch in office, of a state
+            # the article names, whose name starts with this one
+            monarchs = {q for q in _persons_first_named(gaz, ws[0].norm)
+                        if any(r.of_key in named_states for r in gaz.roles_at(q, article.date))}
+            if len(monarchs) == 1 and (rec := gaz.record(monarchs.pop())) is not None:
+                c.qid, c.label = rec.qid, rec.label
+            continue
         if len(ws) < 2:
             continue
         if ROMAN_NUMERAL.fullmatch(ws[-1].raw):
