@@ -1802,3 +1802,16 @@ def test_an_act_one_is_eligible_for_is_possible_and_an_offer_to_nobody_is_none(
     events = find_events(nlp(art.body), art, ents)
     # an offer by someone of no known state to nobody is no agreement between parties
     assert [(e.mode, e.factuality) for e in events] == [("appeal", "possible")]
+
+
+def test_the_president_on_a_presidents_website_is_that_president(nlp: Any) -> None:
+    body = "The President met with Jacinda Ardern in Wellington. Later Pedro Sanchez spoke."
+    art = replace(article_from(body, dt.date(2021, 6, 9)),
+                  publisher="President of Spain website")
+    ents = [replace(make_entity(art, key, type_, forms, country=country),
+                    roles=_CAST_ROLES.get(key, ()))
+            for key, (type_, forms, country) in _CAST.items() if any(f in body for f in forms)]
+    ents = [replace(e, roles=(Role("President of Spain", "Q29", "Spain"),)) if e.key == "Q2"
+            else e for e in ents]
+    (meeting,) = [e for e in find_events(nlp(art.body), art, ents) if e.type == "CONSULT"]
+    assert (meeting.actors, meeting.targets) == (("Q2",), ("Q1",))

@@ -480,6 +480,12 @@ class _Extractor:
         # for "they" and "the leaders" when no meeting has parties
         self.body: tuple[str, ...] = ()
         self.country = {e.key: e.country for e in entities if e.country}
+        # the head of state whose website publishes the article ("President of Russia
+        # website"): who a bare "the President" is
+        heads = [e.key for e in entities if e.type == "Person" and any(
+            r.of_label and f"President of {r.of_label}" in (article.publisher or "")
+            for r in e.roles)]
+        self.publisher_head = heads[0] if len(heads) == 1 else None
         self.labels = {e.key: e.label for e in entities}
         self.roles = {e.key: e.roles for e in entities if e.roles}
         self.linked = {e.key for e in entities if e.wikidata}
@@ -643,6 +649,9 @@ class _Extractor:
             ):
                 # "the two countries": the states the parties of the meeting act for.
                 keys = self.group_states()
+        if (not keys and self.publisher_head and head.lower_ == "president"
+                and [c.lower_ for c in head.children] == ["the"]):
+            keys = [self.publisher_head]  # "The President met with ...", on kremlin.ru: Putin
         if head.lemma_.lower() in _TITLES:
             # A title phrase names its holder: "the government of Abdrabbuh Mansur Hadi" is
             # Hadi; "President of the United States of America Barack Obama" is Obama even
