@@ -1143,3 +1143,13 @@ def test_a_monarch_by_title_and_first_name_is_the_one_in_office_of_a_named_state
                           date="2016-09-04")
     assert ents["Salman bin Abdalaziz Al Saud"].wikidata == "Q367825"
     assert ents["Mohammad bin Salman"].wikidata == "Q6892571"
+
+
+def test_the_portfolio_of_a_ministers_title_is_no_name() -> None:
+    ents = _body_entities("On Saturday, Road Transport and Bridges Minister Obaidul Quader said "
+                          "buses would stop. Sergei Lebedev, Chairman of the Executive Committee "
+                          "and Executive Secretary of the CIS, attended.")
+    assert "Obaidul Quader" in ents
+    assert not {"Road Transport", "Bridges"} & set(ents)
+    # the body a title is "of" stays a body
+    assert "Executive Committee" in ents

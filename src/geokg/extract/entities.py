@@ -44,6 +44,8 @@ class Resolver(Protocol):
 
 # "al-", "el-" before an Arabic surname (Al-Sisi); the surname alone is compared.
 _ARABIC_ARTICLES = frozenset({"al", "el"})
+# What follows a portfolio's name in an office ("... and Bridges Minister", " Secretary").
+_PORTFOLIO_BEFORE = re.compile(r"(?: and (?:[A-Z][\w'’-]* )+)? ?(?:Minister|Secretary)\b")
 # Titles of monarchs known by their first name ("King Salman", "Emir Tamim", "Sultan Qaboos").
 _MONARCHS = frozenset({"king", "queen", "emir", "sultan"})
 # Confidence of a mention by the evidence behind it.
@@ -1147,6 +1149,13 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return None
     if (typ == "Organization" and len(words) == 1 and nxt is not None
             and nxt.norm in {"secretary", "minister"} and ctx.body[e:nxt.start] == " "):
+        return None
+    of_a_title = prev is not None and (prev.norm == "of" or (
+        prev.norm == "the" and prev2 is not None and prev2.norm == "of"))
+    if ((typ == "Organization" or (typ == "Person" and len(words) == 1)) and not of_a_title
+            and _PORTFOLIO_BEFORE.match(ctx.body, e)):
+        # "Road Transport and Bridges Minister Obaidul Quader": the portfolio of an office;
+        # not "Chairman of the Ministers' Council and Defence Minister", a body
         return None
     if label in _PLATFORMS:
         return "Organization", label
