@@ -57,29 +57,26 @@ def extract_article(article: Article, *, full_parse: bool = False,
     entities = find_entities(doc, article, gaz, resolver)
     if not full_parse:
         parse_sentences(doc, _events.sentences_to_parse(doc, article, entities))
-    events = _events.find_events(doc, article, entities, _states_of_places(entities, gaz))
-    return Extraction(_place_countries(entities, events, gaz), events, extractor=extractor_id())
+    states = _place_states(entities, gaz)
+    events = _events.find_events(doc, article, entities, states)
+    return Extraction(_place_countries(entities, events, states), events,
+                      extractor=extractor_id())
 
 
-def _states_of_places(entities: Sequence[Entity], gaz: Gazetteer) -> dict[str, str]:
-    """The state each linked place of the article lies in, when the article names that state."""
-    keys = {ent.key for ent in entities}
+def _place_states(entities: Sequence[Entity], gaz: Gazetteer) -> dict[str, str]:
+    """The country each linked place of the article lies in, by the gazetteer."""
     out = {}
     for ent in entities:
         rec = gaz.record(ent.wikidata) if ent.type == "Place" and ent.wikidata else None
-        if rec is not None and rec.country in keys:
+        if rec is not None and rec.country:
             out[ent.key] = rec.country
     return out
 
 
 def _place_countries(entities: tuple[Entity, ...], events: tuple[Event, ...],
-                     gaz: Gazetteer) -> tuple[Entity, ...]:
+                     states: dict[str, str]) -> tuple[Entity, ...]:
     """Places where an event happens carry the country they lie in ("met in Astana")."""
     places = {ev.place for ev in events if ev.place}
-    out = []
-    for ent in entities:
-        rec = gaz.record(ent.wikidata) if ent.wikidata and ent.key in places else None
-        if rec is not None and ent.type == "Place" and rec.country and not ent.country:
-            ent = replace(ent, country=rec.country)
-        out.append(ent)
-    return tuple(out)
+    return tuple(replace(ent, country=states[ent.key])
+                 if ent.key in places and ent.key in states and not ent.country else ent
+                 for ent in entities)

@@ -629,12 +629,8 @@ def _name_national_bodies(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
     mentioned = {c.qid for c in cands if c.type == "Country"} | {c.country for c in cands}
     services = _national_bodies()["services"]
     told: dict[str, tuple[str, str]] = {}  # a service named with its state, by its bare name
-    for c in cands:
-        service = next((w for w in services if c.label.endswith(" " + w)), None)
-        if (service is not None and c.type == "Organization" and not c.qid
-                and (named := _national_name(c, ctx, gaz, home)) is not None):
-            told.setdefault(service, named)
-    for c in cands:
+    # bare services last, after the services named with their state
+    for c in sorted(cands, key=lambda c: c.label in services):
         if c.type in {"Organization", "Place"} and not c.qid and c.label in agencies:
             # "the FBI", "the FSB", "at the CIA": one state's agency
             c.type, (c.label, c.country) = "Organization", agencies[c.label]
@@ -647,6 +643,9 @@ def _name_national_bodies(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
             # "the Navy" after "the U.S. Navy" is that navy, whatever the home state
             named = told.get(c.label) or _national_name(c, ctx, gaz, home)
             if named is not None:
+                service = next((w for w in services if c.label.endswith(" " + w)), None)
+                if service is not None:
+                    told.setdefault(service, named)
                 c.label, c.country = named
     # a party member's word where the party's state goes unnamed is no name
     cands[:] = [c for c in cands if c.qid or c.label not in members]

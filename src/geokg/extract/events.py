@@ -1328,7 +1328,7 @@ class _Extractor:
             # "Ms Mogherini visited Moscow", "arrived in Beijing": the host is the state the
             # place lies in, unless it is the visitor's own
             host = next((h for k in [*places, *found.targets]
-                         if (h := self.place_states.get(k))), None)
+                         if (h := self.place_states.get(k)) in types), None)
             if host is not None and all(host not in (k, self.country.get(k)) for k in actors):
                 targets = [host]
         if trig.needs_target and not targets:
@@ -1734,7 +1734,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
         doc: spaCy ``Doc`` of ``article.body``.
         article: the article; evidence and trigger spans are offsets into ``article.text``.
         entities: the article's entities, mentions in ``article.text`` coordinates.
-        place_states: the state each place lies in (entity keys), the host of a visit there.
+        place_states: the country each place lies in, the host of a visit there when the
+            article names it.
 
     Returns:
         The events in text order, one per real-world event, each with at least one entity of
