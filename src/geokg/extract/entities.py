@@ -65,6 +65,10 @@ _FIXED = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 # Words that make "the Syrian Government", "the Government of Russia" a mention of the country.
 _GOV_WORDS = frozenset({"government", "authorities", "side", "administration", "cabinet",
                         "republic", "leadership", "of", "the", "'s", "s", "'"})
+# Titles of members of legislatures and councils, which only a person bears.
+_LEGISLATORS = frozenset({"senator", "congressman", "congresswoman", "assemblyman",
+                          "assemblywoman", "assemblymember", "councilman", "councilwoman",
+                          "councillor", "councilor"})
 _TITLE_WORDS = frozenset({
     "mr", "mrs", "ms", "dr", "president", "prime", "minister", "premier", "chancellor", "king",
     "queen", "prince", "emir", "sheikh", "general", "gen", "secretary", "foreign", "defence",
@@ -74,9 +78,8 @@ _TITLE_WORDS = frozenset({
     "extraordinary", "plenipotentiary", "cardinal", "archbishop", "bishop", "rabbi", "imam",
     "ayatollah", "majesty", "highness", "excellency", "detective", "inspector", "sergeant",
     "constable", "superintendent", "commissioner", "captain", "colonel", "lieutenant",
-    "admiral", "marshal", "congressman", "congresswoman", "assemblyman", "assemblywoman",
-    "assemblymember", "councilman", "councilwoman", "councillor", "councilor",
-})
+    "admiral", "marshal",
+}) | _LEGISLATORS
 _OFFICES = (("prime minister", "Prime Minister"), ("president", "President"),
             ("chancellor", "Chancellor"), ("premier", "Premier"), ("king", "King"),
             ("emir", "Emir"), ("queen", "Queen"))
@@ -119,9 +122,7 @@ _PHRASE_BREAK = re.compile(r"[.;:!?\n]")
 _ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "gen", "st", "prof"})  # "Dr." goes on
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "madame", "monsieur"})
 # Titles only a person bears, before the name ("Assemblywoman Selena Torres", read as a body).
-_PERSON_TITLES = _HONORIFICS | frozenset({
-    "senator", "congressman", "congresswoman", "assemblyman", "assemblywoman", "assemblymember",
-    "councilman", "councilwoman", "councillor", "councilor"})
+_PERSON_TITLES = _HONORIFICS | _LEGISLATORS
 _MIDDLE_INITIAL = re.compile(r"(\S+) [A-Z]\. (\S+)")
 _ROLE_ENDINGS = frozenset({"advisor", "adviser", "secretary", "minister", "spokesman",
                            "spokeswoman", "spokesperson", "ambassador", "envoy", "chairman",
