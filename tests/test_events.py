@@ -1303,6 +1303,20 @@ def test_an_agreement_complied_with_is_no_new_agreement(nlp: Any) -> None:
     assert [e.type for e in events] == ["CONSULT"]
 
 
+def test_an_agreement_its_parties_name_is_theirs_though_it_is_being_implemented(
+        nlp: Any) -> None:
+    events = short_events(nlp, (
+        "Jacinda Ardern and Pedro Sanchez vowed to step up their efforts in order to implement "
+        "the Peru-Chile agreements on fishing."))
+    # the agreement was made (the implementing is what is to come), by those who made it
+    assert [(e.actors, e.factuality) for e in events if e.type == "AGREE"
+            and e.mode == "agreement"] == [(("Q419", "Q298"), "asserted")]
+    events = short_events(nlp, (
+        "Lena Varga told Omar Haddad about the agreements reached at the meeting between the "
+        "leaders of Peru, Chile and Brazil in Lima on June 2."))
+    assert [e.actors for e in events if e.type == "AGREE"] == [("Q419", "Q298", "Q155")]
+
+
 def test_arrests_by_unnamed_authorities_are_the_state_of_the_place(nlp: Any) -> None:
     art = article_from("Authorities on Monday arrested twelve people in Cusco, Peru. A suspect "
                        "was arrested in Valparaiso, Chile, last week. Pedro Sanchez was "

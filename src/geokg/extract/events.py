@@ -1121,6 +1121,14 @@ class _Extractor:
                         for obj in sub.children:
                             if obj.dep_ == "pobj":
                                 found.add("actor", self.phrase_entities(obj))
+                    elif trig.type == "AGREE" and sub.dep_ == "prep" and sub.lower_ in {
+                            "at", "during"}:
+                        # "the agreements reached at the meeting between the leaders of A, B
+                        # and C": the meeting's parties
+                        for obj in sub.children:
+                            if (obj.dep_ == "pobj" and (met := self.match(obj)) is not None
+                                    and met.type == "CONSULT"):
+                                found.add("actor", self._parties_of_act(obj))
         if (trig.type in {"AID", "SUPPORT"} and noun.dep_ == "pobj" and noun.head.lower_ == "with"
                 and noun.head.head.pos_ in {"VERB", "AUX"}):
             # "with the assistance provided by Russia, South Ossetia has changed": whom it helped
@@ -1223,13 +1231,22 @@ class _Extractor:
                 continue  # "said it is important to act" calls; "said it was important" not
             if trig.veto & near:
                 continue
-            if tok.head.lemma_.lower() in trig.veto_head or (
-                    tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in trig.veto_head):
-                continue  # "implemented the agreement", "compliance with the agreement"
+            if _kept_to(tok, trig) and not self._own_parties(tok):
+                # "implemented the agreement", "compliance with the agreement"; but "implement
+                # the Russia-Turkey agreements" tells that those two agreed
+                continue
             if trig.needs_clause and not self._readiness(tok, trig.clause_types):
                 continue
             return trig
         return None
+
+    def _own_parties(self, noun: Token) -> bool:
+        """True when a noun's modifiers name two parties or more ("the Russian-Turkish
+        agreements", "the US-China deal"): an act of theirs, whoever the sentence is about."""
+        idx = self.index
+        keys = {idx.token_key[t.i] for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}
+                for t in c.subtree if t.i in idx.token_key}
+        return len({k for k in keys if idx.types.get(k) in {"Country", "Organization"}}) > 1
 
     def _readiness(self, tok: Token, types: frozenset[str] = frozenset()) -> bool:
         """True for "ready to share": an infinitive complement that is not itself an act of
@@ -1408,6 +1425,8 @@ class _Extractor:
         t_end = t_start + len(tok.text)
         trigger = Span(t_start, t_end, self.article.text[t_start:t_end])
         factuality = factuality_of(tok)
+        if _kept_to(tok, trig):
+            factuality = "asserted"  # "in order to implement the Russia-Turkey agreements": made
         if (factuality == "asserted" and trig.type not in _SAID_ACTS and date and len(date) > 4
                 and _after(date, self.article.date)):
             # "tomorrow's summit", "talks in November" in a May article; not an act done by
@@ -2089,6 +2108,13 @@ def _first_person(tok: Token) -> bool:
     """True for "we", "I", "us" and what "our"/"my" owns ("our countries")."""
     return tok.lower_ in {"we", "i", "us"} or any(
         c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in tok.children)
+
+
+def _kept_to(tok: Token, trig: Trigger) -> bool:
+    """True for an act governed by one of its trigger's vetoing heads ("implemented the
+    agreement", "compliance with the agreement"): an act made before, now kept or broken."""
+    return tok.head.lemma_.lower() in trig.veto_head or (
+        tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in trig.veto_head)
 
 
 def _opinion(tok: Token) -> bool:
