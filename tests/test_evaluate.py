@@ -146,6 +146,30 @@ def test_an_event_pairs_with_the_gold_event_of_its_own_sentence(
     assert detail["factuality_errors"] == []
 
 
+def test_events_pair_as_many_as_can_pair_one_to_one() -> None:
+    record = {"file": "a.txt", "entities": [
+        {"label": "Vladimir Putin", "type": "Person", "qid": "Q7747", "mentions": []},
+        {"label": "Hassan Rouhani", "type": "Person", "qid": "Q348144", "mentions": []},
+        {"label": "Turkey", "type": "Country", "qid": "Q43", "mentions": []},
+    ], "events": [
+        {"id": "e1", "type": "CONSULT", "actors": ["Vladimir Putin"],
+         "targets": ["Hassan Rouhani", "Turkey"], "factuality": "asserted", "date": None},
+        {"id": "e2", "type": "CONSULT", "actors": ["Vladimir Putin"],
+         "targets": ["Hassan Rouhani"], "factuality": "asserted", "date": None},
+    ]}
+    ents = (_ent("Q7747", "Vladimir Putin", "Person", "Q7747"),
+            _ent("Q348144", "Hassan Rohani", "Person", "Q348144"),
+            _ent("Q43", "Turkey", qid="Q43"))
+    # the second prediction shares two participants with each gold event, the first one
+    # (Turkey) with the first gold event only: each gold event still gets one
+    events = (_event("CONSULT", (), ("Q43",)), _event("CONSULT", ("Q7747",), ("Q348144",)))
+    report = EvalReport("events", "g")
+    detail = score_events_record(record, Extraction(ents, events, "t"), report)
+    s = report.scores["events"]
+    assert (s.tp, s.fp, s.fn) == (2, 0, 0)
+    assert detail["missed_events"] == detail["spurious_events"] == []
+
+
 def test_elevant_mentions_scored_per_type_unscored_labels_ignored() -> None:
     record = json.loads((EVAL / "entity_links.jsonl").read_text(encoding="utf-8"))
     text = record["text"]

@@ -411,6 +411,36 @@ def _same_sentence(gold: Mapping[str, Any], pred: Event) -> bool:
     return bool(pred.evidence.start < end and start < pred.evidence.end)
 
 
+def _one_to_one(candidates: Iterable[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
+    """The largest one-to-one pairing of gold and predicted events among the candidate pairs
+    (preference, preference, gold, predicted): the most preferred pairs first, then each gold
+    left alone takes a predicted event from a gold that can do without it (an augmenting path),
+    so that no gold event stays unmatched while a matching event is there for it."""
+    ranked = sorted(candidates)
+    options: dict[int, list[int]] = {}
+    for _, _, gi, pi in ranked:
+        options.setdefault(gi, []).append(pi)
+    owner: dict[int, int] = {}  # predicted event -> gold event
+    for _, _, gi, pi in ranked:
+        if pi not in owner and gi not in owner.values():
+            owner[pi] = gi
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for pi in options[gi]:
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    for gi in options:
+        if gi not in owner.values():
+            augment(gi, set())
+    return sorted((gi, pi) for pi, gi in owner.items())
+
+
 def score_events_record(
     record: Mapping[str, Any], extraction: Extraction, report: EvalReport
 ) -> dict[str, Any]:
@@ -444,8 +474,6 @@ def score_events_record(
     pred_events = list(extraction.events)
     for roll_up in (False, True):
         name = "events (rolled up)" if roll_up else "events"
-        taken: set[int] = set()
-        pairs: list[tuple[int, int]] = []
         candidates: list[tuple[int, int, int, int]] = []
         for gi, g in enumerate(gold_events):
             ga = _participants(g.get("actors", ()), gold_by_label, roll_up=roll_up)
@@ -459,13 +487,8 @@ def score_events_record(
                 if n:
                     # the event told in the gold's own sentence first, then the larger overlap
                     candidates.append((-_same_sentence(g, p), -n, gi, pi))
-        gold_done: set[int] = set()
-        for _, _, gi, pi in sorted(candidates):
-            if gi in gold_done or pi in taken:
-                continue
-            gold_done.add(gi)
-            taken.add(pi)
-            pairs.append((gi, pi))
+        pairs = _one_to_one(candidates)
+        taken = {pi for _, pi in pairs}
         s = Score(tp=len(pairs), fp=len(pred_events) - len(pairs),
                   fn=len(gold_events) - len(pairs))
         report.score(name).add(s)
