@@ -557,6 +557,13 @@ def test_agreeing_to_continue_contacts_is_an_agreement_and_a_future_meeting(nlp:
                                "contacts.")
     assert set(only(events, "AGREE").actors) == {"Q1", "Q2"}
     assert only(events, "CONSULT").factuality == "future"
+    # decided in the passive, naming no one: by the parties of the call reported
+    for decided in ("It was agreed to continue contacts.",
+                    "Agreement was reached to continue personal contacts."):
+        events = short_events(nlp, "Jacinda Ardern had a telephone conversation with Pedro "
+                                   "Sanchez. " + decided)
+        assert [(e.actors, e.factuality) for e in events if e.type == "CONSULT"
+                and e.factuality != "asserted"] == [(("Q1", "Q2"), "future")], decided
 
 
 def test_conversation_lexicon(nlp: Any) -> None:

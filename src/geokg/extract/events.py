@@ -1376,6 +1376,13 @@ class _Extractor:
             # X": said at the meeting being reported, by its parties
             actors = [k for k in parties if k not in targets]
             found.from_context = True
+        elif (not actors and not targets and parties and trig.type == "CONSULT"
+              and _decided_by_nobody(tok) and not self.historical
+              and not self.index.in_turn(tok.i)):
+            # "It was agreed to continue contacts", "Agreement was reached to hold
+            # consultations": a meeting to come, decided by the parties of the one reported
+            actors = list(parties)
+            found.from_context = True
         elif (not actors and not targets and parties and tok.pos_ == "NOUN"
               and any(c.dep_ == "amod" and c.lower_ in _MUTUAL for c in tok.children)
               and not self.index.in_turn(tok.i)):
@@ -1427,6 +1434,8 @@ class _Extractor:
         factuality = factuality_of(tok)
         if _kept_to(tok, trig):
             factuality = "asserted"  # "in order to implement the Russia-Turkey agreements": made
+        elif trig.type == "CONSULT" and factuality == "asserted" and _decided_by_nobody(tok):
+            factuality = "future"  # "agreement was reached to continue contacts"
         if (factuality == "asserted" and trig.type not in _SAID_ACTS and date and len(date) > 4
                 and _after(date, self.article.date)):
             # "tomorrow's summit", "talks in November" in a May article; not an act done by
@@ -2179,6 +2188,22 @@ def _agentless(tok: Token) -> bool:
         and any(c.dep_ == "auxpass" for c in verb.children)
         and not any(c.dep_ == "agent" for c in verb.children)
     )
+
+
+def _decided_by_nobody(tok: Token) -> bool:
+    """True for what a passive naming no one decides ("it was agreed to continue contacts",
+    "agreement was reached to hold consultations")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in {"dobj", "xcomp", "advcl"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "VERB" and _agentless(cur) and (cur.lemma_.lower() in _DECIDING or (
+                cur.lemma_.lower() in _STATING and any(
+                    c.dep_ in _PASSIVE_SUBJECTS and c.lemma_.lower() in _DECIDING
+                    for c in cur.children))):
+            return True
+    return False
 
 
 def _unattributed_passive(tok: Token, trig: Trigger) -> bool:
