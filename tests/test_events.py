@@ -1800,6 +1800,9 @@ def test_thanks_for_ones_time_are_courtesy_and_attacks_on_documents_are_criticis
     assert [(e.type, e.mode, e.actors) for e in events if e.type != "CONSULT"] == [
         ("ACCUSE", "criticise", ("Q1",)), ("ACCUSE", "criticise", ()),
         ("ACCUSE", "condemn", ("Q1",)), ("ASSAULT", "attack", ())]
+    # PLOVER's ACCUSE is "criticise, denounce": denouncing is no refusal
+    ev = only(short_events(nlp, "Pedro Sanchez denounced the decision of Peru."), "ACCUSE")
+    assert (ev.mode, ev.actors, ev.targets) == ("denounce", ("Q2",), ("Q419",))
 
 
 def test_we_in_a_turn_propose_as_the_speaker_and_cooperate_as_the_state(
