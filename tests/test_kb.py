@@ -127,6 +127,10 @@ def test_capitalisation_is_required_for_short_aliases() -> None:
     assert gaz.lookup("Us") is None
     assert gaz.lookup("csto") is None
     assert gaz.lookup("IN") is None  # ISO codes are not aliases
+    # a name's leading article is lower-case inside a sentence ("in the Hague"); the rest
+    # of the name keeps its capitals
+    assert gaz.lookup("the Hague").qid == "Q36600"  # type: ignore[union-attr]
+    assert gaz.lookup("the hague") is None
 
 
 def test_demonyms_and_capitals() -> None:

@@ -153,8 +153,11 @@ def alias_key(alias: str) -> tuple[str, ...]:
 
 
 def _case_ok(form: Sequence[str], raw: Sequence[str]) -> bool:
-    """Capitalisation in the text must be at least that of the alias (CSTO, not csto)."""
-    for a, t in zip(form, raw, strict=True):
+    """Capitalisation in the text must be at least that of the alias (CSTO, not csto), but for
+    a leading "The" ("the Hague")."""
+    for i, (a, t) in enumerate(zip(form, raw, strict=True)):
+        if i == 0 and a == "The" and t == "the" and len(form) > 1:
+            continue  # an article is lower-case inside a sentence: "in the Hague"
         letters = [c for c in a if c.isalpha()]
         if not letters:
             continue
