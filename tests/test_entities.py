@@ -894,6 +894,13 @@ def test_offices_named_in_capitals_are_no_body_but_their_council_is() -> None:
     assert "Heads of Government Council" in ents
 
 
+def test_coordinated_demonyms_read_as_one_body_are_the_states() -> None:
+    ents = _body_entities("A joint company with Russian Railways, and Kazakh and Belarusian "
+                          "railways will carry more containers.")
+    assert ents["Kazakhstan"].wikidata == "Q232" and ents["Belarus"].wikidata == "Q184"
+    assert "Kazakh and Belarusian" not in ents
+
+
 def test_temples_and_mosques_named_in_other_tongues_are_places() -> None:
     ents = _body_entities("Those who remain silent when Masjid Al-Aqsa is attacked cannot tell "
                           "us what to do about Hagia Sophia, said Omar Haddad.")

@@ -1520,7 +1520,9 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             countries = [i for i in inside if matches[i].demonym
                          or (gaz.record(matches[i].qid) is not None
                          and gaz.record(matches[i].qid).type == "Country")]  # type: ignore[union-attr]
-            if all(w.norm in _GOV_WORDS for w in rest) and countries:
+            if countries and all(w.norm in _GOV_WORDS or (w.norm == "and" and len(countries) > 1)
+                                 for w in rest):
+                # "the Russian Government"; "Kazakh and Belarusian (railways)": the states
                 for i in inside:
                     used.add(i)
                     c = rec_cand(matches[i], CONF_GAZ)
