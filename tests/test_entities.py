@@ -308,6 +308,18 @@ def test_de_facto_states_are_countries_by_their_conventional_name() -> None:
                       "Transnistria": ("Country", 1)}
 
 
+def test_regions_and_disputed_territories_are_places() -> None:
+    ents = _body_entities("The leaders discussed Donbass, Crimea, the West Bank and the "
+                          "situation in Nagorny Karabakh, as well as the Idlib de-escalation "
+                          "zone. The Crimean Bridge was opened.")
+    places = {e.label for e in ents.values() if e.type == "Place"}
+    # by their conventional names; a zone in a region is a place of its own; a longer name
+    # holding the word is not the region
+    assert {"Donbass", "Crimea", "West Bank", "Nagorno-Karabakh",
+            "Idlib de-escalation zone"} <= places
+    assert "Idlib" not in ents and not [e for e in ents.values() if e.type != "Place"]
+
+
 def test_a_currency_names_no_state() -> None:
     ents = _body_entities("China has invested about nine billion US dollars to develop tests. "
                           "Prices in Russian rubles fell. The US won. Russia pounds Aleppo.")

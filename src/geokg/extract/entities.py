@@ -1247,15 +1247,36 @@ def _group_names() -> dict[str, Any]:
 def _de_facto_states(body: str, section: str = "states") -> list[tuple[int, int, str]]:
     """Spans of the names of de facto states data/de_facto_states.json knows (or, with
     ``section="former"``, of states of the past), with their conventional name."""
-    names, pattern = _de_facto_names(section)
+    names, pattern = _names_in("de_facto_states.json", section)
     return [(m.start(), m.end(), names[m.group()]) for m in pattern.finditer(body)]
 
 
+def _regions(body: str) -> list[tuple[int, int, str]]:
+    """Spans of the names of regions and disputed territories data/regions.json knows, with
+    their conventional name."""
+    names, pattern = _names_in("regions.json", "regions")
+    found = []
+    for m in pattern.finditer(body):
+        zone = next((z for z in _zones() if body.startswith(" " + z, m.end())), None)
+        if zone:  # "the Idlib de-escalation zone": a place of its own
+            found.append((m.start(), m.end() + 1 + len(zone), f"{m.group()} {zone}"))
+        else:
+            found.append((m.start(), m.end(), names[m.group()]))
+    return found
+
+
 @cache
-def _de_facto_names(section: str) -> tuple[dict[str, str], re.Pattern[str]]:
-    """Each name of a state no table lists -> its conventional name, and the pattern of
-    those names (longest first)."""
-    data = json.loads(data_path("de_facto_states.json").read_text(encoding="utf-8"))
+def _zones() -> tuple[str, ...]:
+    """Words after a region's name that name a zone in it (data/regions.json)."""
+    data = json.loads(data_path("regions.json").read_text(encoding="utf-8"))
+    return tuple(data["zones"])
+
+
+@cache
+def _names_in(file: str, section: str) -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each name of a section of a package data file of names no table lists -> its
+    conventional name, and the pattern of those names (longest first)."""
+    data = json.loads(data_path(file).read_text(encoding="utf-8"))
     names = {alias: label for label, aliases in data[section].items() for alias in aliases}
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return names, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
@@ -1763,6 +1784,12 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         if not any(c.start <= s and e <= c.end and c.end - c.start > e - s for c in cands):
             cands = [c for c in cands if not (c.start < e and s < c.end)]
             cands.append(_Cand(s, e, "Country", None, CONF_PATTERN, label))
+    for s, e, label in _regions(body):
+        # "Donbass", "Crimea", "the West Bank": places (the model reads some as persons or
+        # organisations); not inside a longer name ("the Crimea Bridge")
+        if not any(c.start <= s and e <= c.end and c.end - c.start > e - s for c in cands):
+            cands = [c for c in cands if not (c.start < e and s < c.end)]
+            cands.append(_Cand(s, e, "Place", None, CONF_PATTERN, label))
     for s, e, label in _elections(body, gaz):
         # the country stays a mention of its own: "the 2020 United States presidential
         # election" also names the United States
