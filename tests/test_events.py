@@ -1324,19 +1324,6 @@ def test_an_agreement_its_parties_name_is_theirs_though_it_is_being_implemented(
     assert [e.actors for e in events if e.type == "AGREE"] == [("Q419", "Q298", "Q155")]
 
 
-def test_documents_signed_together_are_a_signing_each(nlp: Any) -> None:
-    events = short_events(nlp, (
-        "Peru and Chile signed a Joint Action Plan for 2016–2018, an agreement on the "
-        "preservation of the Ural River, a protocol amending the agreement on railways, and a "
-        "treaty between Brazil and Argentina. Peru and Chile signed a number of documents."))
-    signed = [(e.trigger.text, e.actors) for e in events  # type: ignore[union-attr]
-              if e.mode == "sign agreement"]
-    # the amended agreement is no document signed; a document's own parties are its signers
-    assert signed == [("Plan", ("Q419", "Q298")), ("agreement", ("Q419", "Q298")),
-                      ("protocol", ("Q419", "Q298")), ("treaty", ("Q155", "Q414")),
-                      ("signed", ("Q419", "Q298"))]
-
-
 def test_arrests_by_unnamed_authorities_are_the_state_of_the_place(nlp: Any) -> None:
     art = article_from("Authorities on Monday arrested twelve people in Cusco, Peru. A suspect "
                        "was arrested in Valparaiso, Chile, last week. Pedro Sanchez was "

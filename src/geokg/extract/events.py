@@ -179,11 +179,6 @@ _DECIDING = frozenset({"agree", "decide", "agreement", "decision"})
 # consultations for 2013 and 2014", "a programme of exchanges"; not "plans to withdraw").
 _PLANS = frozenset({"plan", "protocol", "programme", "program", "memorandum", "roadmap",
                     "schedule", "timetable"})
-# Documents signed, each its own signing when several are signed together ("signed a Joint
-# Action Plan, an agreement on the Ural River and a memorandum on nuclear fuel").
-_DOCUMENTS = _PLANS | frozenset({
-    "agreement", "treaty", "accord", "convention", "contract", "deal", "declaration",
-    "statement", "charter", "communique", "communiqué", "document"})
 # Words of thanks whose "for" names what the one thanked did for the thankers.
 _THANKS = frozenset({"thank", "thanks", "grateful", "gratitude", "appreciation", "appreciate"})
 # Acts a readiness to act can be an offer of ("ready to hold talks", "prepared to help").
@@ -918,7 +913,7 @@ class _Extractor:
                     # agreement ... as agreed by the Contact Group": the act's parties (not
                     # the speakers' own states: "praised the cooperation between our states")
                     speakers = set(actors) | set(self.states_of(actors))
-                    found.add("target", [k for k in self.parties_of_act(child)
+                    found.add("target", [k for k in self._parties_of_act(child)
                                          if k not in speakers])
                     continue
                 found.add(role, keys)
@@ -954,7 +949,7 @@ class _Extractor:
             keys = [other] if other else []
         return keys
 
-    def parties_of_act(self, act: Token) -> list[str]:
+    def _parties_of_act(self, act: Token) -> list[str]:
         """Who an act noun names as its parties ("between A and B", "by C", "agreed by D")."""
         keys: list[str] = []
         for tok in act.subtree:
@@ -1133,7 +1128,7 @@ class _Extractor:
                         for obj in sub.children:
                             if (obj.dep_ == "pobj" and (met := self.match(obj)) is not None
                                     and met.type == "CONSULT"):
-                                found.add("actor", self.parties_of_act(obj))
+                                found.add("actor", self._parties_of_act(obj))
         if (trig.type in {"AID", "SUPPORT"} and noun.dep_ == "pobj" and noun.head.lower_ == "with"
                 and noun.head.head.pos_ in {"VERB", "AUX"}):
             # "with the assistance provided by Russia, South Ossetia has changed": whom it helped
@@ -1244,11 +1239,6 @@ class _Extractor:
                 continue
             return trig
         return None
-
-    def span_of(self, tok: Token) -> Span:
-        """A token's span in the article text."""
-        start = tok.idx + self.article.body_start
-        return Span(start, start + len(tok.text), self.article.text[start:start + len(tok.text)])
 
     def _own_parties(self, noun: Token) -> bool:
         """True when a noun's modifiers name two parties or more ("the Russian-Turkish
@@ -1438,7 +1428,9 @@ class _Extractor:
         stripped = text.rstrip()
         lead = len(text) - len(text.lstrip())
         evidence = Span(start + lead, start + len(stripped), stripped[lead:])
-        trigger = self.span_of(tok)
+        t_start = tok.idx + self.article.body_start
+        t_end = t_start + len(tok.text)
+        trigger = Span(t_start, t_end, self.article.text[t_start:t_end])
         factuality = factuality_of(tok)
         if _kept_to(tok, trig):
             factuality = "asserted"  # "in order to implement the Russia-Turkey agreements": made
@@ -1668,14 +1660,12 @@ _MET = frozenset({"meeting", "talks", "discussion"})
 
 def _merge(events: list[Event], country: dict[str, str], persons: set[str],
            spoken: AbstractSet[int] = frozenset(),
-           recalled: AbstractSet[int] = frozenset(),
-           apart: AbstractSet[int] = frozenset()) -> list[Event]:
+           recalled: AbstractSet[int] = frozenset()) -> list[Event]:
     """One real-world event, one Event: drop repeats and mentions already covered by an event.
 
     Speech acts said in a transcript (``spoken``: their trigger offsets) are each an act of
     their own: thanking for the reception and for the support are two thanks. So is an
-    earlier meeting a turn recalls (``recalled``) from the meeting the transcript is of, and
-    the signing of each of several documents signed together (``apart``).
+    earlier meeting a turn recalls (``recalled``) from the meeting the transcript is of.
     """
 
     def recalls(ev: Event) -> bool:
@@ -1711,9 +1701,6 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
                 duplicate = True
                 break
             same_sentence = old.evidence == ev.evidence
-            if (ev.trigger and old.trigger and ev.trigger != old.trigger
-                    and {ev.trigger.start, old.trigger.start} <= apart):
-                continue
             if ev.mode in _TOLD_APART and not same_sentence:
                 continue
             if (not same_sentence and ev.type in _SPEECH_ACTS and ev.trigger and old.trigger
@@ -1788,7 +1775,6 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
     recalled: set[int] = set()  # trigger offsets of earlier meetings a turn recalls
     invitations: set[int] = set()  # trigger offsets of invitations thanked for
     earlier: set[int] = set()  # trigger offsets of visits told as past ("your recent visit")
-    apart: set[int] = set()  # trigger offsets of documents signed together, each a signing
     headline_done = False
     meeting_report = False
     for s_no, sent in enumerate(doc.sents):
@@ -1862,16 +1848,6 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 # each sender's statement is an act of its own
                 found += [replace(event, actors=(k,)) for k in event.actors]
                 continue
-            papers = _documents_signed(tok) if event.mode in _DISTINCT_ACTS else []
-            if len(papers) > 1:
-                # "signed a plan, an agreement and a protocol": a signing of each, each named
-                # by its document
-                signed = [replace(event, trigger=ex.span_of(p),
-                                  actors=tuple(ex.parties_of_act(p)) or event.actors)
-                          for p in papers]
-                apart.update(e.trigger.start for e in signed if e.trigger is not None)
-                found += signed
-                continue
             found.append(event)
             invitation = ex.invitation_thanked_for(tok, event)
             if invitation is not None and invitation.trigger is not None:
@@ -1886,7 +1862,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
     organs = _home_organs(article, entities) if home is not None else set()
     found = [ev for ev in found
              if not _internal(ev, serves) and not _domestic(ev, home, organs, serves)]
-    merged = _merge(found, country, persons, spoken, recalled, apart)
+    merged = _merge(found, country, persons, spoken, recalled)
     return tuple(_absorb_visits(merged, serves, earlier))
 
 
@@ -2141,25 +2117,6 @@ def _first_person(tok: Token) -> bool:
     """True for "we", "I", "us" and what "our"/"my" owns ("our countries")."""
     return tok.lower_ in {"we", "i", "us"} or any(
         c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in tok.children)
-
-
-def _documents_signed(sign: Token) -> list[Token]:
-    """The documents a signing verb has as its objects (or passive subjects), coordinated
-    ("signed a plan, an agreement on X and a protocol"), in text order; the parser may hang
-    one in the list on a word of another ("a Plan for 2016-2018, an agreement"), never on
-    another verb ("a protocol amending the agreement" is one document)."""
-    papers: list[Token] = []
-    todo = [c for c in sign.children if c.dep_ in {"dobj", "nsubjpass", "prep"}
-            or (c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"})]  # "..., and a treaty"
-    while todo:
-        tok = todo.pop()
-        if tok.pos_ in {"VERB", "AUX"}:
-            continue
-        if tok.dep_ in {"dobj", "nsubjpass", "conj", "appos"} and tok.lemma_.lower() in _DOCUMENTS:
-            papers.append(tok)
-        todo += [c for c in tok.children if c.dep_ in {"conj", "appos", "prep", "pobj"}
-                 and not (c.dep_ == "prep" and tok.lemma_.lower() in _DOCUMENTS)]
-    return sorted(papers, key=lambda t: t.i)
 
 
 def _kept_to(tok: Token, trig: Trigger) -> bool:
