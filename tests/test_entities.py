@@ -320,17 +320,6 @@ def test_regions_and_disputed_territories_are_places() -> None:
     assert "Idlib" not in ents and not [e for e in ents.values() if e.type != "Place"]
 
 
-def test_a_place_written_with_its_region_is_named_with_it() -> None:
-    ents = _body_entities("A fire broke out in Fairfield, California, on Monday. Residents of "
-                          "Fairfield fled. Talks were held in Deauville, France. Voters in "
-                          "Arkansas, California and Texas went to the polls.")
-    # as English names places of federal states, and all its mentions; not after a state,
-    # and no region in a list of regions
-    assert len(ents["Fairfield, California"].mentions) == 2
-    assert "Deauville" in ents and "Deauville, France" not in ents
-    assert {"Arkansas", "California", "Texas"} <= set(ents)
-
-
 def test_a_currency_names_no_state() -> None:
     ents = _body_entities("China has invested about nine billion US dollars to develop tests. "
                           "Prices in Russian rubles fell. The US won. Russia pounds Aleppo.")

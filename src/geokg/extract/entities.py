@@ -1251,51 +1251,6 @@ def _de_facto_states(body: str, section: str = "states") -> list[tuple[int, int,
     return [(m.start(), m.end(), names[m.group()]) for m in pattern.finditer(body)]
 
 
-def _name_with_region(cands: list[_Cand], body: str, gaz: Gazetteer) -> None:
-    """A place no table knows, written with the first-level region it lies in ("Fairfield,
-    California", "Cotton Tree, Queensland"), is named so, as English names places of federal
-    states: the conventional name that tells it from its namesakes; its other mentions in the
-    article take that name too. Not after a state ("Deauville, France" is Deauville), not a
-    region or state itself, nor a name in a list of them ("Kalmykia, Bashkortostan")."""
-    at = {c.start: c for c in cands}
-    ending = {c.end: c for c in cands}
-
-    regions = set(_names_in("regions.json", "regions")[0].values())
-
-    def unit(c: _Cand | None) -> bool:  # a state or a region
-        return c is not None and not c.demonym and (
-            c.type == "Country" or (c.type == "Place" and (
-                gaz.is_region(body[c.start:c.end]) or c.label in regions)))
-
-    named: dict[str, str] = {}
-    qualifiers: set[int] = set()  # where the regions end that name a place before them
-    for c in cands:
-        region = at.get(c.end + 2)
-        if (c.type != "Place" or c.qid or c.demonym or body[c.end:c.end + 2] != ", "
-                or c.label in named or unit(c)
-                or region is None or region.type != "Place"
-                or not gaz.is_region(body[region.start:region.end])):
-            continue
-        after = re.match(r",? (?:and )?(?:the )?", body[region.end:region.end + 10])
-        before = re.search(r"(?:,|,? and) (?:the )?$", body[max(0, c.start - 10):c.start])
-        nxt = at.get(region.end + after.end()) if after else None
-        written = body[region.start:region.end]
-        prev = ending.get(c.start - len(before.group())) if before else None
-        if unit(nxt) or (nxt is not None and (
-                (nxt.type == "Place" and not body.startswith(", " + written, nxt.end))
-                or (nxt.type == "Organization" and after is not None
-                    and "and" in after.group()))) or (
-                unit(prev) and prev is not None and prev.end not in qualifiers):
-            # "Kalmykia, Bashkortostan and the Altai Territory": a list (not "Martinsville,
-            # Virginia, and Abingdon, Virginia")
-            continue
-        named[c.label] = f"{c.label}, {written}"
-        qualifiers.add(region.end)
-    for c in cands:
-        if not c.qid and c.label in named:
-            c.type, c.label = "Place", named[c.label]
-
-
 def _regions(body: str) -> list[tuple[int, int, str]]:
     """Spans of the names of regions and disputed territories data/regions.json knows, with
     their conventional name."""
@@ -1882,8 +1837,6 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                 and conj is not None and conj.norm in {"and", "or"}
                 and body[conj.end:c.start] == " " and conj.start - 1 in places_by_end):
             c.type = "Place"
-
-    _name_with_region(cands, body, gaz)
 
     # "Humberto" after "Tropical Storm Humberto" is the storm, and so is "Hurricane Humberto"
     # once it is upgraded: one storm, named by the strongest category the article gives it.

@@ -241,15 +241,9 @@ class Gazetteer:
     # surnames by first letter and length, for the near-misses of one
     _surnames_by_shape: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
     _first_names: frozenset[str] = frozenset()
-    _regions: frozenset[str] = frozenset()
     _heads: dict[str, int] = field(default_factory=dict)
     _max_len: int = 1
     _initials: dict[str, str] | None = None
-
-    def is_region(self, name: str) -> bool:
-        """True for the name of a first-level unit a place of the tables lies in ("Texas",
-        "Queensland", "Bavaria"), as written."""
-        return name in self._regions
 
     def record(self, qid: str) -> Record | None:
         """The record of a Q-id, if the gazetteer has it."""
@@ -504,9 +498,6 @@ def _places(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
         rec: dict[str, Any] = {"id": qid, "label": row["NAME_EN"] or row["NAME"], "type": "Place",
                                "src": "ne_populated_places_50m.csv", "aliases": aliases,
                                "country": country}
-        region = row["ADM1NAME"].strip()
-        if region and _latin(region):
-            rec["region"] = region  # the first-level unit it lies in ("California")
         if row["FEATURECLA"] == "Admin-0 capital" and country:
             rec["capital_of"] = country
             # "Washington, D.C." is "Washington" in the news; only capitals get the short form.
@@ -773,11 +764,8 @@ def gazetteer_from_bytes(data: bytes) -> Gazetteer:
     surnames: dict[str, list[str]] = defaultdict(list)
     names_taken: set[tuple[str, ...]] = set()
     firsts: set[str] = set()
-    regions: set[str] = set()
     for r in _iter_records(doc):
         qid = r["id"]
-        if r.get("region"):
-            regions.add(r["region"])
         if qid in records:  # e.g. Vatican City is a country and a place: the first wins
             continue
         records[qid] = Record(qid, r["label"], r["type"], r["src"], r.get("country"),
@@ -822,7 +810,6 @@ def gazetteer_from_bytes(data: bytes) -> Gazetteer:
             by_shape[name[0], len(name)].append(name)
     gaz._surnames_by_shape = {k: tuple(v) for k, v in by_shape.items()}
     gaz._first_names = frozenset(firsts)
-    gaz._regions = frozenset(regions)
     gaz._max_len = max(len(k) for k in [*aliases, *gaz._demonyms])
     # First word of every alias → the longest alias starting with it: most words start none.
     for key in [*aliases, *gaz._demonyms]:
