@@ -1324,6 +1324,11 @@ def test_an_agreement_its_parties_name_is_theirs_though_it_is_being_implemented(
     assert [e.actors for e in events if e.type == "AGREE"] == [("Q419", "Q298", "Q155")]
 
 
+def test_a_hyphened_pair_of_states_names_both(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Jacinda Ardern welcomed the Peru-Chile talks."), "SUPPORT")
+    assert ev.targets == ("Q419", "Q298")
+
+
 def test_arrests_by_unnamed_authorities_are_the_state_of_the_place(nlp: Any) -> None:
     art = article_from("Authorities on Monday arrested twelve people in Cusco, Peru. A suspect "
                        "was arrested in Valparaiso, Chile, last week. Pedro Sanchez was "

@@ -540,6 +540,12 @@ class _Extractor:
         idx = self.index
         if head.i in idx.token_key:
             keys = [idx.token_key[head.i]]
+            # "Russian-Chinese", "Russia-Turkey": the first of a hyphened pair hangs on the
+            # second
+            doc = head.doc
+            keys[:0] = [idx.token_key[c.i] for c in head.children
+                        if c.dep_ in {"amod", "compound"} and c.i in idx.token_key
+                        and c.i + 2 == head.i and doc[c.i + 1].text in {"-", "–"}]
             # Coordinated names with titles ("Chancellor ... Angela Merkel, President ...
             # Emmanuel Macron and ...") hang their conjuncts anywhere in the phrase.
             for tok in head.subtree:
