@@ -320,6 +320,14 @@ def test_regions_and_disputed_territories_are_places() -> None:
     assert "Idlib" not in ents and not [e for e in ents.values() if e.type != "Place"]
 
 
+def test_news_media_go_by_their_own_names() -> None:
+    ents = _body_entities("The report was first published by the Washington Post, and the "
+                          "Associated Press confirmed it.")
+    # with the article the newspaper's name has, without the one the agency's has not
+    assert {"The Washington Post", "Associated Press"} <= set(ents)
+    assert "Washington Post" not in ents
+
+
 def test_a_currency_names_no_state() -> None:
     ents = _body_entities("China has invested about nine billion US dollars to develop tests. "
                           "Prices in Russian rubles fell. The US won. Russia pounds Aleppo.")

@@ -1239,7 +1239,7 @@ def _national_bodies() -> dict[str, Any]:
 @cache
 def _group_names() -> dict[str, Any]:
     """Conventional names of armed and political movements known by others ("ISIS",
-    "Jabhat al-Nusra"; package data)."""
+    "Jabhat al-Nusra") and of news media ("the Washington Post"; package data)."""
     data: dict[str, Any] = json.loads(data_path("group_names.json").read_text(encoding="utf-8"))
     return data
 
@@ -2047,11 +2047,14 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     _name_national_bodies(cands, ctx, gaz, article.publisher)
     names = _named_events()["names"]
     groups = _group_names()["names"]
+    media = _group_names()["media"]
     for c in cands:
         if c.type == "NamedEvent" and not c.qid and c.label in names:
             c.label = names[c.label]  # "the Second World War" is World War II
         elif c.type in {"Organization", "Person"} and not c.qid and c.label in groups:
             c.type, c.label = "Organization", groups[c.label]  # "ISIS" is the Islamic State
+        elif c.type in {"Organization", "Person"} and not c.qid and c.label in media:
+            c.type, c.label = "Organization", media[c.label]  # "the Washington Post"
     return _assemble(cands, article, gaz, resolver)
 
 
