@@ -121,6 +121,12 @@ def test_labels_are_canonical_english() -> None:
     assert gaz.lookup("Papa Francisco").label == "Pope Francis"  # type: ignore[union-attr]
 
 
+def test_a_name_with_umlauts_is_found_spelt_without_them() -> None:
+    gaz = load_gazetteer()
+    assert gaz.lookup("Gerhard Schroeder").qid == "Q2530"  # type: ignore[union-attr]
+    assert gaz.lookup("Gerhard Schroeder").label == "Gerhard Schröder"  # type: ignore[union-attr]
+
+
 def test_capitalisation_is_required_for_short_aliases() -> None:
     gaz = load_gazetteer()
     assert gaz.lookup("us") is None

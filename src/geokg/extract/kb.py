@@ -152,6 +152,11 @@ def alias_key(alias: str) -> tuple[str, ...]:
     return tuple(w.norm for w in split_words(alias))
 
 
+# German umlauts and their spelling without them ("Schröder", "Schroeder").
+_UMLAUT_SPELLING = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+_UMLAUTS = re.compile("[äöüÄÖÜ]")
+
+
 def _case_ok(form: Sequence[str], raw: Sequence[str]) -> bool:
     """Capitalisation in the text must be at least that of the alias (CSTO, not csto), but for
     a leading "The" ("the Hague")."""
@@ -782,6 +787,9 @@ def gazetteer_from_bytes(data: bytes) -> Gazetteer:
             if r["type"] != "Person":
                 names_taken.add(key)
             entries.append((alias, qid, _RANK[kind]))
+            if _UMLAUTS.search(alias):  # "Schröder" is written "Schroeder" in English too
+                entries.append((_UMLAUTS.sub(lambda m: _UMLAUT_SPELLING[m.group()], alias),
+                                qid, _RANK[kind]))
         for d in r.get("demonyms", ()):
             demonyms.append((d, qid, 0))
         if r["type"] == "Country" and (stem := _stan_stem(r["label"])):
