@@ -1259,7 +1259,7 @@ def _regions(body: str) -> list[tuple[int, int, str]]:
     for m in pattern.finditer(body):
         zone = next((z for z in _zones() if body.startswith(" " + z, m.end())), None)
         if zone:  # "the Idlib de-escalation zone": a place of its own
-            found.append((m.start(), m.end() + 1 + len(zone), f"{m.group()} {zone}"))
+            found.append((m.start(), m.end() + 1 + len(zone), f"{names[m.group()]} {zone}"))
         else:
             found.append((m.start(), m.end(), names[m.group()]))
     return found
@@ -1778,18 +1778,16 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         # such names as places, persons or nationalities)
         cands = [c for c in cands if not (c.start < e and s < c.end)]
         cands.append(_Cand(s, e, "Country", None, CONF_PATTERN, label))
-    for s, e, label in _de_facto_states(body, "former"):
-        # "Soviet soldiers", "the Nazis": the Soviet Union, Nazi Germany; not inside a longer
-        # name ("the Soviet Army", "the Nazi Party")
-        if not any(c.start <= s and e <= c.end and c.end - c.start > e - s for c in cands):
-            cands = [c for c in cands if not (c.start < e and s < c.end)]
-            cands.append(_Cand(s, e, "Country", None, CONF_PATTERN, label))
-    for s, e, label in _regions(body):
-        # "Donbass", "Crimea", "the West Bank": places (the model reads some as persons or
-        # organisations); not inside a longer name ("the Crimea Bridge")
-        if not any(c.start <= s and e <= c.end and c.end - c.start > e - s for c in cands):
-            cands = [c for c in cands if not (c.start < e and s < c.end)]
-            cands.append(_Cand(s, e, "Place", None, CONF_PATTERN, label))
+    listed: list[tuple[list[tuple[int, int, str]], EntityType]] = [
+        (_de_facto_states(body, "former"), "Country"), (_regions(body), "Place")]
+    for names_at, kind in listed:
+        # "Soviet soldiers", "the Nazis": the Soviet Union, Nazi Germany; "Donbass", "Crimea",
+        # "the West Bank": places (the model reads some as persons or organisations); neither
+        # inside a longer name ("the Soviet Army", "the Nazi Party", "the Crimea Bridge")
+        for s, e, label in names_at:
+            if not any(c.start <= s and e <= c.end and c.end - c.start > e - s for c in cands):
+                cands = [c for c in cands if not (c.start < e and s < c.end)]
+                cands.append(_Cand(s, e, kind, None, CONF_PATTERN, label))
     for s, e, label in _elections(body, gaz):
         # the country stays a mention of its own: "the 2020 United States presidential
         # election" also names the United States
