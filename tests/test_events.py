@@ -1329,6 +1329,18 @@ def test_a_hyphened_pair_of_states_names_both(nlp: Any) -> None:
     assert ev.targets == ("Q419", "Q298")
 
 
+def test_a_region_that_is_a_side_of_its_own_is_a_party(nlp: Any) -> None:
+    art = article_from("Pedro Sanchez praised the exchange of prisoners between Kiev and "
+                       "Donbass. Shelling continued in Donbass.", dt.date(2020, 1, 3))
+    ents = [make_entity(art, "Q2", "Person", ("Pedro Sanchez",)),
+            make_entity(art, "place/donbass", "Place", ("Donbass",))]
+    events = find_events(nlp(art.body), art, ents)
+    # Donbass stands for no state of its own: the guidelines keep it as the party; where
+    # shelling goes on it is a place
+    assert only(events, "SUPPORT").targets == ("place/donbass",)
+    assert not [e for e in events if e.type == "ASSAULT" and "place/donbass" in e.targets]
+
+
 def test_arrests_by_unnamed_authorities_are_the_state_of_the_place(nlp: Any) -> None:
     art = article_from("Authorities on Monday arrested twelve people in Cusco, Peru. A suspect "
                        "was arrested in Valparaiso, Chile, last week. Pedro Sanchez was "

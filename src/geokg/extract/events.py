@@ -278,6 +278,13 @@ class Lexicon:
 
 
 @cache
+@cache
+def _sides() -> frozenset[str]:
+    """Regions that stand for a side with no state of its own (data/regions.json)."""
+    data = json.loads(data_path("regions.json").read_text(encoding="utf-8"))
+    return frozenset(data["sides"])
+
+
 def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
     """Load the trigger lexicon shipped in geokg/data (cached)."""
     raw = json.loads(data_path(name).read_text(encoding="utf-8"))
@@ -486,6 +493,8 @@ class _Extractor:
             r.of_label and f"President of {r.of_label}" in (article.publisher or "")
             for r in e.roles)]
         self.publisher_head = heads[0] if len(heads) == 1 else None
+        # regions that stand for a side with no state of its own ("between Kiev and Donbass")
+        self.sides = {e.key for e in entities if e.type == "Place" and e.label in _sides()}
         self.labels = {e.key: e.label for e in entities}
         self.roles = {e.key: e.roles for e in entities if e.roles}
         self.linked = {e.key for e in entities if e.wikidata}
@@ -1323,12 +1332,14 @@ class _Extractor:
             self.noun_participants(tok, trig, found)
         types = self.index.types
         places = [k for k in found.places if types.get(k) in {"Place", "Country"}]
-        actors = [k for k in found.actors if types.get(k) in _PARTICIPANT_TYPES]
-        # Places are participants only as metonyms (resolved already) or as the counterpart of
-        # a directed act ("pivot toward the West"); literal places are where it happened.
+        actors = [k for k in found.actors
+                  if types.get(k) in _PARTICIPANT_TYPES or k in self.sides]
+        # Places are participants only as metonyms (resolved already), as sides of their own
+        # ("Donbass") or as the counterpart of a directed act ("pivot toward the West");
+        # literal places are where it happened.
         targets = [
             k for k in found.targets
-            if types.get(k) in _PARTICIPANT_TYPES
+            if types.get(k) in _PARTICIPANT_TYPES or (k in self.sides and k not in places)
             or (types.get(k) == "Place" and k in found.directed and k not in places)
         ]
         targets = [k for k in targets if k not in actors]
