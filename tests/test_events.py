@@ -1856,3 +1856,38 @@ def test_the_president_on_a_presidents_website_is_that_president(nlp: Any) -> No
             else e for e in ents]
     (meeting,) = [e for e in find_events(nlp(art.body), art, ents) if e.type == "CONSULT"]
     assert (meeting.actors, meeting.targets) == (("Q2",), ("Q1",))
+
+
+def test_thanks_said_again_are_the_thanks_said_before(nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: Mr President, welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov: Thank you for the invitation.\n\n"
+                  "Thank you for the kind words.\n\n"
+                  "Thank you for the invitation. Thank you again, Mr President, for the kind "
+                  "words.\n")
+    thanks = [e.evidence.text.split(": ")[-1] for e in _two_states_events(nlp, tmp_path, text)
+              if e.type == "SUPPORT"]
+    # thanks for two things are two acts; the same thanks said again is no third or fourth
+    assert thanks == ["Thank you for the invitation.", "Thank you for the kind words."]
+
+
+def test_previous_summits_are_many_meetings_not_one(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez. The decisions made at "
+                               "the previous summits of Peru and Chile are being implemented.")
+    assert [e.evidence.text for e in events if e.type == "CONSULT"] == [
+        "Jacinda Ardern met with Pedro Sanchez."]
+
+
+def test_a_meeting_one_took_part_in_is_told_again_with_all_its_sides(
+        nlp: Any, tmp_path: Path) -> None:
+    (meeting,) = short_events(nlp, "Jacinda Ardern took part in the trilateral meeting of the "
+                                   "heads of state. The Presidents of New Zealand, Spain and "
+                                   "Peru discussed trade.", dt.date(2018, 9, 7))
+    # one meeting, told first by one of its sides: she, and the other states
+    assert (meeting.actors, meeting.date) == (("Q1", "Q29", "Q419"), "2018-09-07")
+    text = ("Meeting\n\nOleg Tarnov took part in the meeting of the heads of state.\n\n"
+            "* * *\n\nSpeech at the meeting with President of Varnia Ilse Orlova\n\n"
+            "President of Tarnavia Oleg Tarnov: We are glad to see you.\n")
+    (meeting,) = [e for e in _two_states_events(nlp, tmp_path, text) if e.type == "CONSULT"]
+    # a heading that tells whom the day's meeting was with is that meeting
+    assert (meeting.actors, meeting.targets) == (("person/oleg-tarnov",), ("person/ilse-orlova",))
+    assert meeting.evidence.text.startswith("Oleg Tarnov took part")

@@ -1677,12 +1677,14 @@ _MET = frozenset({"meeting", "talks", "discussion"})
 
 def _merge(events: list[Event], country: dict[str, str], persons: set[str],
            spoken: AbstractSet[int] = frozenset(),
-           recalled: AbstractSet[int] = frozenset()) -> list[Event]:
+           recalled: AbstractSet[int] = frozenset(),
+           again: AbstractSet[int] = frozenset()) -> list[Event]:
     """One real-world event, one Event: drop repeats and mentions already covered by an event.
 
     Speech acts said in a transcript (``spoken``: their trigger offsets) are each an act of
-    their own: thanking for the reception and for the support are two thanks. So is an
-    earlier meeting a turn recalls (``recalled``) from the meeting the transcript is of.
+    their own: thanking for the reception and for the support are two thanks, unless said
+    ``again`` (trigger offsets of "thank you again", "once again my congratulations"). So is
+    an earlier meeting a turn recalls (``recalled``) from the meeting the transcript is of.
     """
 
     def recalls(ev: Event) -> bool:
@@ -1717,7 +1719,38 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
                 # visit to the host's country ("... with X, who has arrived in Russia").
                 duplicate = True
                 break
+            if (ev.type == "CONSULT" and old.factuality == ev.factuality and old.date
+                    and old.date == ev.date and len(old_parts) == 1 and len(parts) > 1
+                    and not any(k in persons or k in country for k in parts)
+                    and all(k in parts or (k in persons and country.get(k) in parts)
+                            for k in old_parts)):
+                # "Putin took part in the trilateral meeting", then "the Presidents of Russia,
+                # Iran and Turkey discussed ...": the same meeting, now told with all its
+                # sides (states: not a meeting with persons, which may be another one)
+                known = rolled(old_parts)
+                kept[i] = replace(
+                    old,
+                    actors=old.actors + tuple(k for k in ev.actors
+                                              if country.get(k, k) not in known),
+                    targets=old.targets + tuple(k for k in ev.targets
+                                                if country.get(k, k) not in known))
+                duplicate = True
+                break
+            if (ev.type == "CONSULT" and not ev.actors and ev.date is None and old.date
+                    and old.actors and old.factuality == ev.factuality == "asserted"
+                    and rolled(parts) <= rolled(old_parts)):
+                # "Speech at the meeting with President of Iran Hassan Rouhani and ...": the
+                # day's meeting, told by whom it was with; they stand in for their states
+                named = {country[k]: k for k in parts if k in country}
+                kept[i] = replace(old, actors=tuple(named.get(k, k) for k in old.actors),
+                                  targets=tuple(named.get(k, k) for k in old.targets))
+                duplicate = True
+                break
             same_sentence = old.evidence == ev.evidence
+            if (ev.trigger is not None and ev.trigger.start in again and old.mode == ev.mode
+                    and set(old.actors) == set(ev.actors) and set(ev.targets) <= set(old.targets)):
+                duplicate = True  # "Thank you again for the invitation": the thanks said before
+                break
             if ev.mode in _TOLD_APART and not same_sentence:
                 continue
             if (not same_sentence and ev.type in _SPEECH_ACTS and ev.trigger and old.trigger
@@ -1791,6 +1824,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
     spoken: set[int] = set()  # trigger offsets of acts said in transcript turns
     recalled: set[int] = set()  # trigger offsets of earlier meetings a turn recalls
     invitations: set[int] = set()  # trigger offsets of invitations thanked for
+    again: set[int] = set()  # trigger offsets of speech acts said again ("thank you again")
+    thanked: set[tuple[tuple[str, ...], str]] = set()  # (who thanks, for what)
     earlier: set[int] = set()  # trigger offsets of visits told as past ("your recent visit")
     headline_done = False
     meeting_report = False
@@ -1850,6 +1885,13 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 event = replace(event, date=article.date.isoformat())
             if event.trigger is not None and ex.index.in_turn(tok.i):
                 spoken.add(event.trigger.start)
+                chain = {t.i for t in governor_chain(tok)}
+                matter = _thanks_matter(tok) if event.type == "SUPPORT" else None
+                if (any(t.lower_ == "again" and t.head.i in chain for t in sent)
+                        or (matter and (event.actors, matter) in thanked)):
+                    again.add(event.trigger.start)
+                if matter:
+                    thanked.add((event.actors, matter))
             if (event.mode == "visit" and event.trigger is not None
                     and (_past_clause(tok) or any(t.lower_ in _MADE_BEFORE for t in sent))):
                 earlier.add(event.trigger.start)
@@ -1879,7 +1921,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
     organs = _home_organs(article, entities) if home is not None else set()
     found = [ev for ev in found
              if not _internal(ev, serves) and not _domestic(ev, home, organs, serves)]
-    merged = _merge(found, country, persons, spoken, recalled)
+    merged = _merge(found, country, persons, spoken, recalled, again)
     return tuple(_absorb_visits(merged, serves, earlier))
 
 
@@ -2233,6 +2275,21 @@ def _date_number(text: str) -> bool:
     return "/" in text or (len(text) == 4 and text.isdigit() and 1800 < int(text) < 2100)
 
 
+def _thanks_matter(tok: Token) -> str | None:
+    """What a thanks is for ("thank you for the invitation": "invitation"), as a lemma."""
+    if tok.lemma_.lower() not in {"thank", "thanks", "gratitude", "grateful"}:
+        return None
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            # not "the invitation to talk to ...", "the invitation and the welcome": more
+            if obj is not None and obj.pos_ == "NOUN" and not any(
+                    c.dep_ in {"acl", "relcl", "prep", "conj"} for c in obj.children) and not any(
+                    c.dep_ == "conj" for c in child.children):
+                return str(obj.lemma_).lower()
+    return None
+
+
 def _aggregate(tok: Token) -> bool:
     """True for repeated or habitual acts ("three telephone conversations", "met twice",
     "numerous contacts", "many of his suggestions"), which are not single events."""
@@ -2242,6 +2299,9 @@ def _aggregate(tok: Token) -> bool:
     if tok.tag_ == "NNS" and tok.lemma_.lower() in _SINGLE_MEETINGS and any(
             c.dep_ == "poss" for c in tok.children):
         return True  # "our meetings", "their phone calls": many meetings, not one
+    if tok.tag_ == "NNS" and tok.lemma_.lower() in _SINGLE_MEETINGS and any(
+            c.dep_ == "amod" and c.lower_ in _EARLIER for c in tok.children):
+        return True  # "the previous summits", "past visits": several, each told before
     for child in tok.children:
         low = child.lower_
         if child.dep_ == "nummod" and low not in {"one", "1", "first"} and not _date_number(low):
