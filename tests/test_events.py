@@ -1891,3 +1891,35 @@ def test_a_meeting_one_took_part_in_is_told_again_with_all_its_sides(
     # a heading that tells whom the day's meeting was with is that meeting
     assert (meeting.actors, meeting.targets) == (("person/oleg-tarnov",), ("person/ilse-orlova",))
     assert meeting.evidence.text.startswith("Oleg Tarnov took part")
+
+
+def test_what_is_said_to_be_important_to_do_is_called_for_not_told(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern noted that it was important to adhere to the "
+                               "ceasefire and to resume the talks with Peru.")
+    assert [(e.type, e.mode, e.actors) for e in events] == [("REQUEST", "call for", ("Q1",))]
+
+
+def test_stressing_to_keep_ones_own_accord_is_a_commitment_not_a_call(nlp: Any) -> None:
+    def acts(second: str) -> list[tuple[str, str]]:
+        events = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez. " + second)
+        return [(e.type, e.mode) for e in events if e.type != "CONSULT"]
+
+    assert acts("The parties stressed the importance of preserving this agreement, which is a "
+                "factor of security.") == [("AGREE", "reaffirm commitment")]
+    assert acts("The two leaders emphasised the importance of the consistent implementation of "
+                "the agreements reached in Lima.") == [("AGREE", "reaffirm commitment")]
+    assert [t for t, _ in acts("The sides stressed that it was important to further develop "
+                               "interaction in trade, as well as to strengthen cooperation in "
+                               "international affairs.")] == ["AGREE"]
+    # a demand, or a need of others, is still a call
+    assert [t for t, _ in acts("The two leaders called for the implementation of the "
+                               "agreement on trade.")] == ["REQUEST"]
+    assert [t for t, _ in acts("They also stressed the need for the parties to the conflict in "
+                               "Peru to make steps toward implementing the agreement on "
+                               "trade.")] == ["REQUEST"]
+
+
+def test_associates_of_a_person_are_not_that_person(nlp: Any) -> None:
+    ev = only(short_events(nlp, "The associates of Jacinda Ardern accused Peru of fraud."),
+              "ACCUSE")
+    assert (ev.actors, ev.targets) == ((), ("Q419",))

@@ -86,6 +86,21 @@ _OWNERSHIP = frozenset({"belong", "own", "operate", "run"})
 _DIRECTED_PREPS = frozenset({"toward", "towards", "with", "against"})
 # Dependencies from an act up to the commitment or request whose content it is.
 _CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acl"})
+# Verbs of asking outright: what they ask for is not the asker's own commitment.
+_DEMANDS = frozenset({"call", "urge", "demand", "appeal", "ask", "request", "insist"})
+# Keeping an accord, and the accords kept ("preserving this agreement").
+_KEEPING = frozenset({"implement", "implementation", "preserve", "preservation", "fulfil",
+                      "fulfill", "fulfilment", "comply", "compliance", "observe", "observance",
+                      "uphold", "adhere"})
+_ACCORDS = frozenset({"agreement", "treaty", "accord", "memorandum", "deal", "arrangement",
+                      "protocol"})
+# Furthering the ties between the speakers ("important to further develop interaction").
+_FURTHERING = frozenset({"develop", "strengthen", "expand", "deepen", "enhance", "boost"})
+_TIES = frozenset({"cooperation", "relation", "relations", "interaction", "tie", "ties",
+                   "partnership", "contact", "contacts"})
+# Words by which a step is said to be needed ("it is important to resume the dialogue").
+_NEEDED = frozenset({"important", "necessary", "essential", "vital", "crucial", "imperative",
+                     "urgent", "needed"})
 # Dependencies a place may hang on below its trigger (purpose clauses, objects, prepositions).
 _PLACE_PATH = frozenset({"xcomp", "advcl", "dobj", "prep", "pobj", "appos"})
 _SCHEDULING = frozenset({"hold", "schedule", "plan", "set", "due", "expect", "take"})
@@ -108,6 +123,10 @@ _TITLES = frozenset({
     "ambassador", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "general",
     "leader",
 })
+# People around a named one who act on their own ("associates of Navalny", "his lawyers");
+# not "our Iranian colleagues", "our friends from Armenia", who are those states.
+_ENTOURAGE = frozenset({"associate", "supporter", "ally", "relative", "follower", "lawyer",
+                        "critic", "opponent", "rival"})
 # Unnamed state forces whose acts, in a place of a state the article names, are that state's.
 _FORCES = frozenset({"authority", "authorities", "police", "policeman", "officer"})
 # Words that make an organisation a police force.
@@ -626,6 +645,11 @@ class _Extractor:
                 return [state if state in idx.types and lower in self.statewise else person]
             return []
         keys = []
+        if (head.lemma_.lower() in _ENTOURAGE and head.tag_ == "NNS"
+                and head.dep_ in {"nsubj", "nsubjpass"}
+                and not any(c.dep_ == "appos" for c in head.children)):
+            # "Associates of Navalny alleged ...": unnamed people act, not Navalny
+            return []
         if depth < 4:
             for child in head.children:
                 if child.dep_ in _PHRASE_DEPS or (
@@ -1564,6 +1588,13 @@ class _Extractor:
                 and cur.head.head.pos_ == "NOUN" and cur.head.head.lemma_.lower() in _PLANS):
             return True  # "a plan of political consultations": what a document provides for
         for _ in range(5):
+            if (cur.dep_ in {"xcomp", "advcl"} and cur.head.lemma_ == "be"
+                    and not (trig.type == "AGREE" and tok.pos_ == "NOUN")
+                    and any(c.dep_ == "acomp" and c.lemma_.lower() in _NEEDED
+                            for c in cur.head.children)):
+                # "it was important ... to resume the dialogue": called for; not "... to
+                # implement the agreements", which were made
+                return True
             # "invitation for Obama to come ... on a visit": a clause under a noun is its content.
             noun_clause = cur.dep_ == "advcl" and cur.head.pos_ == "NOUN"
             if cur.dep_ not in _CONTENT_DEPS and not noun_clause:
@@ -1903,6 +1934,11 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                     ex.summit = parties  # "The SCO leaders discussed ..."
             if event.trigger is not None and event.trigger.start in invitations:
                 continue  # told already, as the invitation thanked for
+            if (event.type == "REQUEST" and len(event.actors) > 1 and not event.targets
+                    and (commitment := _own_commitment(tok))):
+                # "The parties stressed the importance of preserving this agreement": its
+                # parties reaffirm it, they ask nobody
+                event = replace(event, type="AGREE", mode=commitment)
             if len(event.actors) > 1 and ex.senders(tok):
                 # each sender's statement is an act of its own
                 found += [replace(event, actors=(k,)) for k in event.actors]
@@ -2273,6 +2309,27 @@ def _unattributed_passive(tok: Token, trig: Trigger) -> bool:
 def _date_number(text: str) -> bool:
     """True for a numeral that names a date, not a count ("9/11 attacks", "the 2014 war")."""
     return "/" in text or (len(text) == 4 and text.isdigit() and 1800 < int(text) < 2100)
+
+
+def _own_commitment(tok: Token) -> str | None:
+    """The commitment a stress of joint speakers makes ("stressed the importance of preserving
+    this agreement": "reaffirm commitment"; "stressed that it was important to further develop
+    interaction": "express intent"); None for a demand ("called for") or a need of others
+    ("the need for the parties to implement")."""
+    if tok.lemma_.lower() in _DEMANDS:
+        return None
+    words = list(tok.subtree)
+    if any(t.lower_ == "for" for t in words):
+        return None
+    for t in words:
+        lemma = t.lemma_.lower()
+        if lemma in _KEEPING and any(o.lemma_.lower() in _ACCORDS
+                                     for o in t.subtree if o.dep_ in {"dobj", "pobj"}):
+            return "reaffirm commitment"
+        if lemma in _FURTHERING and any(o.lemma_.lower() in _TIES
+                                        for o in t.children if o.dep_ == "dobj"):
+            return "express intent"
+    return None
 
 
 def _thanks_matter(tok: Token) -> str | None:
