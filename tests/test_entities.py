@@ -659,6 +659,13 @@ def test_a_name_in_apposition_to_an_organisation_noun_is_one() -> None:
          "Place"),
         ("They went to the Varnask Drama Theatre.", "Varnask Drama Theatre", "Organization",
          "Place"),
+        # counties, residences, island groups
+        ("Warnings were issued for County Varnask.", "County Varnask", "Person", "Place"),
+        ("They met at the Varnask Ruchei residence.", "Varnask Ruchei", "Person", "Place"),
+        ("The storm hit the Varnaskes on Sunday.", "Varnaskes", "Person", "Place"),
+        # a body's head comes before "of"
+        ("He wrote to the Sheriff of Varnask County.", "Sheriff of Varnask County",
+         "Organization", "Organization"),
     ],
 )
 def test_a_place_or_a_storm_the_model_calls_a_person_or_a_body(

@@ -158,6 +158,8 @@ _PLACE_WORDS = frozenset({
     "island", "islands", "sea", "gulf", "strait", "river", "valley", "mountains", "desert",
     "museum", "memorial", "cemetery", "stadium", "theatre", "theater", "gallery", "cosmodrome",
     "masjid", "hagia", "haghia", "temple", "shrine", "basilica", "synagogue", "abbey",
+    "county", "governorate", "prefecture", "residence", "lake", "peninsula", "canal",
+    "heights", "plateau",
 })
 # Words of a church's denomination: "the Russian Orthodox Church" is a body, not a building.
 _DENOMINATIONS = frozenset({
@@ -1176,6 +1178,9 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return "Organization", label  # "BRICS", "ISIL": an acronym no table knows names a body
     if typ in {"Person", "Place"} and any(w in _ORG_WORDS for w in words):
         return "Organization", label
+    if (typ == "Person" and len(words) == 1 and prev and prev.norm == "the"
+            and words[0].endswith("s")):
+        return "Place", label  # "the Azores", "the Canaries": islands, no one's name
     if (typ in {"Person", "Organization"} and len(words) <= 2 and prev and prev2
             and prev.norm in {"of", "to"} and prev2.raw in _AREA_NOUNS
             and not any(w in _ORG_WORDS for w in words)):
@@ -1192,7 +1197,10 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
     if words[-1] == "church" and any(w in _DENOMINATIONS for w in words):
         return "Organization", label  # "the Russian Orthodox Church": the body, not a building
     if typ in {"Person", "Organization"}:
-        if any(w in _PLACE_WORDS for w in words) and not (
+        # a body's head comes before "of": "Church of the Nativity" is a place, "Sheriff of
+        # Milwaukee County" is not
+        head = words[:words.index("of")] if typ == "Organization" and "of" in words else words
+        if any(w in _PLACE_WORDS for w in head) and not (
                 typ == "Organization" and words[-1] in _ORG_WORDS):
             return "Place", label  # not "City University Student Union"
         if nxt and nxt.norm in _PLACE_WORDS:
