@@ -1923,3 +1923,17 @@ def test_associates_of_a_person_are_not_that_person(nlp: Any) -> None:
     ev = only(short_events(nlp, "The associates of Jacinda Ardern accused Peru of fraud."),
               "ACCUSE")
     assert (ev.actors, ev.targets) == ((), ("Q419",))
+
+
+def test_readiness_or_intention_to_hold_talks_tells_the_talks_to_come(nlp: Any) -> None:
+    def talks(second: str) -> list[tuple[tuple[str, ...], str]]:
+        events = short_events(nlp, "Jacinda Ardern had a telephone conversation with Pedro "
+                                   "Sanchez. " + second)
+        return [(e.actors, e.factuality) for e in events
+                if e.type == "CONSULT" and e.evidence.text == second]
+
+    # agreeing to meet and the meeting are two events; so are the stated intent and the talks
+    assert talks("The leaders confirmed their intention to hold talks in Lima.") == [
+        (("Q1", "Q2"), "future")]
+    assert talks("The leaders expressed their readiness to continue New Zealand-Spanish "
+                 "consultations on trade.") == [(("Q664", "Q29"), "possible")]

@@ -193,7 +193,8 @@ _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 _HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "REJECT"})
 # Decisions whose content is a meeting reported as a future event of its own ("agreed to
 # continue contacts": AGREE and a future CONSULT).
-_DECIDING = frozenset({"agree", "decide", "agreement", "decision"})
+_DECIDING = frozenset({"agree", "decide", "agreement", "decision", "readiness", "intention",
+                       "intent", "willingness"})
 # Documents whose "of" or "on" names what they provide for, not an act told ("a protocol of
 # consultations for 2013 and 2014", "a programme of exchanges"; not "plans to withdraw").
 _PLANS = frozenset({"plan", "protocol", "programme", "program", "memorandum", "roadmap",
