@@ -651,7 +651,11 @@ def test_contacts_lawsuits_concern_and_commitment(nlp: Any, text: str, type_: st
 def test_signing_attended_and_a_stance_reaffirmed(nlp: Any) -> None:
     ev = only(short_events(nlp, "Pedro Sanchez and Jacinda Ardern attended the signing of "
                                 "contracts for the construction of a plant."), "AGREE")
-    assert (ev.mode, set(ev.actors), ev.targets) == ("sign agreement", {"Q1", "Q2"}, ())
+    # they oversaw it: their states signed (as "signed in the presence of the two leaders")
+    assert (ev.mode, set(ev.actors), ev.targets) == ("sign agreement", {"Q29", "Q664"}, ())
+    ev = only(short_events(nlp, "Pedro Sanchez and Jacinda Ardern presided over the signing of "
+                                "the Protocol on trade."), "AGREE")
+    assert set(ev.actors) == {"Q29", "Q664"}
     # those at the meeting the article reports hold no meeting of their own
     assert not short_events(nlp, "Pedro Sanchez and Jacinda Ardern attended the meeting.")
     assert not short_events(nlp, "The meeting was attended by Pedro Sanchez.")
@@ -1937,3 +1941,11 @@ def test_readiness_or_intention_to_hold_talks_tells_the_talks_to_come(nlp: Any) 
         (("Q1", "Q2"), "future")]
     assert talks("The leaders expressed their readiness to continue New Zealand-Spanish "
                  "consultations on trade.") == [(("Q664", "Q29"), "possible")]
+
+
+def test_a_documents_title_names_its_topic_not_an_act(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez. In addition, the two "
+                               "heads of state presided over the signing of the Protocol to "
+                               "amend and supplement the New Zealand-Spanish Agreement on "
+                               "technical assistance to Peru dated March 31, 2015.")
+    assert "AID" not in [e.type for e in events]

@@ -57,7 +57,7 @@ _LIGHT_VERBS = frozenset({
     "introduce", "lift", "declare", "agree", "exchange", "receive", "accept", "mount", "order",
     "send", "convey", "orchestrate", "mastermind", "perpetrate", "plan", "attempt", "note",
     "point", "highlight", "file", "bring", "raise", "attend", "participate", "reaffirm", "fire",
-    "commit", "chair", "convene",
+    "commit", "chair", "convene", "preside",
 })
 _LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on"})
 # Nouns that carry an act named after "of" ("a message of condolence", "words of support",
@@ -86,6 +86,8 @@ _OWNERSHIP = frozenset({"belong", "own", "operate", "run"})
 _DIRECTED_PREPS = frozenset({"toward", "towards", "with", "against"})
 # Dependencies from an act up to the commitment or request whose content it is.
 _CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acl"})
+# Verbs of overseeing a signing others do.
+_OVERSEEING = frozenset({"preside", "attend", "witness"})
 # Verbs of asking outright: what they ask for is not the asker's own commitment.
 _DEMANDS = frozenset({"call", "urge", "demand", "appeal", "ask", "request", "insist"})
 # Keeping an accord, and the accords kept ("preserving this agreement").
@@ -195,6 +197,11 @@ _HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILI
 # continue contacts": AGREE and a future CONSULT).
 _DECIDING = frozenset({"agree", "decide", "agreement", "decision", "readiness", "intention",
                        "intent", "willingness"})
+# Documents whose title, capitalised, names a topic, not an act told ("the Agreement on
+# technical assistance", "the Treaty on Good-Neighbourliness and Cooperation").
+_TITLED_DOCUMENTS = frozenset({"agreement", "treaty", "protocol", "memorandum", "convention",
+                               "declaration", "accord", "programme", "program", "law",
+                               "concept", "strategy", "charter"})
 # Documents whose "of" or "on" names what they provide for, not an act told ("a protocol of
 # consultations for 2013 and 2014", "a programme of exchanges"; not "plans to withdraw").
 _PLANS = frozenset({"plan", "protocol", "programme", "program", "memorandum", "roadmap",
@@ -1199,8 +1206,10 @@ class _Extractor:
             if noun.dep_ == "nsubj" and gov.lemma_.lower() == "come":
                 self._prep_objects(gov, trig, found)
                 return
-        if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in _LIGHT_PREPS:
-            gov = gov.head
+        if noun.dep_ == "pobj" and gov.dep_ == "prep" and (
+                gov.lower_ in _LIGHT_PREPS
+                or (gov.lower_ == "over" and gov.head.lemma_.lower() == "preside")):
+            gov = gov.head  # "presided over the signing": the signing's parties
         elif noun.dep_ not in {"dobj", "nsubjpass"} or (
                 gov.lemma_.lower() == "attend"
                 and (noun.dep_ == "nsubjpass" or trig.type != "AGREE")):
@@ -1602,7 +1611,12 @@ class _Extractor:
                 return False
             if cur.head.i == cur.i:
                 return False
-            cur = cur.head
+            below, cur = cur, cur.head
+            if (cur.lemma_.lower() in _TITLED_DOCUMENTS and cur.text[:1].isupper()
+                    and not cur.is_sent_start and below.lower_ in {"on", "about"}):
+                # "the Agreement on technical assistance to ...": a title's topic; not "the
+                # Programme of Action signed by the two presidents"
+                return True
             if cur.pos_ not in {"VERB", "NOUN", "ADJ"}:
                 continue
             if cur.lemma_.lower() == "importance":
@@ -1935,6 +1949,11 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                     ex.summit = parties  # "The SCO leaders discussed ..."
             if event.trigger is not None and event.trigger.start in invitations:
                 continue  # told already, as the invitation thanked for
+            if event.mode == "sign agreement" and _overseen(tok):
+                # "the two heads of state presided over the signing of the Protocol": the
+                # states they lead signed it, not they
+                event = replace(event, actors=tuple(dict.fromkeys(
+                    ex.country.get(k, k) for k in event.actors)))
             if (event.type == "REQUEST" and len(event.actors) > 1 and not event.targets
                     and (commitment := _own_commitment(tok))):
                 # "The parties stressed the importance of preserving this agreement": its
@@ -2310,6 +2329,14 @@ def _unattributed_passive(tok: Token, trig: Trigger) -> bool:
 def _date_number(text: str) -> bool:
     """True for a numeral that names a date, not a count ("9/11 attacks", "the 2014 war")."""
     return "/" in text or (len(text) == 4 and text.isdigit() and 1800 < int(text) < 2100)
+
+
+def _overseen(signing: Token) -> bool:
+    """True for a signing its subjects oversee ("presided over the signing", "attended the
+    signing"), not one they do ("signed", "the signing by Miller and Seele" names its own)."""
+    verb = signing.head.head if signing.dep_ == "pobj" else signing.head
+    return (signing.lemma_.lower() == "signing" and verb.lemma_.lower() in _OVERSEEING
+            and not any(c.dep_ == "prep" and c.lower_ == "by" for c in signing.children))
 
 
 def _own_commitment(tok: Token) -> str | None:
