@@ -1949,3 +1949,15 @@ def test_a_documents_title_names_its_topic_not_an_act(nlp: Any) -> None:
                                "amend and supplement the New Zealand-Spanish Agreement on "
                                "technical assistance to Peru dated March 31, 2015.")
     assert "AID" not in [e.type for e in events]
+
+
+def test_cooperation_wished_or_needed_is_an_intent_not_cooperation_done(nlp: Any) -> None:
+    def kinds(body: str) -> list[tuple[str, str]]:
+        return [(e.type, e.mode) for e in short_events(nlp, body)]
+
+    assert kinds("New Zealand and Spain strengthened their cooperation.") == [
+        ("COOPERATE", "strengthen ties")]
+    assert kinds("New Zealand and Spain sincerely seek to strengthen their cooperation.") == [
+        ("AGREE", "express intent")]
+    assert kinds("It is a great honour for Jacinda Ardern to further strengthen the ties "
+                 "between New Zealand and Spain.") == [("AGREE", "express intent")]

@@ -86,6 +86,10 @@ _OWNERSHIP = frozenset({"belong", "own", "operate", "run"})
 _DIRECTED_PREPS = frozenset({"toward", "towards", "with", "against"})
 # Dependencies from an act up to the commitment or request whose content it is.
 _CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acl"})
+# Words that tell an act as wished, needed or intended, not done.
+_WISHING = frozenset({"need", "important", "necessary", "essential", "want", "wish", "hope",
+                      "intend", "intention", "plan", "aim", "seek", "desire", "honour",
+                      "honor", "determined"})
 # Verbs of overseeing a signing others do.
 _OVERSEEING = frozenset({"preside", "attend", "witness"})
 # Verbs of asking outright: what they ask for is not the asker's own commitment.
@@ -1886,6 +1890,10 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
             event = ex.event_at(tok, trig, sent)
             if event is None:
                 continue
+            if event.type == "COOPERATE" and _wished(tok):
+                # "we need to deepen our cooperation", "an honour ... to further strengthen the
+                # ties": intent to cooperate told, no cooperation done
+                event = replace(event, type="AGREE", mode="express intent")
             if (event.type == "CONSULT" and event.trigger is not None
                     and ex.index.in_turn(tok.i) and _recalled_meeting(tok, sent)):
                 recalled.add(event.trigger.start)
@@ -2329,6 +2337,23 @@ def _unattributed_passive(tok: Token, trig: Trigger) -> bool:
 def _date_number(text: str) -> bool:
     """True for a numeral that names a date, not a count ("9/11 attacks", "the 2014 war")."""
     return "/" in text or (len(text) == 4 and text.isdigit() and 1800 < int(text) < 2100)
+
+
+def _wished(tok: Token) -> bool:
+    """True for an act told as wished, needed or intended ("we need to deepen our
+    cooperation", "we consider it very important to develop our ties"), not as done."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in {"xcomp", "advcl", "acl", "conj", "pcomp", "pobj", "prep"}:
+            return False
+        if cur.dep_ == "conj" and cur.head.pos_ != cur.pos_:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _WISHING or (cur.lemma_ == "be" and any(
+                c.dep_ in {"attr", "acomp"} and c.lemma_.lower() in _WISHING
+                for c in cur.children)):
+            return True  # "it is a great honour ... to further strengthen the ties"
+    return False
 
 
 def _overseen(signing: Token) -> bool:
