@@ -1961,3 +1961,13 @@ def test_cooperation_wished_or_needed_is_an_intent_not_cooperation_done(nlp: Any
         ("AGREE", "express intent")]
     assert kinds("It is a great honour for Jacinda Ardern to further strengthen the ties "
                  "between New Zealand and Spain.") == [("AGREE", "express intent")]
+
+
+def test_a_weekday_evening_and_the_previous_evening_date_their_clause(nlp: Any) -> None:
+    def dates(body: str) -> list[str | None]:
+        return [e.date for e in short_events(nlp, body, dt.date(2021, 6, 9))]
+
+    assert dates("On Monday evening, Jacinda Ardern held talks with Pedro Sanchez.") == [
+        "2021-06-07"]
+    assert dates("Jacinda Ardern held talks with Pedro Sanchez on Tuesday night.") == [
+        "2021-06-08"]

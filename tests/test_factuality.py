@@ -91,6 +91,9 @@ ARTICLE_DATE = dt.date(2019, 1, 23)  # a Wednesday
         ("yesterday", "2019-01-22"),
         ("yesterday's", "2019-01-22"),
         ("the day before yesterday", "2019-01-21"),
+        ("The previous evening", "2019-01-22"),  # the day before the day reported
+        ("last night", "2019-01-22"),
+        ("the day before", "2019-01-22"),
         ("on 5 March", "2019-03-05"),  # near future: an announced date
         ("on January 5", "2019-01-05"),
         ("November 27", "2018-11-27"),

@@ -102,7 +102,10 @@ def resolve_date(expression: str, article_date: dt.date | None,
     if ref is not None:
         if re.search(r"\bday before yesterday\b", low):
             return (ref - dt.timedelta(days=2)).isoformat()
-        if re.search(r"\b(yesterday)\b", low):
+        if re.search(r"\b(yesterday|last night|(the )?(previous|preceding) (day|evening|night)"
+                     r"|the (day|evening|night) before)\b", low):
+            # "The previous evening, the Russian leader held brief contacts ...": the day
+            # before the day reported
             return (ref - dt.timedelta(days=1)).isoformat()
         if re.search(r"\b(today|tonight|this morning|this evening)\b", low):
             return ref.isoformat()

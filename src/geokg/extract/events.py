@@ -112,7 +112,7 @@ _PLACE_PATH = frozenset({"xcomp", "advcl", "dobj", "prep", "pobj", "appos"})
 _SCHEDULING = frozenset({"hold", "schedule", "plan", "set", "due", "expect", "take"})
 _TEMPORAL_WORDS = frozenset({
     "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday",
+    "sunday", "evening", "night",
 })
 _ANYONE = frozenset({"anybody", "anyone", "nobody", "everybody", "everyone", "somebody",
                      "someone"})
@@ -1672,6 +1672,8 @@ class _Extractor:
         best: str | None = None
         for ent in self._dates_in(sent):
             head = ent.root.head
+            while head.lower_ in _DAY_PARTS and head.head.i != head.i:
+                head = head.head  # "On Monday evening": Monday dates the evening's clause
             if (head.dep_ == "prep" and head.lower_ in _SPANS
                     and head.head.lemma_.lower() not in _SCHEDULING):
                 continue  # "a protocol of consultations for 2013 and 2014": what it covers
@@ -1702,6 +1704,7 @@ class _Extractor:
 
 
 _WILL = frozenset({"will", "shall", "'ll"})
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 # Prepositions of a period an act covers or lasts, not when it happens ("a programme for 2020",
 # "a truce until Monday", "no visit since 2009"); "scheduled for May" is when.
 _SPANS = frozenset({"for", "until", "till", "through", "throughout", "since"})
