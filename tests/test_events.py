@@ -1971,3 +1971,16 @@ def test_a_weekday_evening_and_the_previous_evening_date_their_clause(nlp: Any) 
         "2021-06-07"]
     assert dates("Jacinda Ardern held talks with Pedro Sanchez on Tuesday night.") == [
         "2021-06-08"]
+
+
+def test_meetings_in_the_plural_are_one_each_and_a_working_breakfast_is_one(nlp: Any) -> None:
+    def meetings(body: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+        return [(e.mode, e.actors, e.targets) for e in short_events(nlp, body)]
+
+    assert meetings("Jacinda Ardern had meetings with Pedro Sanchez and Omar Haddad.") == [
+        ("meeting", ("Q1",), ("Q2",)), ("meeting", ("Q1",), ("Q3",))]
+    # talks with two are one talks
+    assert meetings("Jacinda Ardern held talks with Pedro Sanchez and Omar Haddad.") == [
+        ("talks", ("Q1",), ("Q2", "Q3"))]
+    assert meetings("Jacinda Ardern began the day with a working breakfast with Pedro "
+                    "Sanchez.") == [("working meal", ("Q1",), ("Q2",))]

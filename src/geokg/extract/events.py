@@ -1212,8 +1212,11 @@ class _Extractor:
                 return
         if noun.dep_ == "pobj" and gov.dep_ == "prep" and (
                 gov.lower_ in _LIGHT_PREPS
-                or (gov.lower_ == "over" and gov.head.lemma_.lower() == "preside")):
-            gov = gov.head  # "presided over the signing": the signing's parties
+                or (gov.lower_ == "over" and gov.head.lemma_.lower() == "preside")
+                or (gov.lower_ == "with" and gov.head.lemma_.lower() in {"begin", "start"})):
+            # "presided over the signing", "began the day with a working breakfast": the
+            # subject's act
+            gov = gov.head
         elif noun.dep_ not in {"dobj", "nsubjpass"} or (
                 gov.lemma_.lower() == "attend"
                 and (noun.dep_ == "nsubjpass" or trig.type != "AGREE")):
@@ -1974,7 +1977,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 # each sender's statement is an act of its own
                 found += [replace(event, actors=(k,)) for k in event.actors]
                 continue
-            found.append(event)
+            found += _per_counterpart(event, tok)
             invitation = ex.invitation_thanked_for(tok, event)
             if invitation is not None and invitation.trigger is not None:
                 found.append(invitation)
@@ -2340,6 +2343,16 @@ def _unattributed_passive(tok: Token, trig: Trigger) -> bool:
 def _date_number(text: str) -> bool:
     """True for a numeral that names a date, not a count ("9/11 attacks", "the 2014 war")."""
     return "/" in text or (len(text) == 4 and text.isdigit() and 1800 < int(text) < 2100)
+
+
+def _per_counterpart(event: Event, tok: Token) -> list[Event]:
+    """Meetings told in the plural with several counterparts ("had meetings with Erdogan and
+    Juncker", "held brief contacts with Rutte, Gentiloni and Solberg") are one meeting each;
+    "talks with A and B" stay one."""
+    if (event.type == "CONSULT" and tok.tag_ == "NNS" and event.actors
+            and tok.lemma_.lower() in _SINGLE_MEETINGS | {"contact"} and len(event.targets) > 1):
+        return [replace(event, targets=(k,)) for k in event.targets]
+    return [event]
 
 
 def _wished(tok: Token) -> bool:
