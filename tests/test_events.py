@@ -1984,3 +1984,10 @@ def test_meetings_in_the_plural_are_one_each_and_a_working_breakfast_is_one(nlp:
         ("talks", ("Q1",), ("Q2", "Q3"))]
     assert meetings("Jacinda Ardern began the day with a working breakfast with Pedro "
                     "Sanchez.") == [("working meal", ("Q1",), ("Q2",))]
+
+
+def test_advancing_or_intensifying_ties_is_cooperation(nlp: Any) -> None:
+    for body in ("New Zealand and Spain have been working hard to advance their relations.",
+                 "New Zealand and Spain intensified their cooperation.",
+                 "New Zealand and Spain normalised their relations."):
+        assert [e.type for e in short_events(nlp, body)] == ["COOPERATE"], body
