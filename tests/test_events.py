@@ -1991,3 +1991,9 @@ def test_advancing_or_intensifying_ties_is_cooperation(nlp: Any) -> None:
                  "New Zealand and Spain intensified their cooperation.",
                  "New Zealand and Spain normalised their relations."):
         assert [e.type for e in short_events(nlp, body)] == ["COOPERATE"], body
+
+
+def test_a_group_such_as_named_members_acts_through_them(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Numerous musicians such as Jacinda Ardern and Pedro Sanchez "
+                                "paid tribute to Omar Haddad."), "SUPPORT")
+    assert (ev.actors, ev.targets) == (("Q1", "Q2"), ("Q3",))

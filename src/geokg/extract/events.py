@@ -129,6 +129,9 @@ _TITLES = frozenset({
     "ambassador", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "general",
     "leader",
 })
+# Kinds of area, whose examples are places, not parties.
+_AREA_WORDS = frozenset({"area", "region", "place", "city", "town", "village", "district",
+                         "part", "province", "zone"})
 # People around a named one who act on their own ("associates of Navalny", "his lawyers");
 # not "our Iranian colleagues", "our friends from Armenia", who are those states.
 _ENTOURAGE = frozenset({"associate", "supporter", "ally", "relative", "follower", "lawyer",
@@ -666,6 +669,12 @@ class _Extractor:
             for child in head.children:
                 if child.dep_ in _PHRASE_DEPS or (
                     child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS
+                ) or (
+                    # "musicians such as Billy Idol and Cat Stevens": those named; not
+                    # "residents of areas such as Jefferson Parish"
+                    child.dep_ == "prep" and child.lower_ == "as"
+                    and any(c.lower_ == "such" for c in child.children)
+                    and head.lemma_.lower() not in _AREA_WORDS
                 ) or (child.dep_ == "pobj" and head.dep_ == "prep") or (
                     # "a business delegation from Japan", "experts from Russia": whose they are
                     child.dep_ == "prep" and child.lower_ == "from"
