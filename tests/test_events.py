@@ -1997,3 +1997,13 @@ def test_a_group_such_as_named_members_acts_through_them(nlp: Any) -> None:
     ev = only(short_events(nlp, "Numerous musicians such as Jacinda Ardern and Pedro Sanchez "
                                 "paid tribute to Omar Haddad."), "SUPPORT")
     assert (ev.actors, ev.targets) == (("Q1", "Q2"), ("Q3",))
+
+
+def test_a_meeting_dated_by_its_year_is_the_days_meeting_of_that_year(
+        nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Tarnavia Oleg Tarnov: I am very glad to meet you again this "
+                  "year.\n")
+    meetings = [(e.date, e.evidence.text) for e in _two_states_events(nlp, tmp_path, text)
+                if e.type == "CONSULT"]
+    # "this year" and the day reported may be the same meeting; the day is kept
+    assert meetings == [("2021-06-01", "Ilse Orlova met with Oleg Tarnov in Varnia.")]

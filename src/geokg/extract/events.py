@@ -1764,7 +1764,7 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
         parts = set(ev.actors) | set(ev.targets)
         duplicate = False
         for i, old in enumerate(kept):
-            if (old.type != ev.type or (old.date and ev.date and old.date != ev.date)
+            if (old.type != ev.type or (old.date and ev.date and not _same_time(old.date, ev.date))
                     or recalls(old) != recalls(ev)):
                 continue
             old_parts = set(old.actors) | set(old.targets)
@@ -1828,7 +1828,7 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
             ):
                 # "X was poisoned" and later "his associates alleged X was poisoned": one act.
                 if ev.factuality == "asserted":
-                    kept[i] = replace(ev, date=ev.date or old.date)
+                    kept[i] = replace(ev, date=_finer(ev.date, old.date))
                 duplicate = True
                 break
             if old.actors and ev.actors and not set(old.actors) & set(ev.actors):
@@ -1843,7 +1843,7 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
                     # the fuller reading of the same act in the same sentence, or the act
                     # told again with whom it went to ("accept my condolences" ... "thank
                     # you for your condolences")
-                    kept[i] = replace(ev, date=ev.date or old.date)
+                    kept[i] = replace(ev, date=_finer(ev.date, old.date))
                     duplicate = True
                     break
             if (
@@ -1859,7 +1859,7 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
                     k for k in dict.fromkeys(base.targets + other.targets) if k not in actors
                 )
                 kept[i] = replace(
-                    base, actors=actors, targets=targets, date=base.date or other.date,
+                    base, actors=actors, targets=targets, date=_finer(base.date, other.date),
                     place=base.place or other.place,
                 )
                 duplicate = True
@@ -2002,6 +2002,19 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
              if not _internal(ev, serves) and not _domestic(ev, home, organs, serves)]
     merged = _merge(found, country, persons, spoken, recalled, again)
     return tuple(_absorb_visits(merged, serves, earlier))
+
+
+def _same_time(a: str, b: str) -> bool:
+    """True for two ISO dates that may name the same day ("2017" and "2017-03-28": "our first
+    foreign visit this year" is the visit of the day reported)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _finer(a: str | None, b: str | None) -> str | None:
+    """The more precise of two dates of one act (the first when both are as precise)."""
+    if a and b and len(b) > len(a) and b.startswith(a):
+        return b
+    return a or b
 
 
 def _absorb_visits(events: list[Event], serves: Mapping[str, str | None],
