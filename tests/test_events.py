@@ -2007,3 +2007,13 @@ def test_a_meeting_dated_by_its_year_is_the_days_meeting_of_that_year(
                 if e.type == "CONSULT"]
     # "this year" and the day reported may be the same meeting; the day is kept
     assert meetings == [("2021-06-01", "Ilse Orlova met with Oleg Tarnov in Varnia.")]
+
+
+def test_each_titled_name_of_a_list_is_a_counterpart(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern held brief contacts with Prime Minister of Spain "
+                               "Pedro Sanchez, Prime Minister of Peru Omar Haddad, Prime "
+                               "Minister of Chile Karl Brandt, and Lena Varga.")
+    assert sorted(e.targets for e in events) == [("Q2",), ("Q3",), ("Q4",), ("Q8",)]
+    # the title of the one named names no one else
+    (met,) = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez, Prime Minister of Spain.")
+    assert met.targets == ("Q2",)

@@ -599,6 +599,13 @@ class _Extractor:
                 elif tok.dep_ == "appos" and tok.head.i == head.i and tok.i in idx.token_key:
                     # "France, the U.S., and the EU" is often parsed as an apposition.
                     keys += self.phrase_entities(tok, depth + 1)
+                elif (tok.dep_ == "appos" and tok.head.i == head.i
+                      and tok.lemma_.lower() in _TITLES):
+                    # so is the next titled name of a list ("..., Prime Minister of Norway
+                    # Erna Solberg, ..."); not the title of the one named ("Pedro Sanchez,
+                    # Prime Minister of Spain"), which names no one else
+                    keys += [k for k in self.phrase_entities(tok, depth + 1)
+                             if idx.types.get(k) == "Person"]
             return list(dict.fromkeys(keys))
         lower = head.lower_
         if head.pos_ == "PRON":
