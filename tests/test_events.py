@@ -2017,3 +2017,12 @@ def test_each_titled_name_of_a_list_is_a_counterpart(nlp: Any) -> None:
     # the title of the one named names no one else
     (met,) = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez, Prime Minister of Spain.")
     assert met.targets == ("Q2",)
+
+
+def test_their_inside_a_named_owners_phrase_is_that_owner(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez. He stressed that Peru's "
+                               "actions, including their decision to ban observers from Spain, "
+                               "run contrary to norms.")
+    (ban,) = [e for e in events if e.type != "CONSULT"]
+    # not the two leaders of the meeting: Peru, whose actions these are
+    assert (ban.actors, ban.targets) == (("Q419",), ("Q29",))

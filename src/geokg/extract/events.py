@@ -578,6 +578,19 @@ class _Extractor:
         types, states = self.index.types, self.country
         return list(dict.fromkeys(states[k] if states.get(k) in types else k for k in keys))
 
+    def _enclosing_owner(self, pronoun: Token) -> list[str]:
+        """The named owner of a noun phrase that encloses a possessive pronoun ("the Ukrainian
+        side's actions, including their decision"): what the pronoun refers back to."""
+        cur = pronoun.head
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                return []
+            cur = cur.head
+            for c in cur.children:
+                if c.dep_ == "poss" and c.pos_ != "PRON" and c.i < pronoun.i:
+                    return self.phrase_entities(c, 1)
+        return []
+
     def phrase_entities(self, head: Token, depth: int = 0) -> list[str]:
         """Entity keys a noun phrase names: the head's entity, or those inside the phrase."""
         idx = self.index
@@ -640,6 +653,10 @@ class _Extractor:
             ):
                 # "Babaryka, who was arrested": the relative pronoun is the name it hangs on.
                 return self.phrase_entities(head.head.head, depth)
+            if lower in {"their", "its"} and head.dep_ == "poss":
+                owners = self._enclosing_owner(head)
+                if owners:
+                    return owners  # "Ukraine's actions, including their decision to ban ..."
             if lower == "they" and head.dep_ in _SUBJECTS and not depth:
                 body = self._reporting_body(head)
                 if body is not None:
