@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from geokg.extract.events import _TURN, find_events, load_lexicon
-from geokg.extract.nlp import load_nlp
+from geokg.extract.nlp import load_nlp, parse_names
 from geokg.model import PLOVER_TYPES, Article, Entity, EntityType, Event, Mention, Role
 
 DATA = Path(__file__).parent / "data" / "events"
@@ -2026,3 +2026,11 @@ def test_their_inside_a_named_owners_phrase_is_that_owner(nlp: Any) -> None:
     (ban,) = [e for e in events if e.type != "CONSULT"]
     # not the two leaders of the meeting: Peru, whose actions these are
     assert (ban.actors, ban.targets) == (("Q419",), ("Q29",))
+
+
+def test_an_editors_gloss_in_brackets_stays_inside_its_sentence() -> None:
+    text = ("I want to look above all at the upcoming EurAsEC [Eurasian Economic Community] "
+            "summit in Astana. We will meet there.")
+    assert [s.text for s in parse_names(text).sents] == [
+        "I want to look above all at the upcoming EurAsEC [Eurasian Economic Community] "
+        "summit in Astana.", "We will meet there."]

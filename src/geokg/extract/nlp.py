@@ -73,6 +73,21 @@ def parse_names(text: str) -> Doc:
     """``text`` with named entities and sentence boundaries, without tags or parse."""
     nlp = load_nlp()
     doc = nlp.get_pipe("senter")(nlp.get_pipe("ner")(nlp.make_doc(text)))
+    # An editor's gloss in square brackets ("the upcoming EurAsEC [Eurasian Economic
+    # Community] summit") is inside its sentence: nothing in it, nor just after it, starts one.
+    # An elision ("[...]") glosses nothing.
+    in_gloss = after_gloss = False
+    for tok in doc:
+        if in_gloss or after_gloss:
+            tok.is_sent_start = False
+        after_gloss = False
+        if tok.text == "[":
+            following = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+            in_gloss = following.strip(".…") != ""
+        elif tok.text == "]":
+            after_gloss, in_gloss = in_gloss, False
+        if "\n" in tok.whitespace_ or "\n" in tok.text:
+            in_gloss = after_gloss = False
     # A paragraph break always ends a sentence (headings and speaker lines have no full stop):
     # the token after any token whose text or trailing space holds a line break starts one.
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
