@@ -2034,3 +2034,12 @@ def test_an_editors_gloss_in_brackets_stays_inside_its_sentence() -> None:
     assert [s.text for s in parse_names(text).sents] == [
         "I want to look above all at the upcoming EurAsEC [Eurasian Economic Community] "
         "summit in Astana.", "We will meet there."]
+
+
+def test_an_intent_to_cooperate_is_of_the_persons_who_express_it(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern met with Pedro Sanchez. Jacinda Ardern and Pedro "
+                               "Sanchez expressed their desire to further advance New "
+                               "Zealand-Spanish cooperation.")
+    (intent,) = [e for e in events if e.type != "CONSULT"]
+    # the two named leaders, not the states their cooperation is between
+    assert (intent.type, intent.actors) == ("AGREE", ("Q1", "Q2"))

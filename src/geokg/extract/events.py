@@ -578,6 +578,14 @@ class _Extractor:
         types, states = self.index.types, self.country
         return list(dict.fromkeys(states[k] if states.get(k) in types else k for k in keys))
 
+    def wishers(self, wish: Token) -> tuple[str, ...]:
+        """The persons named as subject of the verb that tells a wish ("Mr Putin and Mr
+        el-Sisi expressed their desire"), or none."""
+        verb = wish.head if wish.pos_ == "NOUN" and wish.dep_ == "dobj" else wish
+        keys = [k for c in verb.children if c.dep_ == "nsubj"
+                for k in self.phrase_entities(c)]
+        return tuple(k for k in dict.fromkeys(keys) if self.index.types.get(k) == "Person")
+
     def _enclosing_owner(self, pronoun: Token) -> list[str]:
         """The named owner of a noun phrase that encloses a possessive pronoun ("the Ukrainian
         side's actions, including their decision"): what the pronoun refers back to."""
@@ -1929,10 +1937,16 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
             event = ex.event_at(tok, trig, sent)
             if event is None:
                 continue
-            if event.type == "COOPERATE" and _wished(tok):
+            wish = _wished(tok) if event.type == "COOPERATE" else None
+            if wish is not None:
+                said = ex.match(wish)
+                if said is not None and said.type == "AGREE":
+                    continue  # "expressed their desire to advance cooperation": that AGREE's
                 # "we need to deepen our cooperation", "an honour ... to further strengthen the
-                # ties": intent to cooperate told, no cooperation done
-                event = replace(event, type="AGREE", mode="express intent")
+                # ties": intent to cooperate told, no cooperation done; by the persons who
+                # tell it when named ("Mr Putin and Mr el-Sisi expressed their desire to ...")
+                event = replace(event, type="AGREE", mode="express intent",
+                                actors=ex.wishers(wish) or event.actors)
             if (event.type == "CONSULT" and event.trigger is not None
                     and ex.index.in_turn(tok.i) and _recalled_meeting(tok, sent)):
                 recalled.add(event.trigger.start)
@@ -2401,21 +2415,22 @@ def _per_counterpart(event: Event, tok: Token) -> list[Event]:
     return [event]
 
 
-def _wished(tok: Token) -> bool:
-    """True for an act told as wished, needed or intended ("we need to deepen our
-    cooperation", "we consider it very important to develop our ties"), not as done."""
+def _wished(tok: Token) -> Token | None:
+    """The word that tells an act as wished, needed or intended ("we need to deepen our
+    cooperation": "need"; "it is very important to develop our ties": "is"), or None for an
+    act told as done."""
     cur = tok
     for _ in range(4):
         if cur.dep_ not in {"xcomp", "advcl", "acl", "conj", "pcomp", "pobj", "prep"}:
-            return False
+            return None
         if cur.dep_ == "conj" and cur.head.pos_ != cur.pos_:
-            return False
+            return None
         cur = cur.head
         if cur.lemma_.lower() in _WISHING or (cur.lemma_ == "be" and any(
                 c.dep_ in {"attr", "acomp"} and c.lemma_.lower() in _WISHING
                 for c in cur.children)):
-            return True  # "it is a great honour ... to further strengthen the ties"
-    return False
+            return cur  # "it is a great honour ... to further strengthen the ties"
+    return None
 
 
 def _overseen(signing: Token) -> bool:
