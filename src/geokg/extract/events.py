@@ -2484,11 +2484,10 @@ def _aggregate(tok: Token) -> bool:
             and tok.head.head.lower_ in _AGGREGATE_WORDS | _SOME):
         return True
     if tok.tag_ == "NNS" and tok.lemma_.lower() in _SINGLE_MEETINGS and any(
-            c.dep_ == "poss" for c in tok.children):
-        return True  # "our meetings", "their phone calls": many meetings, not one
-    if tok.tag_ == "NNS" and tok.lemma_.lower() in _SINGLE_MEETINGS and any(
-            c.dep_ == "amod" and c.lower_ in _EARLIER for c in tok.children):
-        return True  # "the previous summits", "past visits": several, each told before
+            c.dep_ == "poss" or (c.dep_ == "amod" and c.lower_ in _EARLIER)
+            for c in tok.children):
+        # "our meetings", "their phone calls", "the previous summits": many meetings, not one
+        return True
     for child in tok.children:
         low = child.lower_
         if child.dep_ == "nummod" and low not in {"one", "1", "first"} and not _date_number(low):
