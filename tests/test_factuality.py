@@ -70,6 +70,11 @@ CASES = [
     ("None of the Moldovan leaders have made an official visit to Russia.", "visit", "negated"),
     ("No Peruvian leader has visited Chile since 2009.", "visited", "negated"),
     ("None of the leaders' aides attended, but the leaders met.", "met", "asserted"),
+    # a copula's negation of a rank denies the rank, not the event
+    ("This is not our first meeting, and we have achieved a great deal.", "meeting",
+     "asserted"),
+    ("It was not the only visit by Putin to Chile that year.", "visit", "asserted"),
+    ("This is not a meeting but an exchange of letters.", "meeting", "negated"),
 ]
 
 

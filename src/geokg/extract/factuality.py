@@ -23,6 +23,9 @@ _PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
 _NEG_LEMMAS = frozenset({
     "unlikely", "deny", "refuse", "fail", "avoid", "impossible", "unsigned", "prevent",
 })
+# Modifiers that a copula's negation denies instead of the event: "This is not our first
+# meeting" (it is a meeting, and not the first), "not the only visit", "not the last".
+_RANK = frozenset({"first", "last", "only", "sole"})
 _POSSIBLE_MODALS = frozenset({"may", "might", "could", "can", "should", "must"})
 _POSSIBLE_LEMMAS = frozenset({
     "possible", "potential", "possibly", "perhaps", "maybe", "likely", "alleged", "allegedly",
@@ -151,12 +154,16 @@ def factuality_of(trigger: Token) -> Factuality:
             i > 0 and chain[i - 1].dep_ == "acl"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[i - 1].children)))
         words = [] if causal or done else [(tok.lemma_.lower(), "self" if i else "trigger")]
+        ranked = i > 0 and chain[i - 1].dep_ == "attr" and any(
+            c.dep_ == "amod" and c.lower_ in _RANK for c in chain[i - 1].children)
         if tok.dep_ in {"xcomp", "advcl"} and any(
                 c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in {"decision", "instruction"}
                 for c in tok.head.children):
             words.append(("decision", "self"))  # "a decision was made to sign", "gave
             # instructions to maintain contact": the parser hangs the act on the verb
         for child in tok.children:
+            if ranked and child.dep_ == "neg":
+                continue
             if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod", "amod", "det", "acomp"}:
                 words.append((child.lower_, child.dep_))
                 words.append((child.lemma_.lower(), child.dep_))
