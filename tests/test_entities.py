@@ -1187,3 +1187,11 @@ def test_the_portfolio_of_a_ministers_title_is_no_name() -> None:
     assert not {"Road Transport", "Bridges"} & set(ents)
     # the body a title is "of" stays a body
     assert "Executive Committee" in ents
+
+
+def test_a_stage_direction_and_a_people_are_no_names() -> None:
+    ents = _body_entities(
+        "Vladimir Putin: Yes, I do know that. (Laughs.)\n\nNursultan Nazarbayev: We are "
+        "friends with Kazakhstan and the Kazakhs. The Greeks welcomed Putin in Athens.")
+    assert not {"Laughs", "Kazakhs", "Greeks"} & set(ents)
+    assert {"Vladimir Putin", "Kazakhstan", "Athens"} <= set(ents)

@@ -1125,6 +1125,10 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
     if ctx.in_award(s) or (len(words) > 2 and words[0] in {"order", "medal"}
                            and words[1] in {"of", "for"}):
         return None  # "the Order of the Sun", "the Order of St Andrew": a state award
+    if len(words) == 1 and ctx.body[s - 1:s] == "(" and ctx.body[e:e + 2] == ".)":
+        return None  # "(Laughs.)", "(Applause.)": a transcript's stage direction
+    if len(words) == 1 and label.endswith("s") and gaz.country_of_demonym(label[:-1]):
+        return None  # "the Kazakhs", "all Cypriots": a people, not a place, person or body
     if label.lower() in _THINGS or (_MODEL_NUMBER.fullmatch(label) and label[0] != "G"):
         return None  # "S-400", "Kh-101", "MiG-29": weapons and aircraft, not the G-20
     if (len(words) == 1 and words[0] in _GENERIC) or all(w in _TITLE_WORDS for w in words):
