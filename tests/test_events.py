@@ -2043,3 +2043,15 @@ def test_an_intent_to_cooperate_is_of_the_persons_who_express_it(nlp: Any) -> No
     (intent,) = [e for e in events if e.type != "CONSULT"]
     # the two named leaders, not the states their cooperation is between
     assert (intent.type, intent.actors) == ("AGREE", ("Q1", "Q2"))
+
+
+def test_an_act_an_anniversary_is_of_is_dated_that_many_years_before(nlp: Any) -> None:
+    evs = short_events(nlp, "July marks the 25th anniversary of the signing of the Treaty "
+                            "between Peru and Chile.")
+    assert only(evs, "AGREE").date == "1996-07"
+    evs = short_events(nlp, "We have marked the 20th anniversary since signing the Treaty "
+                            "between Peru and Chile.")
+    assert only(evs, "AGREE").date == "2001"
+    # an act done on an anniversary is the day's news, not the anniversary's
+    evs = short_events(nlp, "Peru and Chile signed the Treaty on the anniversary of the war.")
+    assert only(evs, "AGREE").date == "2021-06-09"

@@ -1713,6 +1713,8 @@ class _Extractor:
                 if (c.dep_ in {"advcl", "acl", "relcl"} and c.lemma_.lower() in _SCHEDULING)
                 or (c.dep_ == "xcomp" and t.i == tok.i)
             )
+        if (years := _anniversary(tok)) is not None:
+            return self._years_before(years[0], years[1], sent)
         best: str | None = None
         for ent in self._dates_in(sent):
             head = ent.root.head
@@ -1746,8 +1748,51 @@ class _Extractor:
                         return iso
         return None
 
+    def _years_before(self, years: int, marked: Token, sent: Any) -> str | None:
+        """The year (and month, when the anniversary's is told) of an act ``years`` before
+        the anniversary that ``marked`` (its verb) celebrates: the article's year unless a
+        date of that verb says otherwise ("July marks the 25th anniversary of ...")."""
+        when = None
+        for ent in self._dates_in(sent):
+            if ent.root.head.i == marked.i and ent.root.dep_ in {"npadvmod", "nsubj"}:
+                when = resolve_date(ent.text, self.article.date)
+        if when is None and self.article.date is not None:
+            when = str(self.article.date.year)
+        if when is None or not when[:4].isdigit():
+            return None
+        return f"{int(when[:4]) - years:04d}{when[4:7]}"
+
 
 _WILL = frozenset({"will", "shall", "'ll"})
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "fifteenth": 15,
+                  "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+                  "sixtieth": 60, "seventieth": 70, "eightieth": 80, "hundredth": 100}
+
+
+def _anniversary(tok: Token) -> tuple[int, Token] | None:
+    """How many years before its anniversary an act took place, and the verb that marks the
+    anniversary, when the act is what an anniversary is of ("the 25th anniversary of the
+    signing of the Treaty", "the 20th anniversary since signing the Treaty"); else None."""
+    prep = tok.head
+    if tok.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in {"of", "since"}:
+        return None
+    day = prep.head
+    if day.lemma_.lower() != "anniversary":
+        # "marked the 20th anniversary since signing": the parser hangs "since" on the verb
+        day = next((c for c in prep.head.children
+                    if c.dep_ == "dobj" and c.lemma_.lower() == "anniversary"), day)
+    if day.lemma_.lower() != "anniversary":
+        return None
+    words = day.doc[day.left_edge.i:day.i].text.lower()
+    number = re.search(r"\b(\d{1,3})\s*(?:st|nd|rd|th)\b", words)
+    if number:
+        years = int(number.group(1))
+    else:
+        years = next((n for w, n in _ORDINAL_WORDS.items() if re.search(rf"\b{w}\b", words)),
+                     0)
+    marked = day.head.head if day.dep_ == "pobj" else day.head
+    return (years, marked) if years else None
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 # Prepositions of a period an act covers or lasts, not when it happens ("a programme for 2020",
 # "a truce until Monday", "no visit since 2009"); "scheduled for May" is when.
