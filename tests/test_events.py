@@ -2055,3 +2055,12 @@ def test_an_act_an_anniversary_is_of_is_dated_that_many_years_before(nlp: Any) -
     # an act done on an anniversary is the day's news, not the anniversary's
     evs = short_events(nlp, "Peru and Chile signed the Treaty on the anniversary of the war.")
     assert only(evs, "AGREE").date == "2021-06-09"
+
+
+def test_the_appeal_of_a_country_is_its_charm_not_a_request(nlp: Any) -> None:
+    evs = short_events(nlp, "Jacinda Ardern met Pedro Sanchez. All these events demonstrated "
+                            "very well the appeal of Chile.")
+    assert [ev.type for ev in evs] == ["CONSULT"]
+    ev = only(short_events(nlp, "Jacinda Ardern made an appeal to Pedro Sanchez to lift the "
+                                "ban."), "REQUEST")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
