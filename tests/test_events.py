@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from geokg.extract.events import _TURN, find_events, load_lexicon
+from geokg.extract.events import _TURN, _witnessed, find_events, load_lexicon
 from geokg.extract.nlp import load_nlp, parse_names
 from geokg.model import PLOVER_TYPES, Article, Entity, EntityType, Event, Mention, Role
 
@@ -2064,3 +2064,20 @@ def test_the_appeal_of_a_country_is_its_charm_not_a_request(nlp: Any) -> None:
     ev = only(short_events(nlp, "Jacinda Ardern made an appeal to Pedro Sanchez to lift the "
                                 "ban."), "REQUEST")
     assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
+
+
+@pytest.mark.parametrize(("sentence", "witnessed"), [
+    # the parser takes the onlookers for the subject and the signers for its apposition
+    ("Following the meeting, and in the presence of presidents Vladimir Putin and Recep "
+     "Tayyip Erdogan, the energy ministers of the two countries signed an intergovernmental "
+     "agreement on the Turkish Stream pipeline.", True),
+    ("Rosneft and Gazprom signed an agreement in the presence of Vladimir Putin.", False),
+    ("Vladimir Putin and Recep Tayyip Erdogan signed an agreement.", False),
+])
+def test_a_signing_in_the_presence_of_leaders_is_not_theirs(
+        nlp: Any, sentence: str, witnessed: bool) -> None:
+    doc = nlp(sentence)
+    names = {"Vladimir", "Putin", "Recep", "Tayyip", "Erdogan", "Rosneft", "Gazprom"}
+    named = {t.i: t.text for t in doc if t.text in names}
+    signed = next(t for t in doc if t.lower_ == "signed")
+    assert _witnessed(signed, named) is witnessed

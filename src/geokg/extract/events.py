@@ -2055,9 +2055,11 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                     ex.summit = parties  # "The SCO leaders discussed ..."
             if event.trigger is not None and event.trigger.start in invitations:
                 continue  # told already, as the invitation thanked for
-            if event.mode == "sign agreement" and _overseen(tok):
-                # "the two heads of state presided over the signing of the Protocol": the
-                # states they lead signed it, not they
+            if event.mode == "sign agreement" and (
+                    _overseen(tok) or _witnessed(tok, ex.index.token_key)):
+                # "the two heads of state presided over the signing of the Protocol", "in the
+                # presence of presidents Putin and Erdogan, the energy ministers of the two
+                # countries signed": the states they lead signed it, not they
                 event = replace(event, actors=tuple(dict.fromkeys(
                     ex.country.get(k, k) for k in event.actors)))
             if (event.type == "REQUEST" and len(event.actors) > 1 and not event.targets
@@ -2484,6 +2486,24 @@ def _overseen(signing: Token) -> bool:
     verb = signing.head.head if signing.dep_ == "pobj" else signing.head
     return (signing.lemma_.lower() == "signing" and verb.lemma_.lower() in _OVERSEEING
             and not any(c.dep_ == "prep" and c.lower_ == "by" for c in signing.children))
+
+
+def _witnessed(signed: Token, named: Mapping[int, str]) -> bool:
+    """True for a signing done "in the presence of" those the sentence names, by signers it
+    does not name ("in the presence of presidents Putin and Erdogan, the energy ministers
+    signed"); not "Rosneft and Qatar Foundation signed in the presence of the leaders"."""
+    if signed.lemma_.lower() != "sign" or signed.pos_ != "VERB":
+        return False
+    presence = next((o for c in signed.children if c.dep_ == "prep" and c.lower_ == "in"
+                     for o in c.children
+                     if o.dep_ == "pobj" and o.lemma_.lower() == "presence"), None)
+    if presence is None:
+        return False
+    # the parser may take the names after "presence of" for the subject, the signers in
+    # apposition: names before the phrase sign, names after it look on
+    signers = [t for c in signed.children if c.dep_ in {"nsubj", "nsubjpass"}
+               for t in c.subtree]
+    return not any(t.i in named and t.i < presence.i for t in signers)
 
 
 def _own_commitment(tok: Token) -> str | None:
