@@ -1688,6 +1688,8 @@ class _Extractor:
 
     def _date_for(self, tok: Token, sent: Any) -> str | None:
         """The date stated for this trigger's clause, resolved against the article date."""
+        if (years := _anniversary(tok)) is not None:
+            return self._years_before(years[0], years[1], sent)
         chain = governor_chain(tok)
         # The clause: the trigger, its governors, its infinitive complement ("decided to hold
         # talks in 1998") and participles that schedule it ("the Council to be held in
@@ -1713,8 +1715,6 @@ class _Extractor:
                 if (c.dep_ in {"advcl", "acl", "relcl"} and c.lemma_.lower() in _SCHEDULING)
                 or (c.dep_ == "xcomp" and t.i == tok.i)
             )
-        if (years := _anniversary(tok)) is not None:
-            return self._years_before(years[0], years[1], sent)
         best: str | None = None
         for ent in self._dates_in(sent):
             head = ent.root.head
@@ -1764,35 +1764,6 @@ class _Extractor:
 
 
 _WILL = frozenset({"will", "shall", "'ll"})
-_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "fifteenth": 15,
-                  "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-                  "sixtieth": 60, "seventieth": 70, "eightieth": 80, "hundredth": 100}
-
-
-def _anniversary(tok: Token) -> tuple[int, Token] | None:
-    """How many years before its anniversary an act took place, and the verb that marks the
-    anniversary, when the act is what an anniversary is of ("the 25th anniversary of the
-    signing of the Treaty", "the 20th anniversary since signing the Treaty"); else None."""
-    prep = tok.head
-    if tok.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in {"of", "since"}:
-        return None
-    day = prep.head
-    if day.lemma_.lower() != "anniversary":
-        # "marked the 20th anniversary since signing": the parser hangs "since" on the verb
-        day = next((c for c in prep.head.children
-                    if c.dep_ == "dobj" and c.lemma_.lower() == "anniversary"), day)
-    if day.lemma_.lower() != "anniversary":
-        return None
-    words = day.doc[day.left_edge.i:day.i].text.lower()
-    number = re.search(r"\b(\d{1,3})\s*(?:st|nd|rd|th)\b", words)
-    if number:
-        years = int(number.group(1))
-    else:
-        years = next((n for w, n in _ORDINAL_WORDS.items() if re.search(rf"\b{w}\b", words)),
-                     0)
-    marked = day.head.head if day.dep_ == "pobj" else day.head
-    return (years, marked) if years else None
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 # Prepositions of a period an act covers or lasts, not when it happens ("a programme for 2020",
 # "a truce until Monday", "no visit since 2009"); "scheduled for May" is when.
@@ -2504,6 +2475,34 @@ def _witnessed(signed: Token, named: Mapping[int, str]) -> bool:
     signers = [t for c in signed.children if c.dep_ in {"nsubj", "nsubjpass"}
                for t in c.subtree]
     return not any(t.i in named and t.i < presence.i for t in signers)
+
+
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "fifteenth": 15,
+                  "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+                  "sixtieth": 60, "seventieth": 70, "eightieth": 80, "hundredth": 100}
+
+
+def _anniversary(tok: Token) -> tuple[int, Token] | None:
+    """How many years before its anniversary an act took place, and the verb that marks the
+    anniversary, when the act is what an anniversary is of ("the 25th anniversary of the
+    signing of the Treaty", "the 20th anniversary since signing the Treaty"); else None."""
+    prep = tok.head
+    if tok.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in {"of", "since"}:
+        return None
+    day = prep.head
+    if day.lemma_.lower() != "anniversary":
+        # "marked the 20th anniversary since signing": the parser hangs "since" on the verb
+        day = next((c for c in prep.head.children
+                    if c.dep_ == "dobj" and c.lemma_.lower() == "anniversary"), day)
+    if day.lemma_.lower() != "anniversary":
+        return None
+    words = day.doc[day.left_edge.i:day.i].text.lower()
+    number = re.search(r"\b(\d{1,3})\s*(?:st|nd|rd|th)\b", words)
+    years = int(number.group(1)) if number else next(
+        (_ORDINAL_WORDS[w] for w in words.split() if w in _ORDINAL_WORDS), 0)
+    marked = day.head.head if day.dep_ == "pobj" else day.head
+    return (years, marked) if years else None
 
 
 def _own_commitment(tok: Token) -> str | None:
