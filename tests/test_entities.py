@@ -1195,3 +1195,14 @@ def test_a_stage_direction_and_a_people_are_no_names() -> None:
         "friends with Kazakhstan and the Kazakhs. The Greeks welcomed Putin in Athens.")
     assert not {"Laughs", "Kazakhs", "Greeks"} & set(ents)
     assert {"Vladimir Putin", "Kazakhstan", "Athens"} <= set(ents)
+
+
+def test_the_state_an_envoy_is_posted_to_is_not_the_envoys() -> None:
+    ents = _body_entities(
+        "Vladimir Putin met with Ambassador Extraordinary and Plenipotentiary of the Russian "
+        "Federation to the Republic of Kazakhstan Alexei Borodavkin. He was joined by "
+        "Ambassador to Japan Mikhail Galuzin. Putin sent a message to Kazakhstan President "
+        "Nursultan Nazarbayev.", date="2018-03-21")
+    assert ents["Alexei Borodavkin"].country == "Q159"
+    assert ents["Mikhail Galuzin"].country is None  # whose envoy he is, the text does not say
+    assert ents["Nursultan Nazarbayev"].country == "Q232"

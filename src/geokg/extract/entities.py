@@ -1068,10 +1068,15 @@ def _adjectival(ctx: _Ctx, end: int) -> bool:
 
 
 def _title_before(ctx: _Ctx, start: int, gaz_spans: dict[int, _Cand]) -> tuple[str | None, str]:
-    """Country and title words in the phrase right before a person's name."""
+    """Country and title words in the phrase right before a person's name.
+
+    The state an envoy is posted to is not the envoy's: "Ambassador of the Russian Federation
+    to the Republic of Kazakhstan Alexei Borodavkin" is Russia's, "Ambassador to Kazakhstan
+    John Smith" of no state told; "a message to Kazakhstan President Tokayev" stays his."""
     i = ctx.index_at(start) - 1
     words: list[str] = []
     country: str | None = None
+    posting: str | None = None
     edge = start  # where the phrase read so far begins
     while i >= 0 and len(words) < 8:
         w = ctx.words[i]
@@ -1079,10 +1084,16 @@ def _title_before(ctx: _Ctx, start: int, gaz_spans: dict[int, _Cand]) -> tuple[s
             break  # "... a visit to India.\n\nVladimir Putin": India titles nobody
         cand = gaz_spans.get(w.end)
         if cand is not None and cand.type == "Country" and cand.qid:
-            country = country or cand.qid
-            words.append("<country>")
-            edge = cand.start
             i = ctx.index_at(cand.start) - 1
+            edge = cand.start
+            to = i - 1 if i > 0 and ctx.words[i].norm == "the" else i
+            if not words and posting is None and to > 0 and ctx.words[to].norm == "to":
+                posting = cand.qid  # an envoy's posting, if a title comes before "to"
+                edge = ctx.words[to].start
+                i = to - 1
+            else:
+                country = country or cand.qid
+            words.append("<country>")
             continue
         if w.norm not in _TITLE_WORDS and not (w.raw[:1].isupper() and w.norm in {
                 "minister", "president"}):
@@ -1090,6 +1101,8 @@ def _title_before(ctx: _Ctx, start: int, gaz_spans: dict[int, _Cand]) -> tuple[s
         words.append(w.norm)
         edge = w.start
         i -= 1
+    if posting is not None and not {"ambassador", "envoy"} & set(words):
+        country = country or posting  # "to Kazakhstan President Tokayev": no envoy's posting
     return country, " ".join(reversed(words))
 
 
