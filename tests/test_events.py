@@ -2081,3 +2081,36 @@ def test_a_signing_in_the_presence_of_leaders_is_not_theirs(
     named = {t.i: t.text for t in doc if t.text in names}
     signed = next(t for t in doc if t.lower_ == "signed")
     assert _witnessed(signed, named) is witnessed
+
+
+def test_an_envoys_title_ends_with_the_name_of_its_holder(nlp: Any) -> None:
+    # the parser hangs "to the Republic of Chile Omar Haddad" on "met": the envoy is met,
+    # not the states of the title
+    ev = only(short_events(nlp, "Jacinda Ardern met with the newly appointed Ambassador "
+                                "Extraordinary and Plenipotentiary of New Zealand to the "
+                                "Republic of Chile Omar Haddad."), "CONSULT")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q3",))
+
+
+def test_a_long_title_before_a_colon_opens_a_turn_and_who_takes_an_opportunity_acts(
+        nlp: Any) -> None:
+    assert _TURN.match("Ambassador Extraordinary and Plenipotentiary of the Russian Federation "
+                       "to the Republic of Kazakhstan Alexei Borodavkin: Thank you.")
+    evs = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nJacinda Ardern: Thank you.\n"
+                            "Ambassador Extraordinary and Plenipotentiary of the Kingdom of "
+                            "Spain to the Republic of New Zealand Pedro Sanchez: I would like "
+                            "to use this opportunity to congratulate you on your election. "
+                            "Let me take this opportunity to thank Chile for its help.")
+    acts = {(e.mode, e.actors, e.targets) for e in evs if e.type == "SUPPORT"}
+    assert acts == {("congratulate", ("Q2",), ("Q1",)), ("thank", ("Q2",), ("Q298",))}
+
+
+def test_greetings_conveyed_from_someone_are_the_senders(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nJacinda Ardern: Welcome."
+                                "\nPedro Sanchez: To begin with, let me convey to you cordial "
+                                "greetings and best wishes from Omar Haddad."), "SUPPORT")
+    assert ev.actors == ("Q3",)  # not the messenger
+    ev = only(short_events(nlp, "Jacinda Ardern conveyed greetings to Pedro Sanchez."),
+              "SUPPORT")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
+

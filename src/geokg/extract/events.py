@@ -47,6 +47,8 @@ _STANCES = frozenset({"readiness", "commitment", "intention", "intent", "willing
 # Governors through which a verb trigger finds its subject ("Russia is unlikely to offer",
 # "Saudi Arabia started supporting", "agreed and signed").
 _SUBJECT_CLIMB = frozenset({"xcomp", "acomp", "conj", "advcl", "ccomp"})
+# Nouns of a chance taken to act ("use this opportunity to thank"): the taker acts.
+_OCCASIONS = frozenset({"opportunity", "occasion", "chance"})
 # Verbs that carry the participants of their nominal object ("held talks with", "had a telephone
 # conversation", "issued a joint statement", "expressed support", "stressed the need").
 _LIGHT_VERBS = frozenset({
@@ -456,8 +458,8 @@ class _EntityIndex:
 # A transcript turn: a paragraph opening with the speaker's name (and title), perhaps a note
 # on the language ("(retranslated)"), and a colon; the words follow it or start the next
 # paragraph. Name particles may be lower case ("Abdel Fattah el-Sisi", "Ursula von der Leyen").
-_TURN = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w.'’-]*|of|the|and|for|de|da|del"
-                   r"|der|di|du|al|el|bin|ibn|von|van)[ \t]+){0,12}?"
+_TURN = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w.'’-]*|of|the|and|for|to|de|da|del"
+                   r"|der|di|du|al|el|bin|ibn|von|van)[ \t]+){0,16}?"
                    r"(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w.'’-]*(?:[ \t]+\([^()\n]{1,60}\))?:(?:[ \t]|$)",
                    re.MULTILINE)
 
@@ -603,6 +605,10 @@ class _Extractor:
         """Entity keys a noun phrase names: the head's entity, or those inside the phrase."""
         idx = self.index
         if head.i in idx.token_key:
+            holder = _holder_after(head, idx)
+            if holder is not None and idx.types.get(idx.token_key[head.i]) in {
+                    "Country", "Organization"}:
+                return [holder]
             keys = [idx.token_key[head.i]]
             # "Russian-Chinese", "Russia-Turkey": the first of a hyphened pair hangs on the
             # second
@@ -744,14 +750,20 @@ class _Extractor:
         if (not keys and self.publisher_head and head.lower_ == "president"
                 and [c.lower_ for c in head.children] == ["the"]):
             keys = [self.publisher_head]  # "The President met with ...", on kremlin.ru: Putin
-        if head.lemma_.lower() in _TITLES:
+        if head.lemma_.lower() in _TITLES or any(
+                c.dep_ == "compound" and c.lemma_.lower() in _TITLES for c in head.children):
             # A title phrase names its holder: "the government of Abdrabbuh Mansur Hadi" is
             # Hadi; "President of the United States of America Barack Obama" is Obama even
-            # when the parser splits the name off the title.
+            # when the parser splits the name off the title, or the end of the title off the
+            # phrase ("Ambassador Extraordinary and Plenipotentiary of the Russian Federation
+            # | to the Republic of Kazakhstan Alexei Borodavkin").
             persons = [k for k in keys if idx.types.get(k) == "Person"]
+            if not persons and (holder := _holder_after(head, idx)) is not None:
+                persons = [holder]
             nxt = head.right_edge.i + 1
             if nxt < len(head.doc) and head.doc[nxt].text in {"[", "("}:
                 nxt += 1  # "the Federal Chancellor [Angela Merkel]": the editor's gloss
+            nxt = _past_title_end(head.doc, nxt, idx)
             if not persons and nxt < len(head.doc) and nxt in idx.token_key:
                 key = idx.token_key[nxt]
                 persons = [key] if idx.types.get(key) == "Person" else []
@@ -947,6 +959,13 @@ class _Extractor:
                     return doers, []
                 cur = cur.head.head
                 continue
+            if (cur.dep_ in {"acl", "xcomp"} and cur.head.lemma_.lower() in _OCCASIONS
+                    and cur.head.dep_ in {"dobj", "pobj"}):
+                # "I would like to use this opportunity to congratulate you": who uses it
+                cur = cur.head.head
+                if cur.dep_ == "prep":
+                    cur = cur.head  # "on the occasion to ..."
+                continue
             if cur.dep_ not in _SUBJECT_CLIMB or cur.head.i == cur.i:
                 break
             if cur.dep_ == "xcomp" and cur.head.pos_ == "NOUN":
@@ -955,7 +974,8 @@ class _Extractor:
             if cur.dep_ == "xcomp":
                 # Object control: "instructed Lavrov and Kerry to continue contacts" -> the
                 # performers are the object, not the instigator.
-                objs = [c for c in cur.head.children if c.dep_ in {"dobj"}]
+                objs = [c for c in cur.head.children if c.dep_ in {"dobj"}
+                        and c.lemma_.lower() not in _OCCASIONS]  # "use this opportunity to"
                 if objs:
                     return [k for o in objs for k in self.phrase_entities(o)], []
             cur = cur.head
@@ -1265,19 +1285,24 @@ class _Extractor:
             # meeting the article reports, not a meeting of their own, and those attending a
             # rally are not named by who reported them
             gov = None
+        light = gov is not None and gov.lemma_.lower() in _LIGHT_VERBS
         if (
             gov is not None
             and gov.pos_ in {"VERB", "AUX"}
-            # or the verb the trigger needs ("forged a partnership", "pursuing projects"),
-            # unless the noun names its own author ("passed on greetings from X")
-            and (gov.lemma_.lower() in _LIGHT_VERBS or (
-                gov.lemma_.lower() in trig.needs and not any(
-                    c.dep_ == "prep" and trig.role_of(c.lower_, self.lexicon) == "actor"
-                    for c in (*noun.children, *gov.children))))
+            # or the verb the trigger needs ("forged a partnership", "pursuing projects")
+            and (light or gov.lemma_.lower() in trig.needs)
         ):
-            actors, _ = self._subject_of(gov)
-            found.add("actor", actors)
-            self._prep_objects(gov, trig, found)
+            # unless the noun names its own author ("passed on greetings from X", "let me
+            # convey to you greetings from Xi Jinping": the messenger only brings them)
+            authored = any(c.dep_ == "prep" and trig.role_of(c.lower_, self.lexicon) == "actor"
+                           and (c.lower_ != "by" or not light)
+                           and any(self.phrase_entities(o) for o in c.children
+                                   if o.dep_ == "pobj")  # not "from here"
+                           for c in (*noun.children, *gov.children))
+            if not authored:
+                found.add("actor", self._subject_of(gov)[0])
+            if light or not authored:
+                self._prep_objects(gov, trig, found)
         if not (found.actors or found.targets) and trig.type == "COOPERATE":
             # "a warming of relations: trust between Yerevan and Moscow ...": the parties of
             # the relationship are named once in the sentence, after "between".
@@ -2421,6 +2446,39 @@ def _unattributed_passive(tok: Token, trig: Trigger) -> bool:
 def _date_number(text: str) -> bool:
     """True for a numeral that names a date, not a count ("9/11 attacks", "the 2014 war")."""
     return "/" in text or (len(text) == 4 and text.isdigit() and 1800 < int(text) < 2100)
+
+
+def _holder_after(head: Token, idx: _EntityIndex) -> str | None:
+    """The person whose name ends a title phrase the parser hangs on ``head`` through "of"
+    and "to" ("Ambassador ... of the Russian Federation to the Republic of Kazakhstan Alexei
+    Borodavkin", where "Borodavkin" is the object of "of Kazakhstan")."""
+    last = head.doc[head.right_edge.i]
+    while last.is_punct and last.i > head.i:
+        last = head.doc[last.i - 1]  # "... Alexei Borodavkin: Thank you"
+    key = idx.token_key.get(last.i)
+    if key is None or idx.types.get(key) != "Person" or key == idx.token_key.get(head.i):
+        return None
+    tok = last
+    while tok.i != head.i:
+        if tok.dep_ not in {"pobj", "prep"} or (tok.dep_ == "prep" and tok.lower_ not in {
+                "of", "to"}) or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return key
+
+
+def _past_title_end(doc: Doc, i: int, idx: _EntityIndex) -> int:
+    """Where a name may stand after the rest of a title from ``i`` ("to the Republic of
+    Kazakhstan"): past "to"/"of" and the names of states and bodies that follow it."""
+    if i >= len(doc) or doc[i].lower_ not in {"to", "of"}:
+        return i
+    j = i
+    while j < len(doc) and j - i < 10 and (
+            doc[j].lower_ in {"to", "of", "the", "and"}
+            or (j in idx.token_key and idx.types.get(idx.token_key[j]) != "Person")
+            or (doc[j].pos_ == "PROPN" and j not in idx.token_key)):
+        j += 1
+    return j if j < len(doc) and j in idx.token_key else i
 
 
 def _per_counterpart(event: Event, tok: Token) -> list[Event]:
