@@ -2114,3 +2114,42 @@ def test_greetings_conveyed_from_someone_are_the_senders(nlp: Any) -> None:
               "SUPPORT")
     assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
 
+
+def test_interest_in_cooperating_is_an_intent_not_cooperation(nlp: Any) -> None:
+    evs = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nPedro Sanchez: We are "
+                            "interested in developing and strengthening our cooperation with "
+                            "New Zealand. Spain was interested in the history of Chile.")
+    assert [(e.type, e.mode) for e in evs] == [("CONSULT", "meeting"),
+                                               ("AGREE", "express interest")]
+
+
+def test_readiness_covers_each_act_it_coordinates(nlp: Any) -> None:
+    evs = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nPedro Sanchez: I would like "
+                            "to highlight our readiness to foster and enhance our relations "
+                            "with New Zealand.")
+    assert [e.type for e in evs] == ["CONSULT", "AGREE"]
+
+
+def test_valuing_a_persons_act_is_praise_not_an_evaluation_of_ties_or_a_price(
+        nlp: Any) -> None:
+    evs = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nJacinda Ardern: Thank you.\n"
+                            "Pedro Sanchez: We very much value your visit, Madam Prime "
+                            "Minister. We value our relations with New Zealand. The contract "
+                            "with Chile is valued at 4 billion dollars.")
+    assert [(e.mode, e.actors, e.targets) for e in evs if e.type == "SUPPORT"] == [
+        ("praise", ("Q2",), ("Q1",))]
+
+
+def test_the_items_of_a_signing_listed_in_a_meeting_report_are_of_its_day() -> None:
+    from geokg.extract import extract_article
+    text = ("Meeting with Prime Minister of Italy\n\nVladimir Putin held talks with Italian "
+            "Prime Minister Paolo Gentiloni.\n\nMr Putin and Mr Gentiloni witnessed the signing "
+            "of:\n\nAn agreement between Rosneft and ENI on expanding cooperation in production "
+            "and trading;\n\nA production cooperation agreement between Rosneft and Edison;\n\n"
+            "Mr Putin and Mr Gentiloni made press statements.")
+    start = text.index("\n\n") + 2
+    art = Article(source="t", text=text, headline=text[:start - 2], date=dt.date(2017, 5, 17),
+                  body_start=start, body_end=len(text), body=text[start:],
+                  publisher="kremlin.ru")
+    signed = [e for e in extract_article(art).events if e.mode == "agreement"]
+    assert len(signed) == 2 and {e.date for e in signed} == {"2017-05-17"}

@@ -1374,8 +1374,15 @@ class _Extractor:
         """True for "ready to share": an infinitive complement that is not itself an act of
         another kind ("ready to make concessions" is a possible concession, not an offer);
         with ``types``, one that is an act of those types ("intend to develop our relations",
-        not "intend to thank you")."""
-        clauses = [c for c in tok.children if c.dep_ == "xcomp"]
+        not "intend to thank you"). "Interested in developing our relations", "interested in
+        closer cooperation": the act after "in" is the complement."""
+        clauses = [c for c in tok.children if c.dep_ == "xcomp"] + [
+            g for c in tok.children if tok.pos_ == "ADJ" and c.dep_ == "prep"
+            and c.lower_ == "in" for g in c.children
+            if g.dep_ == "pcomp" or (g.dep_ == "pobj" and self.match(g) is not None)]
+        # "in building and strengthening this cooperation": each coordinated act too
+        clauses += [c for clause in clauses for c in clause.children
+                    if c.dep_ == "conj" and c.pos_ == clause.pos_]
         found: set[str] = set()
         for clause in clauses:
             for sub in (clause, *(c for c in clause.children if c.dep_ == "dobj")):
@@ -1665,8 +1672,11 @@ class _Extractor:
         """True for the content of a commitment or request ("undertook to continue providing
         assistance", "encouraging Iran to cooperate"): that act is not reported as an event."""
         cur = tok
-        while cur.dep_ == "conj" and cur.head.i != cur.i and cur.pos_ == "NOUN":
-            cur = cur.head  # "resume the truce and the intra-Libyan dialogue": as the truce
+        while cur.dep_ == "conj" and cur.head.i != cur.i and (cur.pos_ == "NOUN" or (
+                cur.pos_ == "VERB" and not any(c.dep_ in _SUBJECTS for c in cur.children))):
+            # "resume the truce and the intra-Libyan dialogue": as the truce; "readiness to
+            # foster and enhance our relations": as fostering
+            cur = cur.head
         if (cur.dep_ == "pobj" and cur.head.lower_ in {"of", "on"}
                 and cur.head.head.pos_ == "NOUN" and cur.head.head.lemma_.lower() in _PLANS):
             return True  # "a plan of political consultations": what a document provides for
@@ -1967,7 +1977,11 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
     earlier: set[int] = set()  # trigger offsets of visits told as past ("your recent visit")
     headline_done = False
     meeting_report = False
+    listing = False  # the sentence before opened, or went on with, a list ("the signing of:")
     for s_no, sent in enumerate(doc.sents):
+        # "An agreement between Rosneft and ENI on ...;": a verbless item of that list
+        item = listing and sent.root.pos_ in {"NOUN", "PROPN"}
+        listing = meeting_report and (sent.text.rstrip().endswith(":") or item)
         if _question(sent):
             continue  # "Are you ready to resume talks?" asks; it reports nothing
         ex.note_body(sent)
@@ -2015,10 +2029,11 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 and event.date is None
                 and event.factuality == "asserted"
                 and article.date is not None
-                and _past_clause(tok)
+                and (_past_clause(tok) or item)
                 and (event.trigger is None or event.trigger.start not in recalled)
             ):
-                # Acts reported in the past tense in a meeting report happened at the meeting.
+                # Acts reported in the past tense in a meeting report, or listed after such a
+                # report ("witnessed the signing of:"), happened at the meeting.
                 event = replace(event, date=article.date.isoformat())
             elif (
                 event.type in _SAID_ACTS
