@@ -37,6 +37,11 @@ CASES = [
     ("Russia is unlikely to offer Armenia security guarantees.", "offer", "negated"),
     ("The visit is unlikely to lead to a warming of relations.", "warming", "negated"),
     ("China did not sign the agreement.", "sign", "negated"),
+    # what the copula says of an act named as its subject
+    ("A new agreement between Peru and Chile is possible.", "agreement", "possible"),
+    ("A meeting between the two leaders is unlikely.", "meeting", "negated"),
+    ("A meeting between the two leaders is not possible.", "meeting", "negated"),
+    ("The meeting between the two leaders was productive.", "meeting", "asserted"),
     ("The ministry denied that it attacked the convoy.", "attacked", "negated"),
     ("The United States won't send more troops.", "send", "negated"),
     # "I would like to thank": the speaker thanks as they speak; a wish to visit is a plan

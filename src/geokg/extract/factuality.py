@@ -172,6 +172,10 @@ def factuality_of(trigger: Token) -> Factuality:
                     or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
                 words.append(("not", "neg"))  # "None of the leaders have visited", "No leader has"
         cues.extend(words)
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_ == "be":
+        # "A new agreement is possible", "a meeting is unlikely": what is said of the act
+        cues += [(c.lemma_.lower(), c.dep_) for c in trigger.head.children
+                 if c.dep_ in {"acomp", "neg"}]
     # A nominal trigger's own modifiers count; its own lemma does not ("readiness" is the event).
     for word, dep in cues:
         if dep == "trigger":
