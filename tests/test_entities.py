@@ -1206,3 +1206,9 @@ def test_the_state_an_envoy_is_posted_to_is_not_the_envoys() -> None:
     assert ents["Alexei Borodavkin"].country == "Q159"
     assert ents["Mikhail Galuzin"].country is None  # whose envoy he is, the text does not say
     assert ents["Nursultan Nazarbayev"].country == "Q232"
+
+
+def test_a_club_of_states_named_by_its_size_is_an_organisation() -> None:
+    ents = _body_entities("Given that Italy currently holds the G7 presidency, this is an "
+                          "opportunity to meet. Russia was expelled from the G8.")
+    assert (ents["G7"].type, ents["G8"].type) == ("Organization", "Organization")

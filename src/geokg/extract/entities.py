@@ -118,6 +118,8 @@ _OUTBREAK = r"(?:pandemic|outbreak|epidemic)"
 _ELECTION = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?P<who>(?:[A-Z][\w.]*\s+){1,3}?)"
                        r"(?P<kind>(?i:presidential|parliamentary|general|legislative))\s+"
                        r"(?i:elections?)\b")
+# A club of states named by its number of members ("G7", "G20", "G77").
+_CLUB_CODE = re.compile(r"\bG\d{1,2}\b(?![-–]\w)")
 _PHRASE_BREAK = re.compile(r"[.;:!?\n]")
 _ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "gen", "st", "prof"})  # "Dr." goes on
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "madame", "monsieur"})
@@ -1125,6 +1127,8 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
     if not words:
         return None
     prev, prev2, nxt = ctx.prev(s), ctx.prev(s, 2), ctx.next(e)
+    if _CLUB_CODE.fullmatch(label):
+        return "Organization", label  # "the G7 presidency", read as a place
     if len(words) > 1 and words[-1] == "no":
         words = words[:-1]  # "Federal Law No. 5-FZ": the document's number cut off
     head = words[:words.index("on")][-1:] if "on" in words[1:] else words[-1:]
@@ -1790,6 +1794,12 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                                    code[0].raw))
 
     _one_name_per_summit(summits)
+    for gm in _CLUB_CODE.finditer(body):
+        # "the G7 presidency", "expelled from the G8": a club of states, whatever the model
+        # reads it as (a place, or nothing)
+        s, e = gm.span()
+        if not any(c.start < e and s < c.end for c in cands):
+            cands.append(_Cand(s, e, "Organization", None, CONF_PATTERN, gm.group()))
     for bm in _BODY_WORD.finditer(body):
         s, e = bm.span()
         if _bare_body(ctx, s, e, bm.group()) and not any(c.start < e and s < c.end
