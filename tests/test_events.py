@@ -2153,3 +2153,18 @@ def test_the_items_of_a_signing_listed_in_a_meeting_report_are_of_its_day() -> N
                   publisher="kremlin.ru")
     signed = [e for e in extract_article(art).events if e.mode == "agreement"]
     assert len(signed) == 2 and {e.date for e in signed} == {"2017-05-17"}
+
+
+def test_an_act_done_during_a_visit_is_dated_by_it_and_the_visit_is_told_too(nlp: Any) -> None:
+    evs = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nPedro Sanchez: Hello.\nJacinda "
+                            "Ardern: This is the objective of the Treaty, which we signed during "
+                            "your visit to New Zealand in October 2018.")
+    signed, visit = only(evs, "AGREE"), [e for e in evs if e.mode == "visit"]
+    assert signed.date == "2018-10"
+    # "we" who signed "during your visit" are both sides: "your" only dates the signing
+    assert "Q2" in signed.actors or "Q29" in signed.actors
+    assert [(e.actors, e.targets, e.date) for e in visit] == [(("Q2",), ("Q664",), "2018-10")]
+    # the next meeting, during a summit "in July": the coming July
+    evs = short_events(nlp, "Jacinda Ardern and Pedro Sanchez have agreed about the next "
+                            "meeting during the summit in Madrid in May.")
+    assert [(e.date, e.factuality) for e in evs if e.mode == "meeting"] == [("2022-05", "future")]

@@ -1692,6 +1692,8 @@ class _Extractor:
             noun_clause = cur.dep_ == "advcl" and cur.head.pos_ == "NOUN"
             if cur.dep_ not in _CONTENT_DEPS and not noun_clause:
                 return False
+            if cur.dep_ == "prep" and cur.lower_ == "during":
+                return False  # "signed during your visit": when, not what, was signed
             if cur.head.i == cur.i:
                 return False
             below, cur = cur, cur.head
@@ -1732,7 +1734,9 @@ class _Extractor:
         clause = {t.i for t in chain}
         # "we will meet in September": the coming September
         ahead = due_to_come(tok) or any(
-            c.dep_ == "aux" and c.lower_ in _WILL for t in chain for c in t.children)
+            c.dep_ == "aux" and c.lower_ in _WILL for t in chain for c in t.children) or any(
+            c.dep_ == "amod" and c.lower_ in {"next", "upcoming", "forthcoming"}
+            for c in tok.children)  # "the next meeting, during the summit in July"
         if tok.dep_ == "relcl" and tok.head.lemma_.lower() in {"time", "day", "occasion"}:
             clause.add(tok.head.head.i)  # "the last time they met was on December 20"
         if tok.dep_ in {"acl", "relcl"} and tok.head.dep_ == "attr":
@@ -1750,6 +1754,9 @@ class _Extractor:
                 if (c.dep_ in {"advcl", "acl", "relcl"} and c.lemma_.lower() in _SCHEDULING)
                 or (c.dep_ == "xcomp" and t.i == tok.i)
             )
+            # "signed during your visit to Russia in October 2018": the visit's date
+            clause.update(g.i for c in t.children if c.dep_ == "prep" and c.lower_ == "during"
+                          for g in c.children if g.dep_ == "pobj")
         best: str | None = None
         for ent in self._dates_in(sent):
             head = ent.root.head
@@ -2341,8 +2348,10 @@ _ASIDE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "npadvm
 
 def _says_you(verb: Token, subject: Token) -> bool:
     """True when the clause of verb has "you" or "your" in it outside its subject and asides:
-    "we" said to "you" excludes them ("we support your aspiration", "we are glad to see you")."""
-    todo = [c for c in verb.children if c.i != subject.i and c.dep_ not in _ASIDE_DEPS]
+    "we" said to "you" excludes them ("we support your aspiration", "we are glad to see you");
+    not when it only dates the act ("the treaty we signed during your visit": both signed)."""
+    todo = [c for c in verb.children if c.i != subject.i and c.dep_ not in _ASIDE_DEPS
+            and not (c.dep_ == "prep" and c.lower_ == "during")]
     while todo:
         tok = todo.pop()
         if tok.lower_ in _ADDRESSEE_PRONOUNS:
