@@ -1212,3 +1212,10 @@ def test_a_club_of_states_named_by_its_size_is_an_organisation() -> None:
     ents = _body_entities("Given that Italy currently holds the G7 presidency, this is an "
                           "opportunity to meet. Russia was expelled from the G8.")
     assert (ents["G7"].type, ents["G8"].type) == ("Organization", "Organization")
+
+
+def test_a_long_group_name_the_model_cuts_in_two_is_one_group() -> None:
+    ents = _body_entities("The Islamic State of Iraq and the Levant, which is linked to the "
+                          "Abu Sayyaf Group, subsequently claimed responsibility.")
+    assert ents["Islamic State"].type == "Organization"
+    assert not {"Levant", "Islamic State of Iraq"} & set(ents)

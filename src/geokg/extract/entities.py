@@ -1442,6 +1442,21 @@ def _known_event_names() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
+def _known_groups(body: str) -> list[tuple[int, int, str]]:
+    """Spans of the long names data/group_names.json knows ("the Islamic State of Iraq and
+    the Levant", which the model cuts in two), with the group's conventional name."""
+    groups = _group_names()["names"]
+    return [(m.start(), m.end(), groups[m.group()]) for m in _long_group_names().finditer(body)]
+
+
+@cache
+def _long_group_names() -> re.Pattern[str]:
+    """The pattern of the group names of three words or more (short ones need the model)."""
+    names = sorted((n for n in _group_names()["names"] if len(n.split()) > 2),
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
 def _elections(body: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """Spans naming a national election by year and country, with its conventional name:
     "2019 UK general election" (or "General Election") is the "2019 United Kingdom general
@@ -1808,6 +1823,9 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     for s, e, label in _outbreaks(body, article.date) + _known_events(body):
         cands = [c for c in cands if not (c.start < e and s < c.end)]
         cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, label))
+    for s, e, label in _known_groups(body):
+        cands = [c for c in cands if not (c.start < e and s < c.end)]
+        cands.append(_Cand(s, e, "Organization", None, CONF_PATTERN, label))
     for s, e, label in _de_facto_states(body):
         # "the Pridnestrovian Moldavian Republic" is Transnistria, a state (the model reads
         # such names as places, persons or nationalities)
