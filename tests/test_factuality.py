@@ -37,6 +37,8 @@ CASES = [
     ("Russia is unlikely to offer Armenia security guarantees.", "offer", "negated"),
     ("The visit is unlikely to lead to a warming of relations.", "warming", "negated"),
     ("China did not sign the agreement.", "sign", "negated"),
+    ("I strongly believe that we will be able to strengthen ties with Chile.", "strengthen",
+     "possible"),
     # what the copula says of an act named as its subject
     ("A new agreement between Peru and Chile is possible.", "agreement", "possible"),
     ("A meeting between the two leaders is unlikely.", "meeting", "negated"),

@@ -11,8 +11,10 @@ Token = Any
 
 # Dependencies along which a trigger inherits the modality of its governor: "is unlikely to
 # offer" (xcomp, acomp), "are not ruled out" (nsubjpass), "lead to a warming" (pobj, prep),
-# "willingness to compromise" (acl), "take part" (dobj).
-_CLIMB = frozenset({"xcomp", "pobj", "prep", "dobj", "nsubjpass", "acl", "pcomp", "attr", "conj"})
+# "willingness to compromise" (acl), "take part" (dobj), "we will be able to strengthen"
+# (xcomp, then acomp).
+_CLIMB = frozenset({"xcomp", "pobj", "prep", "dobj", "nsubjpass", "acl", "pcomp", "attr", "conj",
+                    "acomp"})
 _MAX_CLIMB = 5
 
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -68,6 +70,8 @@ def governor_chain(trigger: Token) -> list[Token]:
     while len(chain) <= _MAX_CLIMB and cur.dep_ in _CLIMB and cur.head.i != cur.i:
         if cur.dep_ == "conj" and cur.pos_ not in {"NOUN", "PROPN"}:
             break
+        if cur.dep_ == "acomp" and cur.i == trigger.i:
+            break  # "is ready to share": the readiness is the act, said as it is
         head = cur.head
         if _performative(head) and cur.lemma_.lower() in _SPEECH_ACTS:
             break
