@@ -2168,3 +2168,26 @@ def test_an_act_done_during_a_visit_is_dated_by_it_and_the_visit_is_told_too(nlp
     evs = short_events(nlp, "Jacinda Ardern and Pedro Sanchez have agreed about the next "
                             "meeting during the summit in Madrid in May.")
     assert [(e.date, e.factuality) for e in evs if e.mode == "meeting"] == [("2022-05", "future")]
+
+
+def test_a_quoted_message_is_its_senders_to_its_addressee(nlp: Any) -> None:
+    evs = short_events(nlp, "Jacinda Ardern congratulated Pedro Sanchez on his victory.\n\n"
+                            "The message reads, in part:\n\n“We value your personal contribution. "
+                            "We intend to continue assisting our partners in Chile.”")
+    acts = {(e.mode, e.actors, e.targets) for e in evs}
+    assert ("praise", ("Q1",), ("Q2",)) in acts  # not the last person named before the quote
+    assert ("assistance", ("Q1",), ("Q298",)) in acts  # "our partners in Chile": Chile
+
+
+def test_their_in_a_reported_clause_is_the_reporters(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Representatives from Chile acknowledged their government had "
+                                "shot down a Peru passenger jet."), "ASSAULT")
+    assert (ev.actors, ev.targets) == (("Q298",), ("Q419",))
+
+
+def test_the_speaker_of_a_quote_is_the_titled_subject_before_it(nlp: Any) -> None:
+    evs = short_events(nlp, "Lena Varga arrived. President of Spain Pedro Sanchez told "
+                            "Jacinda Ardern, \"We expect from Chile assurances of their "
+                            "readiness for an investigation.\"")
+    ev = only(evs, "REQUEST")
+    assert (ev.actors, ev.targets) == (("Q2",), ("Q298",))

@@ -34,7 +34,8 @@ _SENT_GROUPS = frozenset({"delegation", "representative", "official", "team", "e
                           "specialist", "diplomat", "investor", "businessman", "troop",
                           "observer", "envoy", "mission"})
 # Plural bodies a state has, named with "in" it ("security agencies in Armenia and Russia").
-_BODIES_IN = frozenset({"agency", "authority", "service", "official", "ministry"})
+_BODIES_IN = frozenset({"agency", "authority", "service", "official", "ministry", "partner",
+                        "friend", "colleague"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "dative", "iobj"})
@@ -372,6 +373,8 @@ class _EntityIndex:
     persons: list[tuple[int, str, bool]]
     # Transcript turns: (first token of a "Name: ..." paragraph, the person named or None).
     turns: list[tuple[int, str | None]] = field(default_factory=list)
+    # A message quoted after "The message reads:": (its first token, sender, addressee).
+    message: tuple[int, str, str | None] | None = None
 
     @classmethod
     def build(cls, doc: Doc, article: Article, entities: Sequence[Entity]) -> _EntityIndex:
@@ -398,24 +401,27 @@ class _EntityIndex:
                     if resolved:
                         metonym.add(tok.i)
                 if ent.type == "Person":
-                    # "One senator, Eduardo Bhatia, said he ...": a subject's apposition too
-                    is_subject = any(t.dep_ in {"nsubj", "nsubjpass"} or (
-                        t.dep_ == "appos" and t.head.dep_ in {"nsubj", "nsubjpass"})
-                        for t in span)
+                    # "One senator, Eduardo Bhatia, said he ...": a subject's apposition too;
+                    # "President of Ukraine Volodymyr Zelenskyy said": the title's holder
+                    is_subject = any(_heads_subject(t) for t in span)
                     persons.append((span.start, ent.key, is_subject))
         persons.sort()
-        return cls(token_key, raw_key, types, metonym, persons, _turns(doc, entities, article))
+        return cls(token_key, raw_key, types, metonym, persons, _turns(doc, entities, article),
+                   _message(doc, persons))
 
     def _turn_at(self, i: int) -> int:
         """Index in ``turns`` of the transcript turn holding token i; -1 before any turn."""
         return bisect.bisect_right(self.turns, i, key=lambda turn: turn[0]) - 1
 
     def speaker_at(self, i: int) -> str | None:
-        """The speaker whose transcript turn holds token i, else the latest person before it."""
+        """The speaker whose transcript turn holds token i, the sender of the message it is
+        quoted from, else the latest person before it (the latest subject first)."""
         at = self._turn_at(i)
         if at >= 0:
             return self.turns[at][1]
-        return self.last_person_before(i, subject_first=False)
+        if self.message is not None and i >= self.message[0]:
+            return self.message[1]
+        return self.last_person_before(i)
 
     def addressee_at(self, i: int) -> str | None:
         """The person "you" at token i addresses: the speaker of the nearest other turn.
@@ -425,7 +431,8 @@ class _EntityIndex:
         """
         at = self._turn_at(i)
         if at < 0:
-            return None
+            # "you" in a quoted message: whom it was sent to
+            return self.message[2] if self.message and i >= self.message[0] else None
         speaker = self.turns[at][1]
         before = (s for _, s in reversed(self.turns[:at]) if s is None or s != speaker)
         after = (s for _, s in self.turns[at + 1:] if s is None or s != speaker)
@@ -462,6 +469,42 @@ _TURN = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w.'’-]*|of|the|
                    r"|der|di|du|al|el|bin|ibn|von|van)[ \t]+){0,16}?"
                    r"(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w.'’-]*(?:[ \t]+\([^()\n]{1,60}\))?:(?:[ \t]|$)",
                    re.MULTILINE)
+
+
+def _heads_subject(tok: Token) -> bool:
+    """True when a name's token is a clause's subject, or the name of one: in its
+    apposition, or after the title that is ("President of Ukraine Volodymyr Zelenskyy")."""
+    for _ in range(4):
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        if tok.dep_ not in {"appos", "compound", "pobj", "prep"} or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ != "of":
+            return False
+        tok = tok.head
+    return False
+
+
+# "The message reads, in part:", "The telegram of condolences says:": a quoted message follows.
+_MESSAGE_INTRO = re.compile(r"^(?:The|His|Her) (?:message|telegram|letter)\b[^\n:]{0,40}? "
+                            r"(?:reads|says|read|said)\b[^\n:]{0,20}:[ \t]*$", re.MULTILINE)
+
+
+def _message(doc: Doc, persons: Sequence[tuple[int, str, bool]]
+             ) -> tuple[int, str, str | None] | None:
+    """The message an article quotes after "The message reads:", with its sender (the first
+    person named, the subject of "sent a message to") and its addressee (the next person
+    named before the quote, if any)."""
+    intro = _MESSAGE_INTRO.search(doc.text)
+    if intro is None:
+        return None
+    span = doc.char_span(intro.end(), len(doc.text), alignment_mode="expand")
+    if span is None:
+        return None
+    named = list(dict.fromkeys(key for pos, key, _ in persons if pos < span.start))
+    if not named:
+        return None
+    return span.start, named[0], named[1] if len(named) > 1 else None
 
 
 def _turns(doc: Doc, entities: Sequence[Entity], article: Article) -> list[tuple[int, str | None]]:
@@ -601,6 +644,16 @@ class _Extractor:
                     return self.phrase_entities(c, 1)
         return []
 
+    def _reporter(self, pronoun: Token) -> list[str]:
+        """Who reports the clause a possessive pronoun is in, when the pronoun is theirs ("X
+        acknowledged their government had shot down ...": X's government)."""
+        owned, cur = pronoun.head, pronoun.head.head
+        if owned.dep_ not in _SUBJECTS or cur.dep_ != "ccomp" or any(
+                c.dep_ in _SUBJECTS and c.pos_ == "PRON" for c in cur.head.children):
+            return []  # only the subject of the reported clause: "their government had"
+        return [k for c in cur.head.children if c.dep_ in _SUBJECTS
+                for k in self.phrase_entities(c, 1)]
+
     def phrase_entities(self, head: Token, depth: int = 0) -> list[str]:
         """Entity keys a noun phrase names: the head's entity, or those inside the phrase."""
         idx = self.index
@@ -668,9 +721,11 @@ class _Extractor:
                 # "Babaryka, who was arrested": the relative pronoun is the name it hangs on.
                 return self.phrase_entities(head.head.head, depth)
             if lower in {"their", "its"} and head.dep_ == "poss":
-                owners = self._enclosing_owner(head)
+                owners = self._enclosing_owner(head) or self._reporter(head)
                 if owners:
-                    return owners  # "Ukraine's actions, including their decision to ban ..."
+                    # "Ukraine's actions, including their decision to ban ...";
+                    # "representatives from Iran acknowledged their government had ..."
+                    return owners
             if lower == "they" and head.dep_ in _SUBJECTS and not depth:
                 body = self._reporting_body(head)
                 if body is not None:
@@ -904,6 +959,15 @@ class _Extractor:
                     if (role == "target" and trig.type == "ACCUSE" and child.lower_ in _TOPICAL
                             and obj.lemma_.lower() not in _CONDUCT):
                         continue  # "concern over the death of Soleimani": not his doing
+                    before = tok.doc[child.i - 1]
+                    if (role == "place" and child.lower_ == "in" and before.dep_ == "dobj"
+                            and before.head.i == tok.i and before.tag_ == "NNS"
+                            and before.lemma_.lower() in _BODIES_IN):
+                        # "assisting our partners in South Ossetia", the "in" hung on the
+                        # verb: the partners are that state
+                        found.add("target", [k for k in self.phrase_entities(obj)
+                                             if self.index.types.get(k) == "Country"])
+                        continue
                     if role == "place" and obj.i in self.index.raw_key:
                         # "talks in Moscow": where it happened is the city, not what it
                         # stands for elsewhere in the article.
