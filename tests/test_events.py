@@ -2179,10 +2179,34 @@ def test_a_quoted_message_is_its_senders_to_its_addressee(nlp: Any) -> None:
     assert ("assistance", ("Q1",), ("Q298",)) in acts  # "our partners in Chile": Chile
 
 
+def test_looking_forward_to_stepping_up_ties_is_an_intent_told_now(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Chile is looking forward to further stepping up ties with "
+                                "Peru."), "AGREE")
+    assert (ev.mode, ev.actors, ev.factuality) == ("express intent", ("Q298",), "asserted")
+    ev = only(short_events(nlp, "Chile is stepping up ties with Peru."), "COOPERATE")
+    assert ev.mode == "step up ties"
+
+
 def test_their_in_a_reported_clause_is_the_reporters(nlp: Any) -> None:
     ev = only(short_events(nlp, "Representatives from Chile acknowledged their government had "
                                 "shot down a Peru passenger jet."), "ASSAULT")
     assert (ev.actors, ev.targets) == (("Q298",), ("Q419",))
+
+
+def test_an_apology_is_a_concession(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Chile apologised to Peru for the incident."), "CONCEDE")
+    assert (ev.mode, ev.actors, ev.targets) == ("apologise", ("Q298",), ("Q419",))
+    ev = only(short_events(nlp, "The jet of Peru was shot down. Omar Haddad said: \"Chile "
+                                "deeply regrets this disastrous mistake.\""), "CONCEDE")
+    assert ev.actors == ("Q298",)
+    assert not [e for e in short_events(nlp, "Chile regrets the decision of Peru to leave.")
+                if e.type == "CONCEDE"]
+
+
+def test_naming_the_perpetrators_is_blame_said_not_suspected(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Omar Haddad said Hezbollah are the suspected perpetrators."),
+              "ACCUSE")
+    assert (ev.actors, ev.targets, ev.factuality) == (("Q3",), ("Q5",), "asserted")
 
 
 def test_the_speaker_of_a_quote_is_the_titled_subject_before_it(nlp: Any) -> None:

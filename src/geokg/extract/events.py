@@ -1154,11 +1154,17 @@ class _Extractor:
 
     def _praise_of_subject(self, noun: Token, found: _Found) -> None:
         """"Iran is a good neighbour and a reliable partner for Russia", said in a turn: the
-        speaker's praise of the copula's subject (not of the speaker's own state)."""
+        speaker's praise of the copula's subject (not of the speaker's own state); "Arnel dela
+        Vega said the Abu Sayyaf Group are the suspected perpetrators": the sayer's blame."""
         cop = noun.head if noun.dep_ == "attr" else None
         while cop is not None and cop.dep_ == "conj" and cop.pos_ == "NOUN":
             cop = cop.head.head if cop.head.dep_ == "attr" else None
         speaker = self._turn_speaker(noun)
+        if (cop is not None and cop.dep_ == "ccomp"
+                and cop.head.lemma_.lower() in _SAYING):
+            sayers = [k for c in cop.head.children if c.dep_ in _SUBJECTS
+                      for k in self.phrase_entities(c)]
+            speaker = sayers[0] if len(sayers) == 1 else speaker
         if cop is None or cop.lemma_.lower() not in {"be", "remain"} or speaker is None:
             return
         praised = [k for c in cop.children if c.dep_ in _SUBJECTS
@@ -1626,7 +1632,8 @@ class _Extractor:
         t_start = tok.idx + self.article.body_start
         t_end = t_start + len(tok.text)
         trigger = Span(t_start, t_end, self.article.text[t_start:t_end])
-        factuality = factuality_of(tok)
+        # "X are the suspected perpetrators": the blame is said, whatever it suspects
+        factuality = factuality_of(tok.head if trig.assessment and tok.dep_ == "attr" else tok)
         if _kept_to(tok, trig):
             factuality = "asserted"  # "in order to implement the Russia-Turkey agreements": made
         elif trig.type == "CONSULT" and factuality == "asserted" and _decided_by_nobody(tok):
@@ -2071,8 +2078,12 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 # "we need to deepen our cooperation", "an honour ... to further strengthen the
                 # ties": intent to cooperate told, no cooperation done; by the persons who
                 # tell it when named ("Mr Putin and Mr el-Sisi expressed their desire to ...")
+                # as the wish is told: "does not need to deepen" negates it; "looking forward
+                # to" makes what it looks to future, not the looking
+                told = factuality_of(wish)
                 event = replace(event, type="AGREE", mode="express intent",
-                                actors=ex.wishers(wish) or event.actors)
+                                actors=ex.wishers(wish) or event.actors,
+                                factuality="asserted" if told == "future" else told)
             if (event.type == "CONSULT" and event.trigger is not None
                     and ex.index.in_turn(tok.i) and _recalled_meeting(tok, sent)):
                 recalled.add(event.trigger.start)
@@ -2592,8 +2603,11 @@ def _wished(tok: Token) -> Token | None:
         cur = cur.head
         if cur.lemma_.lower() in _WISHING or (cur.lemma_ == "be" and any(
                 c.dep_ in {"attr", "acomp"} and c.lemma_.lower() in _WISHING
-                for c in cur.children)):
-            return cur  # "it is a great honour ... to further strengthen the ties"
+                for c in cur.children)) or (cur.lemma_ == "look" and any(
+                c.lower_ == "forward" for c in cur.children)):
+            # "it is a great honour ... to further strengthen the ties", "Russia is looking
+            # forward to further stepping up those ties"
+            return cur
     return None
 
 
