@@ -2215,3 +2215,24 @@ def test_the_speaker_of_a_quote_is_the_titled_subject_before_it(nlp: Any) -> Non
                             "readiness for an investigation.\"")
     ev = only(evs, "REQUEST")
     assert (ev.actors, ev.targets) == (("Q2",), ("Q298",))
+
+
+def test_an_anniversary_of_diplomatic_relations_tells_when_they_were_established(
+        nlp: Any) -> None:
+    evs = short_events(nlp, "Jacinda Ardern and Pedro Sanchez exchanged greetings on the 101st "
+                            "anniversary of diplomatic relations between Peru and Chile "
+                            "(established on June 3, 1920).")
+    ev = only(evs, "COOPERATE")
+    assert (ev.mode, set(ev.actors), ev.date) == (
+        "establish diplomatic relations", {"Q419", "Q298"}, "1920-06-03")
+    ev = only(short_events(nlp, "This year marks the 30th anniversary of the establishment of "
+                                "diplomatic relations between Peru and Chile."), "COOPERATE")
+    assert ev.date == "1991"
+    assert not short_events(nlp, "Peru has good diplomatic relations with Chile.")
+
+
+def test_leaders_approving_documents_agree(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Following the meeting, Jacinda Ardern and Pedro Sanchez "
+                                "approved a package of documents on trade."), "AGREE")
+    assert (ev.mode, set(ev.actors)) == ("approve", {"Q1", "Q2"})
+    assert not short_events(nlp, "Jacinda Ardern approved of the weather in Chile.")

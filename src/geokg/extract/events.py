@@ -1873,7 +1873,13 @@ class _Extractor:
             when = str(self.article.date.year)
         if when is None or not when[:4].isdigit():
             return None
-        return f"{int(when[:4]) - years:04d}{when[4:7]}"
+        year = f"{int(when[:4]) - years:04d}"
+        for ent in self._dates_in(sent):
+            # "the 100th anniversary of diplomatic relations (established on June 3, 1920)"
+            told = resolve_date(ent.text, self.article.date)
+            if told and told.startswith(year) and len(told) > 4:
+                return told
+        return year + when[4:7]
 
 
 _WILL = frozenset({"will", "shall", "'ll"})
@@ -2650,6 +2656,8 @@ def _anniversary(tok: Token) -> tuple[int, Token] | None:
     prep = tok.head
     if tok.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in {"of", "since"}:
         return None
+    if prep.head.lemma_.lower() in {"establishment", "signing"} and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "the 30th anniversary of the establishment of relations"
     day = prep.head
     if day.lemma_.lower() != "anniversary":
         # "marked the 20th anniversary since signing": the parser hangs "since" on the verb
