@@ -2236,3 +2236,26 @@ def test_leaders_approving_documents_agree(nlp: Any) -> None:
                                 "approved a package of documents on trade."), "AGREE")
     assert (ev.mode, set(ev.actors)) == ("approve", {"Q1", "Q2"})
     assert not short_events(nlp, "Jacinda Ardern approved of the weather in Chile.")
+
+
+def test_stressing_how_important_it_is_for_a_state_to_act_asks_it(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Jacinda Ardern stressed how important it is for Chile to "
+                                "fulfil its promises."), "REQUEST")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q298",))
+
+
+def test_at_the_invitation_of_someone_they_invited_the_visitor(nlp: Any) -> None:
+    evs = short_events(nlp, "Pedro Sanchez arrived in Peru at the invitation of the President "
+                            "of Chile.")
+    assert [(e.mode, e.actors, e.targets, e.place) for e in evs] == [
+        ("visit", ("Q2",), ("Q419",), None), ("invite", ("Q298",), ("Q2",), None)]
+    ev = only(short_events(nlp, "Pedro Sanchez is in Chile on a working visit at Jacinda "
+                                "Ardern's invitation."), "AGREE")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
+
+
+def test_what_is_most_important_to_do_is_an_intent(nlp: Any) -> None:
+    evs = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nPedro Sanchez: Hello.\nJacinda "
+                            "Ardern: What is most important for us is to deepen our relations "
+                            "with Chile.")
+    assert [(e.type, e.mode) for e in evs][1:] == [("AGREE", "express intent")]

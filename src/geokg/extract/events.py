@@ -959,6 +959,9 @@ class _Extractor:
                     if (role == "target" and trig.type == "ACCUSE" and child.lower_ in _TOPICAL
                             and obj.lemma_.lower() not in _CONDUCT):
                         continue  # "concern over the death of Soleimani": not his doing
+                    if (role == "place" and obj.i not in self.index.token_key
+                            and (act := self.match(obj)) is not None and act.type != "CONSULT"):
+                        continue  # "arrived at the invitation of ...": an act, not a place
                     before = tok.doc[child.i - 1]
                     if (role == "place" and child.lower_ == "in" and before.dep_ == "dobj"
                             and before.head.i == tok.i and before.tag_ == "NNS"
@@ -1102,6 +1105,15 @@ class _Extractor:
                 for sub in child.children:
                     if sub.dep_ not in _SUBJECTS:
                         continue
+                    if sub.lower_ == "it" and child.lemma_ == "be":
+                        # "stressed how important it is for the United States to fulfil its
+                        # promises": whom the clause after "for" asks to act
+                        found.add("target", [
+                            k for act in child.children if act.dep_ in {"advcl", "xcomp"}
+                            and any(m.dep_ == "mark" and m.lower_ == "for" for m in act.children)
+                            for who in act.children if who.dep_ in _SUBJECTS
+                            for k in self.phrase_entities(who)])
+                        continue
                     if trig.mode == "express hope" and _first_person(sub):
                         # "I hope that our countries will advance our relations": an intent
                         # the speaker states to whom they address, not a request
@@ -1211,6 +1223,21 @@ class _Extractor:
         senders = self.senders(noun)
         if senders:
             found.add("actor", senders)  # "Statements of condemnation have come from A, B"
+            return
+        if (noun.lemma_.lower() == "invitation" and noun.dep_ == "pobj"
+                and noun.head.lower_ in {"at", "on"}):
+            # "Mr Seehofer is in Moscow on a working visit at the invitation of Mayor Sergei
+            # Sobyanin": the mayor invited him, whoever the clause is about
+            for of in noun.children:
+                if of.dep_ == "prep" and of.lower_ == "of":
+                    found.add("actor", [k for o in of.children if o.dep_ == "pobj"
+                                        for k in self.phrase_entities(o)])
+                elif of.dep_ == "poss":
+                    found.add("actor", self.phrase_entities(of))  # "at Mr Putin's invitation"
+            gov = noun.head.head
+            while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
+                gov = gov.head
+            found.add("target", [k for k in self._subject_of(gov)[0] if k not in found.actors])
             return
         if noun.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
             # "Talks between A and B were held in Deauville": the place is on the verb.
@@ -2610,9 +2637,13 @@ def _wished(tok: Token) -> Token | None:
         if cur.lemma_.lower() in _WISHING or (cur.lemma_ == "be" and any(
                 c.dep_ in {"attr", "acomp"} and c.lemma_.lower() in _WISHING
                 for c in cur.children)) or (cur.lemma_ == "look" and any(
-                c.lower_ == "forward" for c in cur.children)):
+                c.lower_ == "forward" for c in cur.children)) or (cur.lemma_ == "be" and any(
+                c.dep_ == "csubj" and c.lemma_ == "be" and any(
+                    g.dep_ == "acomp" and g.lemma_.lower() in _WISHING for g in c.children)
+                for c in cur.children)):
             # "it is a great honour ... to further strengthen the ties", "Russia is looking
-            # forward to further stepping up those ties"
+            # forward to further stepping up those ties", "what is most important for us is
+            # to deepen our relations"
             return cur
     return None
 
