@@ -2259,3 +2259,12 @@ def test_what_is_most_important_to_do_is_an_intent(nlp: Any) -> None:
                             "Ardern: What is most important for us is to deepen our relations "
                             "with Chile.")
     assert [(e.type, e.mode) for e in evs][1:] == [("AGREE", "express intent")]
+
+
+def test_crimes_committed_by_someone_are_no_commitment(nlp: Any) -> None:
+    assert not [e for e in short_events(nlp, "It was an attempt to say that all the crimes were "
+                                             "committed by Peru, and to reaffirm the stereotypes "
+                                             "about Chile.")
+                if e.type == "AGREE"]
+    assert only(short_events(nlp, "Peru is committed to cooperation with Chile."),
+                "AGREE").mode == "commit"

@@ -39,6 +39,9 @@ CASES = [
     ("China did not sign the agreement.", "sign", "negated"),
     ("I strongly believe that we will be able to strengthen ties with Chile.", "strengthen",
      "possible"),
+    # "during" dates the clause's act; the clause's modality is not the talks'
+    ("During the talks with Chile, Peru will not fail to outline new projects.", "talks",
+     "asserted"),
     # what the copula says of an act named as its subject
     ("A new agreement between Peru and Chile is possible.", "agreement", "possible"),
     ("A meeting between the two leaders is unlikely.", "meeting", "negated"),

@@ -140,6 +140,11 @@ def _has_rule_out(tok: Token) -> bool:
 def factuality_of(trigger: Token) -> Factuality:
     """Factuality of the event whose trigger token is given, from dependency-parse cues."""
     chain = governor_chain(trigger)
+    # "during talks with X, we will not fail to ...": the clause tells when, its modality is
+    # not the talks'
+    during = next((i for i, t in enumerate(chain)
+                   if t.dep_ == "pobj" and t.head.lower_ == "during"), None)
+    chain = chain if during is None else chain[:during + 1]
     cues: list[tuple[str, str]] = []  # (lower form or lemma, dependency) of cue tokens
     for i, tok in enumerate(chain):
         if _has_rule_out(tok):
