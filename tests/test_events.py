@@ -2176,6 +2176,8 @@ def test_a_quoted_message_is_its_senders_to_its_addressee(nlp: Any) -> None:
                             "We intend to continue assisting our partners in Chile.”")
     acts = {(e.mode, e.actors, e.targets) for e in evs}
     assert ("praise", ("Q1",), ("Q2",)) in acts  # not the last person named before the quote
+    # said in the message, sent the day the article reports
+    assert [e.date for e in evs if e.mode == "praise"] == ["2021-06-09"]
     assert ("assistance", ("Q1",), ("Q298",)) in acts  # "our partners in Chile": Chile
 
 

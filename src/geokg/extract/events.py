@@ -446,6 +446,10 @@ class _EntityIndex:
         """True when token i is inside a transcript turn (someone's own words)."""
         return self._turn_at(i) >= 0
 
+    def in_message(self, i: int) -> bool:
+        """True when token i is inside the message the article quotes ("The message reads:")."""
+        return self.message is not None and i >= self.message[0]
+
     def last_person_before(self, i: int, *, subject_first: bool = True,
                            exclude: AbstractSet[str] = frozenset()) -> str | None:
         """The person a pronoun at token i refers to: the latest subject, else the latest one
@@ -1161,8 +1165,10 @@ class _Extractor:
         return partners
 
     def _turn_speaker(self, tok: Token) -> str | None:
-        """The speaker of the transcript turn a token is in, or None outside the turns."""
-        return self.index.speaker_at(tok.i) if self.index.in_turn(tok.i) else None
+        """The speaker of the transcript turn, or the sender of the quoted message, a token is
+        in; None elsewhere."""
+        idx = self.index
+        return idx.speaker_at(tok.i) if idx.in_turn(tok.i) or idx.in_message(tok.i) else None
 
     def _praise_of_subject(self, noun: Token, found: _Found) -> None:
         """"Iran is a good neighbour and a reliable partner for Russia", said in a turn: the
@@ -2155,11 +2161,12 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 and event.date is None
                 and event.factuality == "asserted"
                 and article.date is not None
-                and ex.index.in_turn(tok.i)
+                and (ex.index.in_turn(tok.i) or ex.index.in_message(tok.i))
                 and not _past_clause(tok)
             ):
                 # "Thank you for ...", "we are grateful ...": done by saying it, in the turn
-                # of the meeting the transcript is of, on its date.
+                # of the meeting the transcript is of, on its date; so in the message the
+                # article quotes, sent that day
                 event = replace(event, date=article.date.isoformat())
             if event.trigger is not None and ex.index.in_turn(tok.i):
                 spoken.add(event.trigger.start)
