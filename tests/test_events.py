@@ -1664,9 +1664,10 @@ def test_a_mutual_commitment_is_the_meetings_parties_and_each_is_its_own(nlp: An
 def test_efforts_undertaken_by_a_state_are_its_and_no_pledge(nlp: Any) -> None:
     events = short_events(nlp, "Pedro Sanchez praised the diplomatic efforts undertaken by "
                                "Chile. Spain undertook to supply wheat to Peru.")
-    # praise of what Chile did is praise of Chile; only undertaking to act is a pledge
+    # praise of what Chile did is praise of Chile; only undertaking to act is a pledge (to
+    # whom the wheat goes)
     assert [(e.type, e.actors, e.targets) for e in events] == [
-        ("SUPPORT", ("Q2",), ("Q298",)), ("AGREE", ("Q29",), ())]
+        ("SUPPORT", ("Q2",), ("Q298",)), ("AGREE", ("Q29",), ("Q419",))]
     # an agreement reached by a body is that body's, whoever stresses its importance
     events = short_events(nlp, "Pedro Sanchez met Jacinda Ardern. They stressed the importance "
                                "of the agreement reached by the Andean Community on oil.")
@@ -2270,3 +2271,16 @@ def test_crimes_committed_by_someone_are_no_commitment(nlp: Any) -> None:
                 if e.type == "AGREE"]
     assert only(short_events(nlp, "Peru is committed to cooperation with Chile."),
                 "AGREE").mode == "commit"
+
+
+def test_stressing_the_importance_of_their_own_dialogue_is_a_commitment(nlp: Any) -> None:
+    evs = short_events(nlp, "Jacinda Ardern had a telephone conversation with Pedro Sanchez. "
+                            "The two leaders reaffirmed the importance of maintaining a dialogue "
+                            "and contact between New Zealand and Spain in various areas.")
+    assert [e.type for e in evs] == ["CONSULT", "AGREE"]
+
+
+def test_an_offer_to_send_something_is_towards_its_receiver(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Pedro Sanchez offered to send a consignment of medical "
+                                "equipment to Chile."), "AGREE")
+    assert (ev.mode, ev.actors, ev.targets) == ("offer", ("Q2",), ("Q298",))

@@ -48,6 +48,8 @@ _STANCES = frozenset({"readiness", "commitment", "intention", "intent", "willing
 # Governors through which a verb trigger finds its subject ("Russia is unlikely to offer",
 # "Saudi Arabia started supporting", "agreed and signed").
 _SUBJECT_CLIMB = frozenset({"xcomp", "acomp", "conj", "advcl", "ccomp"})
+# Verbs of handing something over, whose "to" names the receiver ("send equipment to Russia").
+_TRANSFERS = frozenset({"send", "supply", "deliver", "provide", "give", "transfer", "ship"})
 # Nouns of a chance taken to act ("use this opportunity to thank"): the taker acts.
 _OCCASIONS = frozenset({"opportunity", "occasion", "chance"})
 # Verbs that carry the participants of their nominal object ("held talks with", "had a telephone
@@ -104,9 +106,12 @@ _KEEPING = frozenset({"implement", "implementation", "preserve", "preservation",
 _ACCORDS = frozenset({"agreement", "treaty", "accord", "memorandum", "deal", "arrangement",
                       "protocol"})
 # Furthering the ties between the speakers ("important to further develop interaction").
-_FURTHERING = frozenset({"develop", "strengthen", "expand", "deepen", "enhance", "boost"})
+_FURTHERING = frozenset({"develop", "strengthen", "expand", "deepen", "enhance", "boost",
+                         "maintain"})
+# Nouns of a relation between states ("the importance of developing trade and ties"; defined
+# twice before, the second hid "contact" from the first's users).
 _TIES = frozenset({"cooperation", "relation", "relations", "interaction", "tie", "ties",
-                   "partnership", "contact", "contacts"})
+                   "relationship", "partnership", "contact", "contacts", "trade"})
 # Words by which a step is said to be needed ("it is important to resume the dialogue").
 _NEEDED = frozenset({"important", "necessary", "essential", "vital", "crucial", "imperative",
                      "urgent", "needed"})
@@ -179,9 +184,6 @@ _STATE_NOUNS = frozenset({"country", "state", "nation"})
 # Kinds of organisation a definite noun refers back to ("the court", "the embassy").
 _ORG_KINDS = frozenset({"court", "embassy", "ministry", "committee", "commission", "company",
                         "agency", "council", "department", "parliament", "bank", "university"})
-# Nouns of a relation between states ("the importance of developing trade and ties").
-_TIES = frozenset({"cooperation", "interaction", "tie", "relation", "relationship",
-                   "partnership", "trade"})
 # The public a government addresses at home ("urged residents to evacuate").
 _PUBLIC = frozenset({"resident", "citizen", "people", "public", "population", "voter",
                      "local", "inhabitant", "motorist", "traveller", "traveler"})
@@ -1102,7 +1104,7 @@ class _Extractor:
                 found.add(role, keys)
                 self._prep_objects(child, trig, found, authored=True)
             elif child.dep_ in {"xcomp", "ccomp"} and trig.type in {"REQUEST", "AGREE"}:
-                if trig.needs_clause and child.dep_ == "xcomp":
+                if child.dep_ == "xcomp" and (trig.needs_clause or trig.mode == "offer"):
                     found.add("target", self._clause_partners(child))
                 # "urged Iran to cooperate", "invited Obama to come": the addressee; "we hope
                 # that we will meet" asks nothing of anyone.
@@ -1159,7 +1161,9 @@ class _Extractor:
             if sub is not clause:
                 partners += self.phrase_entities(sub)
             for prep in sub.children:
-                if prep.dep_ == "prep" and prep.lower_ == "with":
+                if prep.dep_ == "prep" and (prep.lower_ == "with" or (
+                        prep.lower_ == "to" and sub.lemma_.lower() in _TRANSFERS)):
+                    # "... with Argentina", "offered to send medical equipment to Russia"
                     partners += [k for obj in prep.children if obj.dep_ == "pobj"
                                  for k in self.phrase_entities(obj)]
         return partners
