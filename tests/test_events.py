@@ -2284,3 +2284,10 @@ def test_an_offer_to_send_something_is_towards_its_receiver(nlp: Any) -> None:
     ev = only(short_events(nlp, "Pedro Sanchez offered to send a consignment of medical "
                                 "equipment to Chile."), "AGREE")
     assert (ev.mode, ev.actors, ev.targets) == ("offer", ("Q2",), ("Q298",))
+
+
+def test_an_act_takes_the_date_of_its_nearest_governor(nlp: Any) -> None:
+    evs = short_events(nlp, "Jacinda Ardern and Pedro Sanchez discussed the conflict in the "
+                            "context of implementing the 2015 Package and the agreements reached "
+                            "at the summit of Peru and Chile on December 9, 2019.")
+    assert [e.date for e in evs if e.mode == "summit"] == ["2019-12-09"]

@@ -1866,6 +1866,8 @@ class _Extractor:
             clause.update(g.i for c in t.children if c.dep_ == "prep" and c.lower_ == "during"
                           for g in c.children if g.dep_ == "pobj")
         best: str | None = None
+        best_rank = len(chain)
+        near = {t.i: n for n, t in enumerate(chain)}
         for ent in self._dates_in(sent):
             head = ent.root.head
             while head.lower_ in _DAY_PARTS and head.head.i != head.i:
@@ -1880,10 +1882,14 @@ class _Extractor:
                 if before in HEDGES and ent.text.lower().endswith("ago"):
                     continue  # "over 500 years ago": the model leaves the hedge out of the date
                 iso = resolve_date(ent.text, self.article.date, ahead)
-                # the first date told, made more precise by a later one it contains ("50
-                # years ago, in June 1968")
-                if iso and (best is None or (iso.startswith(best) and len(iso) > len(best))):
-                    best = iso
+                # the date on the nearest governor ("implementing the 2015 Minsk Package and
+                # the agreements reached at the summit in Paris on December 9, 2019": the
+                # summit's, not the Package's); among those, the first date told, made more
+                # precise by a later one it contains ("50 years ago, in June 1968")
+                rank = near.get(head.i, len(chain))
+                if iso and (best is None or rank < best_rank or (
+                        rank == best_rank and iso.startswith(best) and len(iso) > len(best))):
+                    best, best_rank = iso, rank
         if best:
             return best
         # The model does not always tag "yesterday's" or "on Monday" as a DATE entity.
