@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any, Protocol, cast
@@ -1438,8 +1438,13 @@ def _known_events(body: str) -> list[tuple[int, int, str]]:
 def _known_event_names() -> re.Pattern[str]:
     """The pattern of the names of data/named_events.json's 'events' and 'names'."""
     data = _named_events()
-    names = sorted({*data.get("events", ()), *data["names"]}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return _names_pattern({*data.get("events", ()), *data["names"]})
+
+
+def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """A pattern of any of these names as whole words, the longest tried first."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
 
 
 def _known_groups(body: str) -> list[tuple[int, int, str]]:
@@ -1452,9 +1457,7 @@ def _known_groups(body: str) -> list[tuple[int, int, str]]:
 @cache
 def _long_group_names() -> re.Pattern[str]:
     """The pattern of the group names of three words or more (short ones need the model)."""
-    names = sorted((n for n in _group_names()["names"] if len(n.split()) > 2),
-                   key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return _names_pattern(n for n in _group_names()["names"] if len(n.split()) > 2)
 
 
 def _elections(body: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:

@@ -421,7 +421,7 @@ class _EntityIndex:
         at = self._turn_at(i)
         if at >= 0:
             return self.turns[at][1]
-        if self.message is not None and i >= self.message[0]:
+        if self.message is not None and self.in_message(i):
             return self.message[1]
         return self.last_person_before(i)
 
@@ -434,7 +434,7 @@ class _EntityIndex:
         at = self._turn_at(i)
         if at < 0:
             # "you" in a quoted message: whom it was sent to
-            return self.message[2] if self.message and i >= self.message[0] else None
+            return self.message[2] if self.message is not None and self.in_message(i) else None
         speaker = self.turns[at][1]
         before = (s for _, s in reversed(self.turns[:at]) if s is None or s != speaker)
         after = (s for _, s in self.turns[at + 1:] if s is None or s != speaker)
@@ -1034,10 +1034,11 @@ class _Extractor:
                 continue
             if (cur.dep_ in {"acl", "xcomp"} and cur.head.lemma_.lower() in _OCCASIONS
                     and cur.head.dep_ in {"dobj", "pobj"}):
-                # "I would like to use this opportunity to congratulate you": who uses it
+                # "I would like to use this opportunity to congratulate you": who uses it;
+                # "thank you for the opportunity to meet": who is thanked for it
                 cur = cur.head.head
                 if cur.dep_ == "prep":
-                    cur = cur.head  # "on the occasion to ..."
+                    cur = cur.head
                 continue
             if cur.dep_ not in _SUBJECT_CLIMB or cur.head.i == cur.i:
                 break
@@ -2651,18 +2652,24 @@ def _wished(tok: Token) -> Token | None:
         if cur.dep_ == "conj" and cur.head.pos_ != cur.pos_:
             return None
         cur = cur.head
-        if cur.lemma_.lower() in _WISHING or (cur.lemma_ == "be" and any(
-                c.dep_ in {"attr", "acomp"} and c.lemma_.lower() in _WISHING
-                for c in cur.children)) or (cur.lemma_ == "look" and any(
-                c.lower_ == "forward" for c in cur.children)) or (cur.lemma_ == "be" and any(
-                c.dep_ == "csubj" and c.lemma_ == "be" and any(
-                    g.dep_ == "acomp" and g.lemma_.lower() in _WISHING for g in c.children)
-                for c in cur.children)):
-            # "it is a great honour ... to further strengthen the ties", "Russia is looking
-            # forward to further stepping up those ties", "what is most important for us is
-            # to deepen our relations"
+        if _tells_wish(cur):
             return cur
     return None
+
+
+def _tells_wish(word: Token) -> bool:
+    """True for a word that tells what it governs as wished, needed or intended: "need",
+    "hope"; "it is a great honour ... to further strengthen the ties"; "Russia is looking
+    forward to stepping up those ties"; "what is most important for us is to deepen"."""
+    if word.lemma_.lower() in _WISHING:
+        return True
+    if word.lemma_ == "look":
+        return any(c.lower_ == "forward" for c in word.children)
+    if word.lemma_ != "be":
+        return False
+    return any(c.dep_ in {"attr", "acomp"} and c.lemma_.lower() in _WISHING
+               for c in word.children) or any(
+        c.dep_ == "csubj" and _tells_wish(c) for c in word.children)
 
 
 def _overseen(signing: Token) -> bool:
