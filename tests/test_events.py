@@ -467,6 +467,23 @@ def test_condolences_and_greetings_are_support(nlp: Any) -> None:
     assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
 
 
+def test_a_message_sent_earlier_is_an_act_of_its_own(nlp: Any) -> None:
+    # the receiver of a message sent is its target, also when named before it
+    ev = only(short_events(nlp, "Jacinda Ardern sent Pedro Sanchez a message of condolences."),
+              "SUPPORT")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
+    # greetings in the day's call, and a message of greetings sent earlier: two acts
+    events = short_events(nlp, "Jacinda Ardern extended her greetings to Pedro Sanchez.\n\n"
+                               "Earlier Jacinda Ardern sent Pedro Sanchez a message of greetings.")
+    assert [(e.actors, e.targets, e.date) for e in events] == [
+        (("Q1",), ("Q2",), "2021-06-09"), (("Q1",), ("Q2",), None)]
+    # "earlier this week" is a date, not another act
+    events = short_events(nlp, "Jacinda Ardern extended her greetings to Pedro Sanchez.\n\n"
+                               "Earlier this week Jacinda Ardern sent Pedro Sanchez a message of "
+                               "greetings.")
+    assert len(events) == 1
+
+
 def test_support_for_a_proposal_names_its_author(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern expressed support for the initiatives "
                                "proposed by Pedro Sanchez.")
@@ -595,6 +612,13 @@ def test_a_leader_title_is_the_one_person_of_that_country(nlp: Any) -> None:
                                 "thanked the King of Spain."), "SUPPORT")
     # one person of Spain is named: the title is his; no person of New Zealand is named
     assert ev.actors == ("Q664",) and ev.targets[0] == "Q2"
+    # so is a prime minister's, however the title is written; not a foreign minister's
+    for title, actor in (("The Spanish Prime Minister", "Q2"), ("The Prime Minister of Spain",
+                                                               "Q2"),
+                         ("The Spanish Foreign Minister", "Q29")):
+        ev = only(short_events(nlp, f"Pedro Sanchez arrived. {title} met Jacinda Ardern."),
+                  "CONSULT")
+        assert ev.actors == (actor,), title
 
 
 def test_contacts_at_various_levels_are_between_the_states(nlp: Any) -> None:
@@ -945,6 +969,20 @@ def test_a_meeting_a_turn_recalls_is_another_meeting(nlp: Any, tmp_path: Path) -
         text = _talks(f"President of Tarnavia Oleg Tarnov: {said}\n")
         meetings = [e for e in _two_states_events(nlp, tmp_path, text) if e.type == "CONSULT"]
         assert len(meetings) == told, said
+
+
+def test_meetings_told_as_many_are_no_one_meeting(nlp: Any) -> None:
+    for said in ("Jacinda Ardern, who met Pedro Sanchez on a number of occasions, noted his "
+                 "outstanding qualities.",
+                 "Jacinda Ardern noted that she met with Pedro Sanchez on numerous occasions.",
+                 "Jacinda Ardern has met Pedro Sanchez many times.",
+                 "Jacinda Ardern has repeatedly held talks with Pedro Sanchez."):
+        # an aggregate of meetings (gold guidelines: no aggregates)
+        assert [e for e in short_events(nlp, said) if e.type == "CONSULT"] == [], said
+    # one occasion is one meeting
+    ev = only(short_events(nlp, "Jacinda Ardern met Pedro Sanchez on the occasion of the "
+                                "summit."), "CONSULT")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
 
 
 def test_relying_on_ones_help_asks_for_it(nlp: Any, tmp_path: Path) -> None:

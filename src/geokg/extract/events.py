@@ -828,18 +828,24 @@ class _Extractor:
             if not persons and nxt < len(head.doc) and nxt in idx.token_key:
                 key = idx.token_key[nxt]
                 persons = [key] if idx.types.get(key) == "Person" else []
-            plain = all(c.i in idx.token_key for c in head.children
-                        if c.dep_ in {"amod", "compound"})
+            prime = head.lemma_.lower() == "minister" and any(
+                c.dep_ == "compound" and c.lower_ == "prime" for c in head.children)
+            plain = all(c.i in idx.token_key or (prime and c.lower_ == "prime")
+                        for c in head.children if c.dep_ in {"amod", "compound"})
             if (
-                not persons and head.lemma_.lower() in _LEADER_TITLES and keys and plain
-                and not self.historical
+                not persons and (head.lemma_.lower() in _LEADER_TITLES or prime) and keys
+                and plain and not self.historical
             ):
                 # "the President of Russia" in an article naming one Russian: that person;
                 # "the leaders of Russia and Palestine" likewise, when each is named. Not a
                 # "former" or "vice" president, nor the holder at a date of the past.
                 holders = [[k for k, c in self.country.items()
                             if c == state and idx.types.get(k) == "Person"] for state in keys]
-                if all(len(h) == 1 and self._may_hold(h[0]) for h in holders):
+                if all(len(h) == 1 and self._may_hold(h[0]) and not (
+                        prime and h[0] in self.linked and not any(
+                            r.title.startswith("Head of Government")
+                            for r in self.roles[h[0]])) for h in holders):
+                    # "the Spanish Prime Minister": its head of government (not its king)
                     persons = [h[0] for h in holders]
             keys = persons or keys
         if head.tag_ == "NN" and head.lemma_.lower() in _STATE_NOUNS and any(
@@ -1411,6 +1417,12 @@ class _Extractor:
                 found.add("actor", self._subject_of(gov)[0])
             if light or not authored:
                 self._prep_objects(gov, trig, found)
+            if gov.lemma_.lower() in _TRANSFERS:
+                # "sent Kassym-Jomart Tokayev a message of greetings": the receiver
+                found.add("target", [k for c in gov.children
+                                     if c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}
+                                     for k in self.phrase_entities(c)
+                                     if k not in found.actors])
         if not (found.actors or found.targets) and trig.type == "COOPERATE":
             # "a warming of relations: trust between Yerevan and Moscow ...": the parties of
             # the relationship are named once in the sentence, after "between".
@@ -1960,7 +1972,8 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
     Speech acts said in a transcript (``spoken``: their trigger offsets) are each an act of
     their own: thanking for the reception and for the support are two thanks, unless said
     ``again`` (trigger offsets of "thank you again", "once again my congratulations"). So is
-    an earlier meeting a turn recalls (``recalled``) from the meeting the transcript is of.
+    an earlier meeting a turn recalls, or an act told as done earlier (``recalled``), from the
+    day's.
     """
 
     def recalls(ev: Event) -> bool:
@@ -2134,8 +2147,13 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 event = replace(event, type="AGREE", mode="express intent",
                                 actors=ex.wishers(wish) or event.actors,
                                 factuality="asserted" if told == "future" else told)
-            if (event.type == "CONSULT" and event.trigger is not None
-                    and ex.index.in_turn(tok.i) and _recalled_meeting(tok, sent)):
+            if event.type == "CONSULT" and _repeated(tok):
+                continue  # "who met Hugo Chavez on a number of occasions": many meetings, no one
+            if event.trigger is not None and (
+                    (event.type == "CONSULT" and ex.index.in_turn(tok.i)
+                     and _recalled_meeting(tok, sent))
+                    or (event.type != "CONSULT" and event.date is None and event.actors
+                        and _told_as_earlier(tok))):
                 recalled.add(event.trigger.start)
             if not headline_done:
                 headline_done = True
@@ -2795,6 +2813,40 @@ def _reported_clause(tok: Token) -> bool:
     """True inside a clause someone says or believes ("said Navalny was poisoned"): its
     time is not the telling's."""
     return any(t.dep_ in {"ccomp", "advcl"} for t in (tok, *tok.ancestors))
+
+
+_OFTEN = frozenset({"repeatedly", "regularly", "frequently", "often", "routinely"})
+_MANY = frozenset({"many", "several", "numerous", "multiple", "countless"})
+
+
+def _repeated(tok: Token) -> bool:
+    """A meeting told as many ("met him on numerous occasions", "have met many times",
+    "repeatedly held talks"): an aggregate, no one event (gold guidelines: no aggregates)."""
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and (
+        tok.head.lemma_.lower() in _LIGHT_VERBS) else tok  # "held talks", not "recall"
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in _OFTEN:
+            return True
+        if c.dep_ == "npadvmod" and c.lemma_.lower() == "time" and c.tag_ == "NNS" and any(
+                d.lower_ in _MANY or (d.like_num and d.lower_ not in {"1", "one"})
+                for d in c.children):
+            return True  # "many times", "three times"
+        if c.dep_ == "prep" and c.lower_ == "on" and any(
+                o.lemma_.lower() == "occasion" and o.tag_ == "NNS" for o in c.subtree):
+            return True  # "on numerous occasions", "on a number of occasions"
+    return False
+
+
+def _told_as_earlier(tok: Token) -> bool:
+    """An act the text places, undated, before the one reported ("Earlier the Russian President
+    sent Kassym-Jomart Tokayev a message of greetings", after greetings in a call): another act.
+    (A visit "earlier" that day is part of the day's trip: not asked for meetings.)"""
+    chain = {t.i for t in governor_chain(tok)}
+    return any(t.dep_ == "advmod" and t.lower_ in {"earlier", "previously"}
+               and not list(t.children) and not t.ent_type_  # not "earlier this week"
+               # the parser may hang an opening "Earlier" on the subject
+               and (t.head.i in chain or t.i == t.sent.start)
+               for t in tok.sent)
 
 
 def _recalled_meeting(tok: Token, sent: Any) -> bool:
