@@ -484,6 +484,45 @@ def test_a_message_sent_earlier_is_an_act_of_its_own(nlp: Any) -> None:
     assert len(events) == 1
 
 
+def test_what_a_message_sent_says_is_said_the_day_it_was_sent(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern sent her condolences to Pedro Sanchez following "
+                               "the floods.\n\nJacinda Ardern also praised the efforts of "
+                               "Pedro Sanchez.")
+    assert [(e.mode, e.date) for e in events] == [("condolences", "2021-06-09"),
+                                                  ("praise", "2021-06-09")]
+    # condolences expressed are no message: the praise after them is not dated by them
+    events = short_events(nlp, "Jacinda Ardern expressed her condolences to Pedro Sanchez "
+                               "following the floods.\n\nJacinda Ardern also praised the "
+                               "efforts of Pedro Sanchez.")
+    assert [(e.mode, e.date) for e in events] == [("condolences", "2021-06-09"), ("praise", None)]
+    # what the message quoted tells as done was done over time, not the day it was sent
+    events = short_events(nlp, "Jacinda Ardern sent a message of greetings to Pedro Sanchez.\n\n"
+                               "The message reads, in part:\n\n“New Zealand and Spain have "
+                               "significantly strengthened their trade ties.”")
+    assert [(e.type, e.date) for e in events] == [("SUPPORT", "2021-06-09"), ("COOPERATE", None)]
+
+
+def test_agreements_reached_at_a_summit_of_the_leaders_are_their_states(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern had a telephone conversation with Pedro Sanchez."
+                               "\n\nThe sides expressed satisfaction with the development of "
+                               "cooperation between New Zealand and Spain, noting that the "
+                               "agreements reached at the summit in "
+                               "Madrid on September 27, 2017, were being successfully "
+                               "implemented.")
+    ev = only(events, "AGREE")
+    # the summit names no parties: the leaders of the talks reported, for their states, on
+    # the day the text gives
+    assert (ev.actors, ev.date, ev.factuality) == (("Q664", "Q29"), "2017-09-27", "asserted")
+    # a summit named by its format is the format's, held on its own date, not on the date of
+    # an earlier document told before it
+    events = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\n\nThey discussed the "
+                               "settlement in the context of implementing the 2015 Package of "
+                               "Measures and the agreements reached at the Andean Community "
+                               "summit held in Lima on December 9, 2019.")
+    assert (only(events, "AGREE").actors, only(events, "AGREE").date) == (("Q10",),
+                                                                          "2019-12-09")
+
+
 def test_support_for_a_proposal_names_its_author(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern expressed support for the initiatives "
                                "proposed by Pedro Sanchez.")
@@ -983,6 +1022,23 @@ def test_meetings_told_as_many_are_no_one_meeting(nlp: Any) -> None:
     ev = only(short_events(nlp, "Jacinda Ardern met Pedro Sanchez on the occasion of the "
                                 "summit."), "CONSULT")
     assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
+
+
+def test_the_last_time_we_met_is_dated_by_the_season_told(nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Tarnavia Oleg Tarnov: Madam President, the last time we met was "
+                  "in Varnia last summer.\n")
+    meetings = [e for e in _two_states_events(nlp, tmp_path, text) if e.type == "CONSULT"]
+    # said in June 2021, while this summer has hardly begun: the summer of 2020
+    assert [e.date for e in meetings] == ["2021-06-01", "2020"]
+
+
+def test_a_time_long_past_and_unpinned_is_not_the_day_of_the_talks(nlp: Any,
+                                                                  tmp_path: Path) -> None:
+    for said, date in (("over 500 years ago", None), ("30 years ago", "1991")):
+        text = _talks(f"President of Tarnavia Oleg Tarnov: Our countries established diplomatic "
+                      f"relations {said}.\n")
+        ties = [e for e in _two_states_events(nlp, tmp_path, text) if e.type == "COOPERATE"]
+        assert [e.date for e in ties] == [date], said
 
 
 def test_relying_on_ones_help_asks_for_it(nlp: Any, tmp_path: Path) -> None:

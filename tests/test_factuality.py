@@ -47,6 +47,12 @@ CASES = [
     ("A meeting between the two leaders is unlikely.", "meeting", "negated"),
     ("A meeting between the two leaders is not possible.", "meeting", "negated"),
     ("The meeting between the two leaders was productive.", "meeting", "asserted"),
+    # what is said of when the act takes place
+    ("Next summer the five countries' meeting will take place in Russia.", "meeting",
+     "future"),
+    ("They discussed the summit that will take place at the end of May.", "summit", "future"),
+    ("The meeting of the two leaders could take place in May.", "meeting", "possible"),
+    ("The meeting of the two leaders took place in May.", "meeting", "asserted"),
     ("The ministry denied that it attacked the convoy.", "attacked", "negated"),
     ("The United States won't send more troops.", "send", "negated"),
     # "I would like to thank": the speaker thanks as they speak; a wish to visit is a plan
@@ -137,6 +143,16 @@ def test_last_week_only_when_certain() -> None:
     # The week before Thu 2019-01-24 lies wholly in January; before Mon 2020-01-06 it does not.
     assert resolve_date("last week", dt.date(2019, 1, 24)) == "2019-01"
     assert resolve_date("last week", dt.date(2020, 1, 6)) is None
+
+
+def test_last_and_next_season_by_the_season_of_the_article_date() -> None:
+    # in March, last summer was the year before; in October, the summer just gone
+    assert resolve_date("in Baku last summer", dt.date(2017, 3, 28)) == "2016"
+    assert resolve_date("last summer", dt.date(2017, 10, 2)) == "2017"
+    assert resolve_date("last autumn", dt.date(2017, 10, 2)) == "2016"  # autumn goes on
+    assert resolve_date("next spring", dt.date(2017, 1, 10)) == "2017"
+    assert resolve_date("next spring", dt.date(2017, 4, 10)) == "2018"
+    assert resolve_date("last winter", dt.date(2017, 3, 28)) is None  # which of two years
 
 
 def test_relative_dates_need_the_article_date() -> None:

@@ -36,6 +36,10 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
 
+# First and last month of the seasons of the northern hemisphere (the publishers' own).
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
 def _day(year: int, month: int, day: int) -> str | None:
     """An ISO day, or None when the numbers do not make a calendar date."""
     try:
@@ -123,6 +127,13 @@ def resolve_date(expression: str, article_date: dt.date | None,
             return f"{years.pop():04d}" if len(years) == 1 else None
         if re.search(r"\bthis (year|summer|winter|spring|autumn|fall)\b", low):
             return f"{ref.year:04d}"
+        if m := re.search(r"\b(last|next) (summer|spring|autumn|fall)\b", low):
+            # "the last time we met was in Baku last summer", said in March 2017: 2016; in
+            # October, the summer just gone. (Winter straddles two years: left unresolved.)
+            first, last = _SEASONS[m[2]]
+            if m[1] == "last":
+                return f"{ref.year - (ref.month <= last):04d}"
+            return f"{ref.year + (ref.month >= first):04d}"
         if re.search(r"\bnext year\b", low):
             return f"{ref.year + 1:04d}"
         if re.search(r"\b(this|earlier (in )?th(is|e)) month\b", low):

@@ -587,6 +587,9 @@ class _Extractor:
         states = [e.key for e in entities if e.type == "Country"]
         self.sole_state: tuple[str, ...] = tuple(states) if len(states) == 1 else ()
         self.historical = False  # the current trigger's date lies in an earlier year
+        # the current trigger's clause tells a time long past it cannot pin ("over 500 years
+        # ago"): not the day of the meeting reported
+        self.vaguely_past = False
         self._dates: dict[int, list[Any]] = {}  # per sentence start, its DATE/TIME names
         # the current trigger's pronouns of both sides that name their states (_STATEWISE)
         self.statewise: frozenset[str] = frozenset()
@@ -1332,6 +1335,24 @@ class _Extractor:
                 ):
                     found.add("target", [k for sub in clause.children if sub.dep_ in _SUBJECTS
                                          for k in self.phrase_entities(sub)])
+        reached = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "reach"]
+        if _reached_by(noun):
+            reached.append(noun.head)
+        if trig.type == "AGREE" and self.group:
+            for reach in reached:
+                for obj in (o for sub in reach.children if sub.dep_ == "prep"
+                            and sub.lower_ in {"at", "during"}
+                            for o in sub.children if o.dep_ == "pobj"):
+                    met = self.match(obj)
+                    if met is None or met.type != "CONSULT" or self._parties_of_act(obj):
+                        continue
+                    # "the agreements reached at the Normandy format summit": the format's;
+                    # "at the summit in Ankara", said in a report of two leaders' talks: their
+                    # summit, their states' agreements
+                    named = [idx.token_key[c.i] for c in obj.children
+                             if c.dep_ in {"compound", "amod"} and c.i in idx.token_key
+                             and idx.types.get(idx.token_key[c.i]) == "Organization"]
+                    found.add("actor", named or self.group_states())
         for child in noun.children:
             if child.dep_ == "acl" and child.lemma_.lower() in {"target", "aim"}:
                 # "missiles targeting US troops", "strikes aimed at militants": what is hit
@@ -1846,6 +1867,7 @@ class _Extractor:
 
     def _date_for(self, tok: Token, sent: Any) -> str | None:
         """The date stated for this trigger's clause, resolved against the article date."""
+        self.vaguely_past = False
         if (years := _anniversary(tok)) is not None:
             return self._years_before(years[0], years[1], sent)
         chain = governor_chain(tok)
@@ -1857,13 +1879,23 @@ class _Extractor:
         ahead = due_to_come(tok) or any(
             c.dep_ == "aux" and c.lower_ in _WILL for t in chain for c in t.children) or any(
             c.dep_ == "amod" and c.lower_ in {"next", "upcoming", "forthcoming"}
-            for c in tok.children)  # "the next meeting, during the summit in July"
+            for c in tok.children) or any(  # "the next meeting, during the summit in July"
+            c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in _WILL for a in c.children)
+            for c in tok.children)  # "the summit that will take place at the end of May"
         if tok.dep_ == "relcl" and tok.head.lemma_.lower() in {"time", "day", "occasion"}:
-            clause.add(tok.head.head.i)  # "the last time they met was on December 20"
+            # "the last time they met was on December 20"; "Mr President, the last time we met
+            # was in Baku last summer", the time parsed as the address's apposition
+            time = tok.head
+            clause.add(time.head.i)
+            while time.dep_ == "appos" and time.head.i != time.i:
+                time = time.head
+                clause.add(time.head.i)
         if tok.dep_ in {"acl", "relcl"} and tok.head.dep_ == "attr":
             clause.add(tok.head.head.i)  # "in 1949 our country was the first to recognise"
         if tok.dep_ == "advcl" and tok.tag_ == "VBG":
             clause.add(tok.head.i)  # "On Thursday she addressed reporters, calling on ..."
+        if _reached_by(tok):
+            clause.add(tok.head.i)  # "the agreements reached at the summit on September 27"
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _UNFOLDING:
             # "my visit begins on Monday": when the act takes place; said in the present of
             # a day to come, the coming one
@@ -1881,6 +1913,11 @@ class _Extractor:
         best: str | None = None
         best_rank = len(chain)
         near = {t.i: n for n, t in enumerate(chain)}
+        for i in _where_reached(tok):
+            # "the agreements reached at the Normandy format summit held in Paris on December
+            # 9, 2019": when the act's own meeting was, before any date of its governors
+            clause.add(i)
+            near[i] = 0
         for ent in self._dates_in(sent):
             head = ent.root.head
             while head.lower_ in _DAY_PARTS and head.head.i != head.i:
@@ -1893,7 +1930,9 @@ class _Extractor:
             if head.i in clause:
                 before = ent.doc[ent.start - 1].lower_ if ent.start else ""
                 if before in HEDGES and ent.text.lower().endswith("ago"):
-                    continue  # "over 500 years ago": the model leaves the hedge out of the date
+                    # "over 500 years ago": the model leaves the hedge out of the date
+                    self.vaguely_past = True
+                    continue
                 iso = resolve_date(ent.text, self.article.date, ahead)
                 # the date on the nearest governor ("implementing the 2015 Minsk Package and
                 # the agreements reached at the summit in Paris on December 9, 2019": the
@@ -2118,6 +2157,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
     earlier: set[int] = set()  # trigger offsets of visits told as past ("your recent visit")
     headline_done = False
     meeting_report = False
+    message_report = False  # the day's news is a message sent: its quoted words keep their tense
     listing = False  # the sentence before opened, or went on with, a list ("the signing of:")
     for s_no, sent in enumerate(doc.sents):
         # "An agreement between Rosneft and ENI on ...;": a verbless item of that list
@@ -2173,10 +2213,16 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                     event = replace(event, date=article.date.isoformat())
                     # what a meeting, or a message, is reported to have said, it said that day
                     meeting_report = event.type == "CONSULT" or any(
-                        t.lemma_.lower() in _MESSAGE_NOUNS for t in sent)
+                        t.lemma_.lower() in _MESSAGE_NOUNS for t in sent) or (
+                        event.type in _SAID_ACTS and tok.head.lemma_.lower() == "send")
+                    message_report = meeting_report and event.type != "CONSULT"
             elif (
                 meeting_report
                 and event.date is None
+                and not ex.vaguely_past
+                # "We have significantly strengthened our ties", in the message quoted: done
+                # over the years, not the day it was sent
+                and not (message_report and ex.index.in_message(tok.i))
                 and event.factuality == "asserted"
                 and article.date is not None
                 and (_past_clause(tok) or item)
@@ -2835,6 +2881,28 @@ def _repeated(tok: Token) -> bool:
                 o.lemma_.lower() == "occasion" and o.tag_ == "NNS" for o in c.subtree):
             return True  # "on numerous occasions", "on a number of occasions"
     return False
+
+
+def _where_reached(noun: Token) -> list[int]:
+    """The participle that tells where an agreement noun was reached, and the meeting it was
+    reached at with the participle that holds that meeting ("the agreements reached at the
+    summit held in Paris"): the tokens a date of the agreement hangs on."""
+    reached = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "reach"]
+    found = [r.i for r in reached]
+    for meeting in (o for r in reached for p in r.children
+                    if p.dep_ == "prep" and p.lower_ in {"at", "during"}
+                    for o in p.children if o.dep_ == "pobj"):
+        found.append(meeting.i)
+        found += [c.i for c in meeting.children
+                  if c.dep_ == "acl" and c.lemma_.lower() in {"hold", "take"}]
+    return found
+
+
+def _reached_by(noun: Token) -> bool:
+    """An agreement noun the parser makes the subject of the participle that tells where it was
+    reached ("noting that the agreements reached at the summit ... were being implemented")."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "reach" and not any(
+        c.dep_ == "dobj" for c in noun.head.children)
 
 
 def _told_as_earlier(tok: Token) -> bool:

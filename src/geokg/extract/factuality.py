@@ -185,6 +185,12 @@ def factuality_of(trigger: Token) -> Factuality:
         # "A new agreement is possible", "a meeting is unlikely": what is said of the act
         cues += [(c.lemma_.lower(), c.dep_) for c in trigger.head.children
                  if c.dep_ in {"acomp", "neg"}]
+    for verb in [trigger.head] * (trigger.dep_ == "nsubj") + [
+            c for c in trigger.children if c.dep_ == "relcl"]:
+        if verb.lemma_.lower() in _TAKING_PLACE:
+            # "the five countries' meeting will take place in Russia", "the summit that will
+            # take place at the end of May": when it takes place is when it is
+            cues += [(c.lower_, c.dep_) for c in verb.children if c.dep_ in {"aux", "neg"}]
     # A nominal trigger's own modifiers count; its own lemma does not ("readiness" is the event).
     for word, dep in cues:
         if dep == "trigger":
@@ -232,6 +238,10 @@ def factuality_of(trigger: Token) -> Factuality:
     if _is_infinitival_plan(trigger) or due_to_come(trigger):
         return "future"
     return "asserted"
+
+
+# Verbs whose subject is a meeting unfolding: their tense and mood are the meeting's.
+_TAKING_PLACE = frozenset({"take", "begin", "start", "open", "end", "close", "conclude"})
 
 
 def due_to_come(trigger: Token) -> bool:
