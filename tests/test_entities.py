@@ -652,6 +652,7 @@ def test_a_name_in_apposition_to_an_organisation_noun_is_one() -> None:
     [
         ("Aid reached the population of Varnask at last.", "Varnask", "Person", "Place"),
         ("They granted special status to Varnask in May.", "Varnask", "Organization", "Place"),
+        ("He was visiting the town of Varnask.", "Varnask", "Organization", "Place"),
         ("Typhoon Mireille hit the coast.", "Typhoon Mireille", "Person", "NamedEvent"),
         ("They marked Varnian Unity Day.", "Varnian Unity Day", "Organization", "NamedEvent"),
         # a museum or theatre visited is a site, not a party to the visit

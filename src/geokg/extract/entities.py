@@ -399,6 +399,7 @@ _AREA_NOUNS = frozenset({
     "population", "residents", "inhabitants", "territory", "territories", "region", "regions",
     "outskirts", "status", "annexation", "reintegration", "occupation", "province", "city",
     "capital", "villages", "towns", "parts", "north", "south", "east", "west", "centre",
+    "town", "village", "island", "municipality", "district",
 })
 _STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"})
 # Last words of the names of gatherings held at a time ("Eastern Economic Forum").
