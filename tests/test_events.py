@@ -646,6 +646,13 @@ def test_recapture_rally_and_election_ban(nlp: Any) -> None:
     assert ev.targets == ("Q4",)
 
 
+def test_the_speaker_named_with_another_is_the_speaker(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\n\nPrime Minister of New "
+                               "Zealand Jacinda Ardern:\n\nKarl Brandt and I have always "
+                               "supported closer contacts, and are committed to doing so.")
+    assert set(only(events, "AGREE").actors) == {"Q8", "Q1"}
+
+
 def test_a_leader_title_is_the_one_person_of_that_country(nlp: Any) -> None:
     ev = only(short_events(nlp, "Pedro Sanchez flew home. The President of New Zealand "
                                 "thanked the King of Spain."), "SUPPORT")

@@ -709,10 +709,14 @@ class _Extractor:
                 # "he", and "her government": the person meant (not "his associates")
                 person = idx.last_person_before(head.i)
                 return [person] if person else []
-            if lower in _SPEAKER_PRONOUNS and depth == 0:
+            if lower in _SPEAKER_PRONOUNS and (depth == 0 or (
+                    head.dep_ == "conj" and lower in {"i", "me"})):
                 # "I" in a transcript is the speaker of the turn; in a quote the person
-                # named just before it.
+                # named just before it; also when named with another ("President Xi and I
+                # have always supported closer contacts").
                 person = idx.speaker_at(head.i)
+                if depth and person == idx.token_key.get(head.head.i):
+                    return []  # "Pedro Sanchez and I", quoted: not the one named before "I"
                 return [person] if person else []
             if lower in _ADDRESSEE_PRONOUNS and (depth == 0 or head.dep_ == "poss"):
                 # "thank you", "your position": whom the speaker of the turn addresses; "all
