@@ -2223,6 +2223,14 @@ def test_interest_in_cooperating_is_an_intent_not_cooperation(nlp: Any) -> None:
                             "New Zealand. Spain was interested in the history of Chile.")
     assert [(e.type, e.mode) for e in evs] == [("CONSULT", "meeting"),
                                                ("AGREE", "express interest")]
+    # so is interest shown in cooperation, however plain, or in joining; not an interest in
+    # stability
+    for said, actors in (("Jacinda Ardern said Peru and Chile are showing interest in "
+                          "cooperation with the Andean Community.", ("Q419", "Q298")),
+                         ("Peru has shown interest in joining the Andean Community.",
+                          ("Q419",))):
+        assert only(short_events(nlp, said), "AGREE").actors == actors, said
+    assert short_events(nlp, "Peru has an interest in stability in Chile.") == ()
 
 
 def test_readiness_covers_each_act_it_coordinates(nlp: Any) -> None:

@@ -62,7 +62,7 @@ _LIGHT_VERBS = frozenset({
     "introduce", "lift", "declare", "agree", "exchange", "receive", "accept", "mount", "order",
     "send", "convey", "orchestrate", "mastermind", "perpetrate", "plan", "attempt", "note",
     "point", "highlight", "file", "bring", "raise", "attend", "participate", "reaffirm", "fire",
-    "commit", "chair", "convene", "preside",
+    "commit", "chair", "convene", "preside", "show",
 })
 _LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on"})
 # Nouns that carry an act named after "of" ("a message of condolence", "words of support",
@@ -112,6 +112,9 @@ _FURTHERING = frozenset({"develop", "strengthen", "expand", "deepen", "enhance",
 # twice before, the second hid "contact" from the first's users).
 _TIES = frozenset({"cooperation", "relation", "relations", "interaction", "tie", "ties",
                    "relationship", "partnership", "contact", "contacts", "trade"})
+# Nouns of joint work between states, an act whatever their modifiers ("interest in cooperation
+# with the EEC").
+_JOINT_WORK = frozenset({"cooperation", "interaction", "partnership"})
 # Words by which a step is said to be needed ("it is important to resume the dialogue").
 _NEEDED = frozenset({"important", "necessary", "essential", "vital", "crucial", "imperative",
                      "urgent", "needed"})
@@ -1520,9 +1523,15 @@ class _Extractor:
         another kind ("ready to make concessions" is a possible concession, not an offer);
         with ``types``, one that is an act of those types ("intend to develop our relations",
         not "intend to thank you"). "Interested in developing our relations", "interested in
-        closer cooperation": the act after "in" is the complement."""
+        closer cooperation", "showing interest in cooperation with the EEC": the act after
+        "in" is the complement."""
+        joint = [g for c in tok.children if tok.pos_ in {"ADJ", "NOUN"} and c.dep_ == "prep"
+                 and c.lower_ == "in" for g in c.children
+                 if g.dep_ == "pobj" and g.lemma_.lower() in _JOINT_WORK]
+        if joint and not types - {"COOPERATE"}:
+            return True  # "interest in cooperation with the EEC": cooperation, however plain
         clauses = [c for c in tok.children if c.dep_ == "xcomp"] + [
-            g for c in tok.children if tok.pos_ == "ADJ" and c.dep_ == "prep"
+            g for c in tok.children if tok.pos_ in {"ADJ", "NOUN"} and c.dep_ == "prep"
             and c.lower_ == "in" for g in c.children
             if g.dep_ == "pcomp" or (g.dep_ == "pobj" and self.match(g) is not None)]
         # "in building and strengthening this cooperation": each coordinated act too
