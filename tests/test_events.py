@@ -1048,6 +1048,23 @@ def test_a_time_long_past_and_unpinned_is_not_the_day_of_the_talks(nlp: Any,
         assert [e.date for e in ties] == [date], said
 
 
+def test_best_wishes_passed_on_are_support(nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov: Please convey my best wishes to Ilse "
+                  "Orlova's team. The two leaders exchanged best wishes. I wish you success. We "
+                  "wish to develop trade with Varnia.\n")
+    wishes = [(e.mode, e.actors) for e in _two_states_events(nlp, tmp_path, text)
+              if e.type == "SUPPORT"]
+    # best wishes passed on or exchanged; not a wish of success said in passing (two gold
+    # annotators in four leave those out), nor a wish to act
+    assert wishes == [("good wishes", ("person/oleg-tarnov",)),
+                      ("good wishes", ("person/ilse-orlova", "person/oleg-tarnov"))]
+    # they go to whom they are passed on to
+    ev = only(short_events(nlp, "Please convey my best wishes to Pedro Sanchez, said Jacinda "
+                                "Ardern."), "SUPPORT")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
+
+
 def test_relying_on_ones_help_asks_for_it(nlp: Any, tmp_path: Path) -> None:
     text = _talks("President of Tarnavia Oleg Tarnov: Thank you.\n\n"
                   "President of Varnia Ilse Orlova: We rely on your assistance in preparing the "

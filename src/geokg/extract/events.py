@@ -50,6 +50,8 @@ _STANCES = frozenset({"readiness", "commitment", "intention", "intent", "willing
 _SUBJECT_CLIMB = frozenset({"xcomp", "acomp", "conj", "advcl", "ccomp"})
 # Verbs of handing something over, whose "to" names the receiver ("send equipment to Russia").
 _TRANSFERS = frozenset({"send", "supply", "deliver", "provide", "give", "transfer", "ship"})
+# Verbs of passing a message on, whose "to" names the receiver ("convey my greetings to").
+_PASSING_ON = frozenset({"convey", "send", "pass", "extend", "deliver", "transmit"})
 # Nouns of a chance taken to act ("use this opportunity to thank"): the taker acts.
 _OCCASIONS = frozenset({"opportunity", "occasion", "chance"})
 # Verbs that carry the participants of their nominal object ("held talks with", "had a telephone
@@ -1388,6 +1390,12 @@ class _Extractor:
             # "with the assistance provided by Russia, South Ossetia has changed": whom it helped
             helped, _ = self._subject_of(noun.head.head)
             found.add("target", [k for k in helped if k not in found.actors])
+        if found.actors and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _PASSING_ON:
+            # "please convey my best wishes to Mr Khamenei": whom the passing on is to
+            found.add("target", [k for p in noun.head.children
+                                 if p.dep_ == "prep" and p.lower_ == "to"
+                                 for o in p.children if o.dep_ == "pobj"
+                                 for k in self.phrase_entities(o) if k not in found.actors])
         if found.actors:
             return
         if noun.dep_ == "conj":
