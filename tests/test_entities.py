@@ -953,8 +953,13 @@ def test_untagged_legislatures_agencies_by_abbreviation_and_offices() -> None:
     ents = _body_entities(
         "Taking part were State Duma Speaker Vyacheslav Volodin and Mr Volodin's aide. The CIA "
         "and a retired FBI agent said so, and National Security Advisor John Bolton left. "
-        "The City University Student Union protested.", publisher="President of Russia website")
+        "The City University Student Union protested. He chaired a meeting of the Commission "
+        "for Military Technical Cooperation with Foreign States.",
+        publisher="President of Russia website")
     assert ents["State Duma"].type == "Organization"
+    # a body only one state has, named in full: that state's (its meeting is no foreign one)
+    assert ents["Commission for Military Technical Cooperation with Foreign States"].country == (
+        "Q159")
     assert ents["Central Intelligence Agency"].country == "Q30"
     assert "Federal Bureau of Investigation" in ents
     assert "National Security Advisor" not in ents and "Mr Volodin" not in ents

@@ -921,6 +921,25 @@ def _two_states_events(nlp: Any, tmp_path: Path, text: str) -> tuple[Event, ...]
     return find_events(nlp(art.body), art, ents)
 
 
+def test_a_meeting_of_a_body_of_one_state_alone_is_its_own_business(
+        nlp: Any, tmp_path: Path) -> None:
+    path = tmp_path / "body.txt"
+    path.write_text("Meeting of the Varnian Arms Commission\n\nIlse Orlova chaired a meeting "
+                    "of the Varnian Arms Commission. This is the year's first meeting of the "
+                    "Varnian Arms Commission. Next week the Andean Community will meet in "
+                    "Lima.\n", encoding="utf-8")
+    art = make_article(path, dt.date(2021, 6, 1))
+    ents = [make_entity(art, "person/ilse-orlova", "Person", ("Ilse Orlova",),
+                        country="country/v"),
+            make_entity(art, "country/v", "Country", ("Varnian",)),
+            make_entity(art, "organization/arms", "Organization", ("Varnian Arms Commission",),
+                        country="country/v"),
+            make_entity(art, "Q10", "Organization", ("Andean Community",))]
+    # the body's own meetings are no international event; an international body's are
+    assert [(e.type, e.actors, e.targets) for e in find_events(nlp(art.body), art, ents)] == [
+        ("CONSULT", ("Q10",), ())]
+
+
 def test_what_the_addressee_is_thanked_for_went_to_the_speakers_side(
         nlp: Any, tmp_path: Path) -> None:
     text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"

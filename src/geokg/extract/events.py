@@ -2312,8 +2312,16 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
               for e in entities if e.type != "Country"}
     home = _home_state(article, entities)
     organs = _home_organs(article, entities) if home is not None else set()
+    # bodies of one state: a meeting held of one alone is its own business ("This is the
+    # year's first meeting of the Commission for Military Technical Cooperation with Foreign
+    # States"); one to come may be a joint one the model took for a body ("Yekaterinburg will
+    # host the 9th Russia-Kyrgyzstan Inter-Regional Conference")
+    bodies = {e.key for e in entities if e.type == "Organization" and e.country}
     found = [ev for ev in found
-             if not _internal(ev, serves) and not _domestic(ev, home, organs, serves)]
+             if not _internal(ev, serves) and not _domestic(ev, home, organs, serves)
+             and not (ev.type == "CONSULT" and ev.factuality == "asserted"
+                      and len(set(ev.actors) | set(ev.targets)) == 1
+                      and set(ev.actors) | set(ev.targets) <= bodies)]
     merged = _merge(found, country, persons, spoken, recalled, again)
     return tuple(_absorb_visits(merged, serves, earlier))
 
