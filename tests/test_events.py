@@ -921,6 +921,17 @@ def _two_states_events(nlp: Any, tmp_path: Path, text: str) -> tuple[Event, ...]
     return find_events(nlp(art.body), art, ents)
 
 
+def test_documents_adopted_at_a_summit_are_the_organisations(nlp: Any) -> None:
+    # what "has been adopted", naming nobody: the parties of the meeting reported; at a summit
+    # of one organisation, the organisation, even after two leaders met on its sidelines
+    for text, actors in (("Jacinda Ardern met Pedro Sanchez.\n\nDocuments on trade were "
+                          "adopted.", ("Q1", "Q2")),
+                         ("A meeting of the Andean Community was held in Lima.\n\nJacinda "
+                          "Ardern met Pedro Sanchez on the sidelines of the summit.\n\n"
+                          "Documents on trade have been adopted.", ("Q10",))):
+        assert only(short_events(nlp, text), "AGREE").actors == actors, text
+
+
 def test_a_meeting_of_a_body_of_one_state_alone_is_its_own_business(
         nlp: Any, tmp_path: Path) -> None:
     path = tmp_path / "body.txt"

@@ -1489,6 +1489,11 @@ class _Extractor:
         # act, "relations are developing" a state.
         deps = [c for c in tok.children if c.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS]
         near = {c.lemma_.lower() for c in deps} | {c.lower_ for c in deps}
+        # what is adopted or established in the passive is its subject ("documents ... have
+        # been adopted", "ties between Russia and San Marino were established"): a cue of
+        # agreements and ties (not a veto: "the need for ... was reaffirmed" reaffirms it)
+        done_to = {c.lemma_.lower() for c in tok.children
+                   if c.dep_ == "nsubjpass" and tok.pos_ == "VERB"}
         near |= {g.lemma_.lower() for c in deps for g in c.children}
         left = tok.i if tok.pos_ in {"VERB", "AUX"} else max(tok.i - 2, 0)
         near |= {t.lemma_.lower() for t in tok.doc[left : tok.i + 3]}
@@ -1502,7 +1507,8 @@ class _Extractor:
         for trig in entries:
             if pos not in trig.pos:
                 continue
-            if trig.needs and not trig.needs & near:
+            if trig.needs and not trig.needs & (
+                    near | (done_to if trig.type in {"AGREE", "COOPERATE"} else set())):
                 continue
             if (trig.mode == "call for" and trig.needs and trig.needs & near <= _IMPORTANT
                     and not _impersonal(tok)):
@@ -1660,8 +1666,10 @@ class _Extractor:
         parties = self.group or self.summit
         if not actors and not targets and parties and _unattributed_passive(tok, trig):
             # "Documents were signed during the visit": by the states of the meeting; "...
-            # were also signed at the summit": by the organisation that met
-            actors = self.states_of(parties)
+            # were also signed at the summit": by the organisation that met; what "has been
+            # adopted" at a summit, by the organisation (not two leaders met on its sidelines)
+            adopted = trig.mode == "approve" and self.summit
+            actors = self.states_of(self.summit if adopted else parties)
             found.from_context = True
         elif (not actors and parties and trig.type in _SAID_AT_MEETINGS and _agentless(tok)
               and not self.historical and not self.index.in_turn(tok.i)):
@@ -2682,8 +2690,10 @@ def _decided_by_nobody(tok: Token) -> bool:
 
 
 def _unattributed_passive(tok: Token, trig: Trigger) -> bool:
-    """True for a signing in the passive that names no signatory ("a treaty was signed")."""
-    return trig.mode in _DISTINCT_ACTS and tok.pos_ == "VERB" and _agentless(tok)
+    """True for a signing or adoption in the passive that names no signatory ("a treaty was
+    signed", "documents countering the spread of counterfeit products have been adopted")."""
+    return (trig.mode in _DISTINCT_ACTS | {"approve"} and tok.pos_ == "VERB"
+            and _agentless(tok))
 
 
 def _date_number(text: str) -> bool:
