@@ -1344,11 +1344,8 @@ class _Extractor:
                 ):
                     found.add("target", [k for sub in clause.children if sub.dep_ in _SUBJECTS
                                          for k in self.phrase_entities(sub)])
-        reached = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "reach"]
-        if _reached_by(noun):
-            reached.append(noun.head)
         if trig.type == "AGREE" and self.group:
-            for reach in reached:
+            for reach in _reaching(noun):
                 for obj in (o for sub in reach.children if sub.dep_ == "prep"
                             and sub.lower_ in {"at", "during"}
                             for o in sub.children if o.dep_ == "pobj"):
@@ -1923,8 +1920,6 @@ class _Extractor:
             clause.add(tok.head.head.i)  # "in 1949 our country was the first to recognise"
         if tok.dep_ == "advcl" and tok.tag_ == "VBG":
             clause.add(tok.head.i)  # "On Thursday she addressed reporters, calling on ..."
-        if _reached_by(tok):
-            clause.add(tok.head.i)  # "the agreements reached at the summit on September 27"
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _UNFOLDING:
             # "my visit begins on Monday": when the act takes place; said in the present of
             # a day to come, the coming one
@@ -1944,7 +1939,8 @@ class _Extractor:
         near = {t.i: n for n, t in enumerate(chain)}
         for i in _where_reached(tok):
             # "the agreements reached at the Normandy format summit held in Paris on December
-            # 9, 2019": when the act's own meeting was, before any date of its governors
+            # 9, 2019", "the agreements reached at the summit ... on September 27": when the
+            # act's own meeting was, before any date of its governors
             clause.add(i)
             near[i] = 0
         for ent in self._dates_in(sent):
@@ -2926,7 +2922,7 @@ def _where_reached(noun: Token) -> list[int]:
     """The participle that tells where an agreement noun was reached, and the meeting it was
     reached at with the participle that holds that meeting ("the agreements reached at the
     summit held in Paris"): the tokens a date of the agreement hangs on."""
-    reached = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "reach"]
+    reached = _reaching(noun)
     found = [r.i for r in reached]
     for meeting in (o for r in reached for p in r.children
                     if p.dep_ == "prep" and p.lower_ in {"at", "during"}
@@ -2937,11 +2933,15 @@ def _where_reached(noun: Token) -> list[int]:
     return found
 
 
-def _reached_by(noun: Token) -> bool:
-    """An agreement noun the parser makes the subject of the participle that tells where it was
-    reached ("noting that the agreements reached at the summit ... were being implemented")."""
-    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "reach" and not any(
-        c.dep_ == "dobj" for c in noun.head.children)
+def _reaching(noun: Token) -> list[Token]:
+    """The participle that tells where an agreement noun was reached ("the agreements reached
+    at the summit"), also when the parser makes the noun its subject ("noting that the
+    agreements reached at the summit ... were being implemented")."""
+    reached = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "reach"]
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "reach" and not any(
+            c.dep_ == "dobj" for c in noun.head.children):
+        reached.append(noun.head)
+    return reached
 
 
 def _told_as_earlier(tok: Token) -> bool:
