@@ -921,6 +921,16 @@ def _two_states_events(nlp: Any, tmp_path: Path, text: str) -> tuple[Event, ...]
     return find_events(nlp(art.body), art, ents)
 
 
+def test_joint_efforts_and_increased_cooperation_are_cooperation(nlp: Any) -> None:
+    # joint efforts named by no one, in a report of the leaders' talks: their states'
+    ev = only(short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\n\nThe parties gave a "
+                                "positive assessment of joint efforts within the Andean "
+                                "Community. New Zealand and Spain are far apart."), "COOPERATE")
+    assert (ev.mode, ev.actors) == ("joint efforts", ("Q664", "Q29"))
+    ev = only(short_events(nlp, "Chile could increase its cooperation with Peru."), "COOPERATE")
+    assert (ev.actors, ev.targets, ev.factuality) == (("Q298",), ("Q419",), "possible")
+
+
 def test_documents_adopted_at_a_summit_are_the_organisations(nlp: Any) -> None:
     # what "has been adopted", naming nobody: the parties of the meeting reported; at a summit
     # of one organisation, the organisation, even after two leaders met on its sidelines

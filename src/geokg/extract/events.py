@@ -1688,6 +1688,14 @@ class _Extractor:
             # parties, each to the other
             actors = list(parties)
             found.from_context = True
+        elif (not actors and not targets and parties and tok.pos_ == "NOUN"
+              and trig.type == "COOPERATE"
+              and any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children)
+              and not self.index.in_turn(tok.i)):
+            # "the parties gave a positive assessment of joint efforts within the Astana
+            # process": the states of the meeting's parties work together
+            actors = self.states_of(parties)
+            found.from_context = True
         if not actors and trig.mode in _STATE_FORCE_MODES and (
                 self._unnamed_force(tok) or (tok.pos_ == "VERB" and _agentless(tok))):
             # "Authorities arrested twelve people in Tamil Nadu, India", "a suspect was
