@@ -931,6 +931,18 @@ def test_joint_efforts_and_increased_cooperation_are_cooperation(nlp: Any) -> No
     assert (ev.actors, ev.targets, ev.factuality) == (("Q298",), ("Q419",), "possible")
 
 
+def test_stressing_the_addressees_personal_contribution_is_praise(nlp: Any,
+                                                                 tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov: I would like to stress your personal "
+                  "contribution to our strategic partnership. Ilse Orlova made a personal "
+                  "contribution to peace.\n")
+    praise = [(e.actors, e.targets) for e in _two_states_events(nlp, tmp_path, text)
+              if e.type == "SUPPORT"]
+    # whose contribution is praised is its target; making one is no praise
+    assert praise == [(("person/oleg-tarnov",), ("person/ilse-orlova",))]
+
+
 def test_documents_adopted_at_a_summit_are_the_organisations(nlp: Any) -> None:
     # what "has been adopted", naming nobody: the parties of the meeting reported; at a summit
     # of one organisation, the organisation, even after two leaders met on its sidelines
