@@ -2324,16 +2324,10 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
               for e in entities if e.type != "Country"}
     home = _home_state(article, entities)
     organs = _home_organs(article, entities) if home is not None else set()
-    # bodies of one state: a meeting held of one alone is its own business ("This is the
-    # year's first meeting of the Commission for Military Technical Cooperation with Foreign
-    # States"); one to come may be a joint one the model took for a body ("Yekaterinburg will
-    # host the 9th Russia-Kyrgyzstan Inter-Regional Conference")
     bodies = {e.key for e in entities if e.type == "Organization" and e.country}
     found = [ev for ev in found
              if not _internal(ev, serves) and not _domestic(ev, home, organs, serves)
-             and not (ev.type == "CONSULT" and ev.factuality == "asserted"
-                      and len(set(ev.actors) | set(ev.targets)) == 1
-                      and set(ev.actors) | set(ev.targets) <= bodies)]
+             and not _own_business(ev, bodies)]
     merged = _merge(found, country, persons, spoken, recalled, again)
     return tuple(_absorb_visits(merged, serves, earlier))
 
@@ -2394,6 +2388,16 @@ def _internal(event: Event, serves: Mapping[str, str | None]) -> bool:
     parties = set(event.actors) | set(event.targets)
     states = {serves.get(k) for k in parties}
     return len(parties) > 1 and len(states) == 1 and None not in states
+
+
+def _own_business(event: Event, bodies: AbstractSet[str]) -> bool:
+    """True for a meeting held of one body of one state (``bodies``) and nobody else ("This is
+    the year's first meeting of the Commission for Military Technical Cooperation with Foreign
+    States"); one to come may be a joint one the model took for a body ("Yekaterinburg will
+    host the 9th Russia-Kyrgyzstan Inter-Regional Conference") and stays."""
+    parties = set(event.actors) | set(event.targets)
+    return (event.type == "CONSULT" and event.factuality == "asserted" and len(parties) == 1
+            and parties <= bodies)
 
 
 def _home_state(article: Article, entities: Sequence[Entity]) -> str | None:
