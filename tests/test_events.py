@@ -2052,6 +2052,23 @@ def test_previous_summits_are_many_meetings_not_one(nlp: Any) -> None:
         "Jacinda Ardern met with Pedro Sanchez."]
 
 
+def test_a_clubs_named_summit_is_a_meeting_unless_it_frames_another_act() -> None:
+    from geokg.extract import extract_article
+    ex = extract_article(article_from(
+        "Vladimir Putin met with President of Kazakhstan Kassym-Jomart Tokayev on the sidelines "
+        "of the SCO summit.\n\nPreparations for the CIS and EAEU summits to be held next week "
+        "were also discussed. The two leaders had last spoken after the BRICS summit.",
+        dt.date(2019, 10, 5)))
+    label = {e.key: e.label for e in ex.entities}
+    summits = [([label[k] for k in e.actors], e.factuality, e.date)
+               for e in ex.events if e.mode == "summit"]
+    # the summit a meeting was held on the sidelines of is its setting; two clubs' summits
+    # (the tagger takes "summits" for a verb here) are two meetings, to come next week
+    assert summits == [(["Commonwealth of Independent States"], "future", "2019-10"),
+                       (["Eurasian Economic Union"], "future", "2019-10"),
+                       (["BRICS"], "asserted", "2019-10-05")]
+
+
 def test_a_meeting_one_took_part_in_is_told_again_with_all_its_sides(
         nlp: Any, tmp_path: Path) -> None:
     (meeting,) = short_events(nlp, "Jacinda Ardern took part in the trilateral meeting of the "

@@ -143,6 +143,13 @@ def test_last_week_only_when_certain() -> None:
     # The week before Thu 2019-01-24 lies wholly in January; before Mon 2020-01-06 it does not.
     assert resolve_date("last week", dt.date(2019, 1, 24)) == "2019-01"
     assert resolve_date("last week", dt.date(2020, 1, 6)) is None
+    # Sat 2017-10-07: next week (9-15 October) is in October; this week began on 2 October
+    assert resolve_date("to be held next week", dt.date(2017, 10, 7)) == "2017-10"
+    assert resolve_date("earlier this week", dt.date(2017, 10, 7)) == "2017-10"
+    # Sat 2017-10-28: next week runs into November
+    assert resolve_date("next week", dt.date(2017, 10, 28)) is None
+    assert resolve_date("this week", dt.date(2017, 11, 1)) is None
+    assert resolve_date("next month", dt.date(2017, 12, 20)) == "2018-01"
 
 
 def test_last_and_next_season_by_the_season_of_the_article_date() -> None:

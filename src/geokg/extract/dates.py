@@ -141,9 +141,13 @@ def resolve_date(expression: str, article_date: dt.date | None,
         if re.search(r"\blast month\b", low):
             prev = ref.replace(day=1) - dt.timedelta(days=1)
             return f"{prev.year:04d}-{prev.month:02d}"
-        if re.search(r"\blast week\b", low):
-            # Only certain when the whole previous Monday-Sunday week lies in one month.
-            monday = ref - dt.timedelta(days=ref.weekday() + 7)
+        if re.search(r"\bnext month\b", low):
+            nxt = ref.replace(day=28) + dt.timedelta(days=4)
+            return f"{nxt.year:04d}-{nxt.month:02d}"
+        if m := re.search(r"\b(last|this|next) week\b", low):
+            # Only certain when the whole Monday-Sunday week lies in one month.
+            shift = {"last": -7, "this": 0, "next": 7}[m[1]]
+            monday = ref - dt.timedelta(days=ref.weekday() - shift)
             sunday = monday + dt.timedelta(days=6)
             if monday.month == sunday.month:
                 return f"{monday.year:04d}-{monday.month:02d}"

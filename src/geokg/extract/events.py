@@ -16,7 +16,7 @@ from typing import Any
 
 from geokg.assets import data_path
 from geokg.extract.dates import HEDGES, resolve_date
-from geokg.extract.factuality import due_to_come, factuality_of, governor_chain
+from geokg.extract.factuality import due_to_come, factuality_of, governor_chain, mistagged_noun
 from geokg.model import PLOVER_TYPES, Article, Entity, EntityType, Event, Span
 
 # spaCy ships no type information: its Doc, Token and Span objects are typed Any here.
@@ -1478,7 +1478,7 @@ class _Extractor:
             # the lemmatizer's slips ("hopes" → "hop"): a verb form of one lexicon verb
             lemmas = _form_lemmas().get(tok.lower_, ())
             entries = self.lexicon.by_lemma.get(lemmas[0]) if len(lemmas) == 1 else None
-        if not entries or tok.i in self.index.token_key:
+        if not entries or (tok.i in self.index.token_key and not self._club_summit(tok)):
             return None  # words inside a name ("Normandy Four summit") are not triggers
         if tok.dep_ == "amod" or _aggregate(tok):
             return None  # "alleged hush money", "three telephone conversations"
@@ -1500,7 +1500,7 @@ class _Extractor:
             near.add(tok.head.head.lemma_.lower())  # "fell under Houthi control"
         # A capitalised common noun outside any name is still that noun ("adopted a Joint
         # Statement of the Presidents").
-        pos = "NOUN" if tok.pos_ == "PROPN" else tok.pos_
+        pos = "NOUN" if tok.pos_ == "PROPN" or mistagged_noun(tok) else tok.pos_
         for trig in entries:
             if pos not in trig.pos:
                 continue
@@ -1520,6 +1520,20 @@ class _Extractor:
                 continue
             return trig
         return None
+
+    def _club_summit(self, noun: Token) -> bool:
+        """True for a named summit of an organisation told as a meeting of its own ("after the
+        SCO summit", "the CIS and EAEU summits to be held next week"); not one that only frames
+        another act ("met on the sidelines of the G20 summit", "will take part in the CSTO
+        summit"), which the annotators leave as that act's setting."""
+        idx = self.index
+        if (noun.lower_ not in _SUMMIT_FORMS
+                or idx.types.get(idx.token_key[noun.i]) != "NamedEvent"):
+            return False
+        if not any(idx.types.get(idx.token_key.get(c.i, "")) == "Organization"
+                   for c in noun.children if c.dep_ in {"compound", "nmod", "amod"}):
+            return False
+        return not _frames_act(noun)
 
     def _own_parties(self, noun: Token) -> bool:
         """True when a noun's modifiers name two parties or more ("the Russian-Turkish
@@ -1605,7 +1619,7 @@ class _Extractor:
         self.statewise = (_SIGNERS if trig.mode == "sign agreement"
                           else _STATEWISE.get(trig.type, frozenset()))
         found = _Found()
-        if tok.pos_ in {"VERB", "AUX", "ADJ"}:  # "is ready to": the copula's subject
+        if tok.pos_ in {"VERB", "AUX", "ADJ"} and not mistagged_noun(tok):
             self.verb_participants(tok, trig, found)
         else:
             self.noun_participants(tok, trig, found)
@@ -2312,7 +2326,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 # each sender's statement is an act of its own
                 found += [replace(event, actors=(k,)) for k in event.actors]
                 continue
-            found += _per_counterpart(event, tok)
+            found += _per_counterpart(event, tok, ex.index.types)
             invitation = ex.invitation_thanked_for(tok, event)
             if invitation is not None and invitation.trigger is not None:
                 found.append(invitation)
@@ -2543,13 +2557,17 @@ def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -
     first_person = min((m.start - body for e in entities if e.type == "Person"
                         for m in e.mentions if m.start >= body), default=end)
     first_part = parts[0] if parts else end
+    # where a club's name ends, a space before "summit" ("SCO summit")
+    club_ends = {m.end - body for e in entities if e.type == "Organization" for m in e.mentions}
     chosen = []
     for sent in doc.sents:
         lo, hi = sent.start_char, sent.end_char
         if _question(sent):
             continue
+        # a club's named summit is a meeting too ("after the SCO summit")
         triggers = [t for t in sent if t.lower_ in form_lemmas
-                    and not _covered(starts, reach, t.idx, t.idx + len(t))]
+                    and (not _covered(starts, reach, t.idx, t.idx + len(t))
+                         or (t.lower_ in _SUMMIT_FORMS and t.idx - 1 in club_ends))]
         if not triggers:
             continue
         at = bisect.bisect_left(parts, lo)
@@ -2742,13 +2760,19 @@ def _past_title_end(doc: Doc, i: int, idx: _EntityIndex) -> int:
     return j if j < len(doc) and j in idx.token_key else i
 
 
-def _per_counterpart(event: Event, tok: Token) -> list[Event]:
+def _per_counterpart(event: Event, tok: Token, types: Mapping[str, EntityType]) -> list[Event]:
     """Meetings told in the plural with several counterparts ("had meetings with Erdogan and
     Juncker", "held brief contacts with Rutte, Gentiloni and Solberg") are one meeting each;
-    "talks with A and B" stay one."""
-    if (event.type == "CONSULT" and tok.tag_ == "NNS" and event.actors
+    "talks with A and B" stay one. So are the summits of several clubs ("the CIS and EAEU
+    summits"): one each."""
+    plural = tok.tag_ == "NNS" or mistagged_noun(tok)
+    if (event.type == "CONSULT" and plural and event.actors
             and tok.lemma_.lower() in _SINGLE_MEETINGS | {"contact"} and len(event.targets) > 1):
         return [replace(event, targets=(k,)) for k in event.targets]
+    if (event.type == "CONSULT" and plural and tok.lemma_.lower() == "summit"
+            and len(event.actors) > 1 and not event.targets
+            and all(types.get(k) == "Organization" for k in event.actors)):
+        return [replace(event, actors=(k,)) for k in event.actors]
     return [event]
 
 
@@ -3008,3 +3032,21 @@ def _past_clause(tok: Token) -> bool:
         (c.lemma_ == "have" and c.dep_ == "aux") or (c.lower_ in {"was", "were"})
         for c in verb.children
     )
+
+
+_SUMMIT_FORMS = frozenset({"summit", "summits"})
+_FRAMING_PREPS = frozenset({"during", "at", "in", "within", "before"})
+_FRAMING_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "framework", "ahead",
+                            "eve", "course"})
+
+
+def _frames_act(noun: Token) -> bool:
+    """True for a meeting noun that tells where or when another act happened ("on the sidelines
+    of the summit", "during the summit", "attended the summit", "took part in it")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "attend":
+        return True
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in _FRAMING_PREPS or (
+        prep.lower_ == "of" and prep.head.lower_ in _FRAMING_NOUNS)

@@ -255,10 +255,18 @@ def due_to_come(trigger: Token) -> bool:
                 and not any(c.lower_ == "it" for c in be.children))
 
 
+def mistagged_noun(tok: Token) -> bool:
+    """True for a plural noun the tagger took for a verb ("the CIS and EAEU summits to be
+    held"): a verb is never a subject or an object."""
+    return tok.tag_ == "VBZ" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+
+
 def _is_infinitival_plan(trigger: Token) -> bool:
     """True for "X to be held in November": an infinitive modifying a noun announces it."""
-    for tok in (trigger, *[c for c in trigger.children if c.dep_ in {"acl", "relcl"}]):
-        if tok.dep_ in {"acl", "relcl"} and tok.tag_ == "VBN" and any(
+    # the parser hangs the infinitive of a noun it took for a verb as that verb's complement
+    modifiers = {"acl", "relcl", "xcomp"} if mistagged_noun(trigger) else {"acl", "relcl"}
+    for tok in (trigger, *[c for c in trigger.children if c.dep_ in modifiers]):
+        if tok.dep_ in modifiers and tok.tag_ == "VBN" and any(
             c.lower_ == "to" and c.dep_ == "aux" for c in tok.children
         ):
             return True
