@@ -2317,6 +2317,14 @@ def test_interest_in_cooperating_is_an_intent_not_cooperation(nlp: Any) -> None:
                           ("Q419",))):
         assert only(short_events(nlp, said), "AGREE").actors == actors, said
     assert short_events(nlp, "Peru has an interest in stability in Chile.") == ()
+    # in furthering cooperation too, and what it is in is no place
+    evs = short_events(nlp, "Jacinda Ardern met Pedro Sanchez. The two leaders expressed "
+                            "mutual interest in the development of trade and economic "
+                            "cooperation between New Zealand and Spain.")
+    assert [(e.actors, e.place) for e in evs if e.type == "AGREE"] == [(("Q1", "Q2"), None)]
+    evs = short_events(nlp, "Jacinda Ardern met Pedro Sanchez. The two leaders expressed "
+                            "mutual interest in the development of trade.")
+    assert [e.type for e in evs] == ["CONSULT"]
 
 
 def test_readiness_covers_each_act_it_coordinates(nlp: Any) -> None:

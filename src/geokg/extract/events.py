@@ -117,6 +117,10 @@ _TIES = frozenset({"cooperation", "relation", "relations", "interaction", "tie",
 # Nouns of joint work between states, an act whatever their modifiers ("interest in cooperation
 # with the EEC").
 _JOINT_WORK = frozenset({"cooperation", "interaction", "partnership"})
+# Nouns of furthering something ("the development of cooperation").
+_FURTHERING_NOUNS = frozenset({"development", "expansion", "strengthening", "deepening",
+                               "promotion", "enhancement", "intensification", "advancement",
+                               "growth"})
 # Words by which a step is said to be needed ("it is important to resume the dialogue").
 _NEEDED = frozenset({"important", "necessary", "essential", "vital", "crucial", "imperative",
                      "urgent", "needed"})
@@ -1552,7 +1556,7 @@ class _Extractor:
         "in" is the complement."""
         joint = [g for c in tok.children if tok.pos_ in {"ADJ", "NOUN"} and c.dep_ == "prep"
                  and c.lower_ == "in" for g in c.children
-                 if g.dep_ == "pobj" and g.lemma_.lower() in _JOINT_WORK]
+                 if g.dep_ == "pobj" and (g.lemma_.lower() in _JOINT_WORK or _furthers_work(g))]
         if joint and not types - {"COOPERATE"}:
             return True  # "interest in cooperation with the EEC": cooperation, however plain
         clauses = [c for c in tok.children if c.dep_ == "xcomp"] + [
@@ -2774,6 +2778,16 @@ def _per_counterpart(event: Event, tok: Token, types: Mapping[str, EntityType]) 
             and all(types.get(k) == "Organization" for k in event.actors)):
         return [replace(event, actors=(k,)) for k in event.actors]
     return [event]
+
+
+def _furthers_work(noun: Token) -> bool:
+    """True for a noun that furthers joint work ("the development of trade and economic
+    cooperation", "the expansion of our partnership")."""
+    if noun.lemma_.lower() not in _FURTHERING_NOUNS:
+        return False
+    return any(w.lemma_.lower() in _JOINT_WORK for p in noun.children
+               if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+               for w in (o, *o.conjuncts))
 
 
 def _wished(tok: Token) -> Token | None:
