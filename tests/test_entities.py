@@ -421,6 +421,18 @@ def test_forums_and_weeks_are_named_events() -> None:
     assert ents["Varnian Energy Week"].type == "NamedEvent"
 
 
+def test_a_congress_or_conference_told_as_held_is_a_named_event() -> None:
+    ents = _body_entities("Boris Johnson praised the outcome of the Varnian National Dialogue "
+                          "Congress in Tarn. The Varnian National Dialogue Congress was a "
+                          "success. Johnson recalled the decisions of the Paris International "
+                          "Conference on Trade held on March 3. The Varnian National Congress "
+                          "won the election in Varnia.")
+    assert ents["Varnian National Dialogue Congress"].type == "NamedEvent"  # every mention
+    assert len(ents["Varnian National Dialogue Congress"].mentions) == 2
+    assert ents["Paris International Conference on Trade"].type == "NamedEvent"
+    assert ents["Varnian National Congress"].type == "Organization"  # a party, never held
+
+
 def test_names_known_as_named_events_are_named_events() -> None:
     ents = _body_entities("Boris Johnson stressed his support for Brexit. After the Second "
                           "World War and the Holocaust, Europe changed.")

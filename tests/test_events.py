@@ -2069,6 +2069,20 @@ def test_a_clubs_named_summit_is_a_meeting_unless_it_frames_another_act() -> Non
                        (["BRICS"], "asserted", "2019-10-05")]
 
 
+def test_a_states_named_congress_is_its_meeting_apart_from_its_leaders() -> None:
+    from geokg.extract import extract_article
+    ex = extract_article(article_from(
+        "Vladimir Putin met with President of Syria Bashar al-Assad in Russia.\n\nThe two "
+        "leaders discussed preparations for the Syrian National Dialogue Congress in Sochi. "
+        "Mr Assad later held a press conference in Russia. I expect that the Syrian National "
+        "Dialogue Congress will meet in Sochi.", dt.date(2019, 10, 5)))
+    label = {e.key: e.label for e in ex.entities}
+    # Syria's congress, to come; not merged into its president's talks; a press conference
+    # is no named meeting
+    assert [(e.mode, [label[k] for k in e.actors], e.factuality) for e in ex.events] == [
+        ("meeting", ["Vladimir Putin"], "asserted"), ("congress", ["Syria"], "future")]
+
+
 def test_a_meeting_one_took_part_in_is_told_again_with_all_its_sides(
         nlp: Any, tmp_path: Path) -> None:
     (meeting,) = short_events(nlp, "Jacinda Ardern took part in the trilateral meeting of the "

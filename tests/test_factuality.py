@@ -53,6 +53,8 @@ CASES = [
     ("They discussed the summit that will take place at the end of May.", "summit", "future"),
     ("The meeting of the two leaders could take place in May.", "meeting", "possible"),
     ("The meeting of the two leaders took place in May.", "meeting", "asserted"),
+    ("I expect that the congress will meet in Sochi.", "congress", "future"),
+    ("The congress met in Sochi.", "congress", "asserted"),
     ("The ministry denied that it attacked the convoy.", "attacked", "negated"),
     ("The United States won't send more troops.", "send", "negated"),
     # "I would like to thank": the speaker thanks as they speak; a wish to visit is a plan

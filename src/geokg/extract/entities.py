@@ -405,6 +405,14 @@ _STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"
 # Last words of the names of gatherings held at a time ("Eastern Economic Forum").
 _GATHERINGS = frozenset({"forum", "week", "festival", "championships",
                          "games", "olympics", "expo", "exhibition"})
+# Names of bodies as often as of gatherings ("Congress"): a gathering when told as held.
+_CONVENED = frozenset({"congress", "conference"})
+_HELD_AFTER = re.compile(r"(?:\s+on\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?=\s+held))?"
+                         r",?\s+(?:(?:which|that)\s+(?:was|is|will\s+be)\s+)?(?:held|convened"
+                         r"|to\s+be\s+held|took\s+place|will\s+(?:be\s+held|meet|take\s+place)"
+                         r"|in\s+[A-Z]|on\s+[A-Z][a-z]+\s+\d)")
+_HOLDING_BEFORE = re.compile(r"\b(?:hold|holds|holding|held|convene|convening|convened|host"
+                             r"|hosts|hosted|hosting)\s+(?:the\s+)?$")
 _STORM_RANK = {"hurricane": 2, "typhoon": 2, "cyclone": 2}  # over "Tropical Storm"
 # Diseases, viruses and commodities the model takes for bodies: things, not entities (gold
 # guidelines 4.1, "products/things").
@@ -1121,6 +1129,13 @@ def _office(title_words: str) -> str | None:
     return None
 
 
+def _told_as_held(body: str, start: int, end: int) -> bool:
+    """True for a name told as a gathering held ("the X Congress in Sochi", "the X Conference
+    held on January 19", "hosted the X Congress")."""
+    return bool(_HELD_AFTER.match(body, end)
+                or _HOLDING_BEFORE.search(body, max(start - 30, 0), start))
+
+
 def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label: str,
             s: int, e: int) -> tuple[EntityType, str] | None:
     """Type and label of a model-only name, or None when it is not an entity we annotate."""
@@ -1187,6 +1202,11 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         return "NamedEvent", label  # "International Women's Day", "Independence Day"
     if typ in {"Organization", "Place"} and words[-1] in _GATHERINGS and len(words) >= 2:
         return "NamedEvent", label  # "Russian Energy Week", "Eastern Economic Forum"
+    if (typ in {"Organization", "Place"} and len(words) >= 2 and _CONVENED & {words[-1], *head}
+            and _told_as_held(ctx.body, s, e)):
+        # "the Syrian National Dialogue Congress in Sochi", "the Berlin Conference held on
+        # January 19": a gathering; "the Indian National Congress", a party, is never held
+        return "NamedEvent", label
     if words[0] in _STORM_WORDS and len(words) >= 2:
         return "NamedEvent", label  # "Typhoon Haiyan", "Tropical Storm Humberto"
     if typ == "NamedEvent" and not any(w.raw[:1].isupper() and w.norm not in _MONTHS
@@ -2132,6 +2152,12 @@ def _assemble(cands: Sequence[_Cand], article: Article, gaz: Gazetteer,
         initial = _MIDDLE_INITIAL.fullmatch(c.label) if c.type == "Person" and not c.qid else None
         if initial and f"{initial[1]} {initial[2]}" in spelt:
             c.label = f"{initial[1]} {initial[2]}"
+    # A congress or conference told once as held is a gathering in every mention.
+    held = {c.label.casefold() for c in cands if c.type == "NamedEvent" and not c.qid
+            and _CONVENED & {w.norm for w in split_words(c.label)}}
+    for c in cands:
+        if not c.qid and c.label.casefold() in held:
+            c.type = "NamedEvent"
     # One unlinked name, one type: the reading most of its mentions get ("at Abqaiq" and
     # "Abqaiq was the target" are the same place).
     votes: dict[str, Counter[str]] = defaultdict(Counter)

@@ -308,6 +308,7 @@ class Trigger:
     actor_types: frozenset[str] = frozenset()
     assessment: bool = False
     clause_types: frozenset[str] = frozenset()
+    named_only: bool = False
 
     def role_of(self, prep: str, lexicon: Lexicon) -> str:
         """The role ("actor", "target", "joint", "place", "none") of a preposition's object."""
@@ -364,6 +365,7 @@ def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
             actor_types=frozenset(item.get("actor_types", ())),
             assessment=bool(item.get("assessment", False)),
             clause_types=frozenset(item.get("clause_types", ())),
+            named_only=bool(item.get("named_only", False)),
         )
         by_lemma.setdefault(trig.lemma, []).append(trig)
     return Lexicon(
@@ -1482,7 +1484,8 @@ class _Extractor:
             # the lemmatizer's slips ("hopes" → "hop"): a verb form of one lexicon verb
             lemmas = _form_lemmas().get(tok.lower_, ())
             entries = self.lexicon.by_lemma.get(lemmas[0]) if len(lemmas) == 1 else None
-        if not entries or (tok.i in self.index.token_key and not self._club_summit(tok)):
+        named = tok.i in self.index.token_key
+        if not entries or (named and not self._named_meeting(tok)):
             return None  # words inside a name ("Normandy Four summit") are not triggers
         if tok.dep_ == "amod" or _aggregate(tok):
             return None  # "alleged hush money", "three telephone conversations"
@@ -1506,7 +1509,7 @@ class _Extractor:
         # Statement of the Presidents").
         pos = "NOUN" if tok.pos_ == "PROPN" or mistagged_noun(tok) else tok.pos_
         for trig in entries:
-            if pos not in trig.pos:
+            if pos not in trig.pos or (trig.named_only and not named):
                 continue
             if trig.needs and not trig.needs & (
                     near | (done_to if trig.type in {"AGREE", "COOPERATE"} else set())):
@@ -1525,17 +1528,23 @@ class _Extractor:
             return trig
         return None
 
-    def _club_summit(self, noun: Token) -> bool:
-        """True for a named summit of an organisation told as a meeting of its own ("after the
-        SCO summit", "the CIS and EAEU summits to be held next week"); not one that only frames
-        another act ("met on the sidelines of the G20 summit", "will take part in the CSTO
-        summit"), which the annotators leave as that act's setting."""
+    def _named_meeting(self, noun: Token) -> bool:
+        """True for a named summit of an organisation, or a named congress or conference of
+        a state, told as a meeting of its own ("after the SCO summit", "the CIS and EAEU
+        summits to be held next week", "the outcome of the Syrian National Dialogue
+        Congress"); not one that only frames another act ("met on the sidelines of the G20
+        summit", "will take part in the CSTO summit"), which the annotators leave as that
+        act's setting."""
         idx = self.index
-        if (noun.lower_ not in _SUMMIT_FORMS
+        if (noun.lower_ not in _MEETING_NAME_FORMS
                 or idx.types.get(idx.token_key[noun.i]) != "NamedEvent"):
             return False
-        if not any(idx.types.get(idx.token_key.get(c.i, "")) == "Organization"
-                   for c in noun.children if c.dep_ in {"compound", "nmod", "amod"}):
+        # a summit's club; a congress's state too ("Syrian": the country the name is of),
+        # not a summit's ("the Russia-Turkey-Iran summit" is of three)
+        state = noun.lower_ not in _SUMMIT_FORMS and self.country.get(idx.token_key[noun.i])
+        if state not in idx.types and not any(
+                idx.types.get(idx.token_key.get(c.i, "")) == "Organization"
+                for c in noun.children if c.dep_ in {"compound", "nmod", "amod"}):
             return False
         return not _frames_act(noun)
 
@@ -1640,6 +1649,9 @@ class _Extractor:
             or (types.get(k) == "Place" and k in found.directed and k not in places)
         ]
         targets = [k for k in targets if k not in actors]
+        if not actors and trig.named_only and (
+                state := self.country.get(self.index.token_key.get(tok.i, ""))) in types:
+            actors = [state]  # "the Syrian National Dialogue Congress": Syria's
         if trig.type == "SUPPORT" and len(actors) == 1:
             # "we are grateful to you for the support of Tarnavia", said by its president:
             # thanks go to the other side, never to the speaker's own state
@@ -2051,6 +2063,8 @@ _MADE_BEFORE = ((_BEFORE_NOW - {"already", "before", "once"}) | (_EARLIER - {"fi
 _IN_PERSON = frozenset({"visit", "meeting", "talks", "take part", "host visit"})
 # Meetings in which a visit to the host's state is told again ("visited India ... held talks").
 _MET = frozenset({"meeting", "talks", "discussion"})
+# Named gatherings of a state ("the Syrian National Dialogue Congress"), not of its leaders.
+_CONGRESSES = frozenset({"congress", "conference"})
 
 
 def _merge(events: list[Event], country: dict[str, str], persons: set[str],
@@ -2079,7 +2093,9 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
         duplicate = False
         for i, old in enumerate(kept):
             if (old.type != ev.type or (old.date and ev.date and not _same_time(old.date, ev.date))
-                    or recalls(old) != recalls(ev)):
+                    or recalls(old) != recalls(ev)
+                    # a state's congress is another meeting than its leader's talks
+                    or (old.mode in _CONGRESSES) != (ev.mode in _CONGRESSES)):
                 continue
             old_parts = set(old.actors) | set(old.targets)
             if (
@@ -2561,8 +2577,11 @@ def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -
     first_person = min((m.start - body for e in entities if e.type == "Person"
                         for m in e.mentions if m.start >= body), default=end)
     first_part = parts[0] if parts else end
-    # where a club's name ends, a space before "summit" ("SCO summit")
-    club_ends = {m.end - body for e in entities if e.type == "Organization" for m in e.mentions}
+    # named meetings with a party inside ("SCO summit", "Syrian National Dialogue Congress")
+    sides = [m.start - body for e in entities if e.type in {"Organization", "Country"}
+             for m in e.mentions]
+    meetings = [(m.start - body, m.end - body) for e in entities if e.type == "NamedEvent"
+                for m in e.mentions if e.country or any(m.start <= k + body < m.end for k in sides)]
     chosen = []
     for sent in doc.sents:
         lo, hi = sent.start_char, sent.end_char
@@ -2571,7 +2590,8 @@ def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -
         # a club's named summit is a meeting too ("after the SCO summit")
         triggers = [t for t in sent if t.lower_ in form_lemmas
                     and (not _covered(starts, reach, t.idx, t.idx + len(t))
-                         or (t.lower_ in _SUMMIT_FORMS and t.idx - 1 in club_ends))]
+                         or (t.lower_ in _MEETING_NAME_FORMS
+                             and any(lo <= t.idx < hi for lo, hi in meetings)))]
         if not triggers:
             continue
         at = bisect.bisect_left(parts, lo)
@@ -3049,6 +3069,7 @@ def _past_clause(tok: Token) -> bool:
 
 
 _SUMMIT_FORMS = frozenset({"summit", "summits"})
+_MEETING_NAME_FORMS = _SUMMIT_FORMS | {"congress", "conference"}
 _FRAMING_PREPS = frozenset({"during", "at", "in", "within", "before"})
 _FRAMING_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "framework", "ahead",
                             "eve", "course"})

@@ -241,7 +241,8 @@ def factuality_of(trigger: Token) -> Factuality:
 
 
 # Verbs whose subject is a meeting unfolding: their tense and mood are the meeting's.
-_TAKING_PLACE = frozenset({"take", "begin", "start", "open", "end", "close", "conclude"})
+_TAKING_PLACE = frozenset({"take", "begin", "start", "open", "end", "close", "conclude",
+                           "meet", "convene"})
 
 
 def due_to_come(trigger: Token) -> bool:
