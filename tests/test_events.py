@@ -467,6 +467,17 @@ def test_condolences_and_greetings_are_support(nlp: Any) -> None:
     assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
 
 
+def test_a_meeting_named_only_by_its_kind_is_of_the_parties_of_the_act_done_during_it(
+        nlp: Any) -> None:
+    events = short_events(nlp, "During the telephone conversation, Jacinda Ardern extended her "
+                               "greetings to Pedro Sanchez.")
+    assert [(e.type, e.mode, e.actors, e.targets) for e in events] == [
+        ("CONSULT", "phone call", ("Q1",), ("Q2",)), ("SUPPORT", "greetings", ("Q1",), ("Q2",))]
+    # a visit names its own parties: not a meeting of the thanks' parties
+    events = short_events(nlp, "During her visit to Peru, Jacinda Ardern thanked Pedro Sanchez.")
+    assert ("CONSULT", ("Q1",), ("Q2",)) not in [(e.type, e.actors, e.targets) for e in events]
+
+
 def test_a_message_sent_earlier_is_an_act_of_its_own(nlp: Any) -> None:
     # the receiver of a message sent is its target, also when named before it
     ev = only(short_events(nlp, "Jacinda Ardern sent Pedro Sanchez a message of condolences."),

@@ -1836,6 +1836,27 @@ class _Extractor:
                        targets=tuple(k for k in event.actors if k not in thanked), date=None,
                        factuality="asserted", trigger=trigger)
 
+    def meeting_done_during(self, tok: Token, event: Event) -> Event | None:
+        """The meeting an act was done during, named only by its kind ("During the telephone
+        conversation, Vladimir Putin extended his greetings to Tokayev"): a meeting of the
+        act's parties; not one with parties of its own ("during his visit to India")."""
+        if event.type == "CONSULT" or not (event.actors and event.targets):
+            return None
+        verb = next((t for t in (tok, *tok.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+        if verb is None:
+            return None
+        for noun in (o for p in verb.children if p.dep_ == "prep" and p.lower_ == "during"
+                     for o in p.children if o.dep_ == "pobj"):
+            met = self.match(noun)
+            if (met is None or met.type != "CONSULT"
+                    or any(t.i in self.index.token_key for t in noun.subtree)):
+                continue
+            start = noun.idx + self.article.body_start
+            trigger = Span(start, start + len(noun.text),
+                           self.article.text[start:start + len(noun.text)])
+            return replace(event, type="CONSULT", mode=met.mode, trigger=trigger)
+        return None
+
     def _unnamed_force(self, tok: Token) -> bool:
         """True for an act whose performer is the unnamed authorities or police ("Authorities
         arrested ...", "twelve people were detained by police")."""
@@ -2346,6 +2367,9 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 # each sender's statement is an act of its own
                 found += [replace(event, actors=(k,)) for k in event.actors]
                 continue
+            meeting = ex.meeting_done_during(tok, event)
+            if meeting is not None:
+                found.append(meeting)  # before the act, as told: the day's meeting first
             found += _per_counterpart(event, tok, ex.index.types)
             invitation = ex.invitation_thanked_for(tok, event)
             if invitation is not None and invitation.trigger is not None:
