@@ -1322,6 +1322,12 @@ def test_agreements_told_apart_are_apart_and_a_view_is_none(nlp: Any, tmp_path: 
     agreed = [e for e in events if e.type == "AGREE"]
     # agreeing with a view, in the present or by what one said, agrees to no act
     assert [e.evidence.text.split()[4] for e in agreed] == ["expand", "maintain"]
+    # so are documents approved in two sentences
+    events = short_events(nlp, "Jacinda Ardern met Pedro Sanchez. The two leaders approved a "
+                               "package of documents on the Andean Community. They also "
+                               "approved a resolution on trade.")
+    assert [(e.mode, e.actors) for e in events if e.type == "AGREE"] == [
+        ("approve", ("Q1", "Q2")), ("approve", ("Q1", "Q2"))]
 
 
 def test_readout_stances_of_support_condemnation_and_recognition(nlp: Any) -> None:
