@@ -1611,8 +1611,12 @@ def test_a_period_an_act_covers_is_not_its_date(nlp: Any) -> None:
 
 def test_reaffirming_the_need_for_a_step_is_a_call(nlp: Any) -> None:
     events = short_events(nlp, "Pedro Sanchez and Jacinda Ardern reaffirmed the need for "
-                               "bilateral consultations on arms control.")
+                               "consultations on arms control.")
     assert [(e.type, e.mode) for e in events] == [("REQUEST", "call for")]
+    # unless the step is their own talks with each other: an intent of theirs
+    events = short_events(nlp, "Pedro Sanchez and Jacinda Ardern reaffirmed the need for "
+                               "bilateral consultations on arms control.")
+    assert [(e.type, e.mode) for e in events] == [("AGREE", "express intent")]
 
 
 def test_a_joint_statement_issued_in_the_passive_is_the_visits_parties(nlp: Any) -> None:
@@ -2140,6 +2144,8 @@ def test_stressing_to_keep_ones_own_accord_is_a_commitment_not_a_call(nlp: Any) 
     assert [t for t, _ in acts("They also stressed the need for the parties to the conflict in "
                                "Peru to make steps toward implementing the agreement on "
                                "trade.")] == ["REQUEST"]
+    assert [t for t, _ in acts("Both sides emphasised the need for a collective effort to "
+                               "maintain stability in Peru.")] == ["REQUEST"]
 
 
 def test_associates_of_a_person_are_not_that_person(nlp: Any) -> None:

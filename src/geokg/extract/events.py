@@ -2087,6 +2087,9 @@ _IN_PERSON = frozenset({"visit", "meeting", "talks", "take part", "host visit"})
 _MET = frozenset({"meeting", "talks", "discussion"})
 # Named gatherings of a state ("the Syrian National Dialogue Congress"), not of its leaders.
 _CONGRESSES = frozenset({"congress", "conference"})
+# Nouns of sides talking with each other ("bilateral consultations").
+_TALKS = frozenset({"consultation", "talk", "talks", "contact", "meeting", "dialogue",
+                    "negotiation", "summit"})
 
 
 def _merge(events: list[Event], country: dict[str, str], persons: set[str],
@@ -2925,11 +2928,14 @@ def _anniversary(tok: Token) -> tuple[int, Token] | None:
 def _own_commitment(tok: Token) -> str | None:
     """The commitment a stress of joint speakers makes ("stressed the importance of preserving
     this agreement": "reaffirm commitment"; "stressed that it was important to further develop
-    interaction": "express intent"); None for a demand ("called for") or a need of others
+    interaction", "reaffirmed the need for bilateral consultations": "express intent"); None
+    for a demand ("called for") or a need of others
     ("the need for the parties to implement")."""
     if tok.lemma_.lower() in _DEMANDS:
         return None
     words = list(tok.subtree)
+    if any(_bilateral(t) and t.lemma_.lower() in _TALKS for t in words):
+        return "express intent"  # "reaffirmed the need for bilateral consultations"
     if any(t.lower_ == "for" for t in words):
         return None
     for t in words:
@@ -2941,6 +2947,11 @@ def _own_commitment(tok: Token) -> str | None:
                                         for o in t.children if o.dep_ == "dobj"):
             return "express intent"
     return None
+
+
+def _bilateral(noun: Token) -> bool:
+    """True for a noun told as between the two sides alone ("bilateral consultations")."""
+    return any(c.dep_ == "amod" and c.lower_ == "bilateral" for c in noun.children)
 
 
 def _thanks_matter(tok: Token) -> str | None:
