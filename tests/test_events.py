@@ -478,6 +478,14 @@ def test_a_meeting_named_only_by_its_kind_is_of_the_parties_of_the_act_done_duri
     assert ("CONSULT", ("Q1",), ("Q2",)) not in [(e.type, e.actors, e.targets) for e in events]
 
 
+def test_the_two_countries_of_a_message_are_its_senders_and_its_addressees(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern sent a message of greetings to Pedro Sanchez "
+                               "of Spain.\n\nShe noted that the two countries signed a treaty on "
+                               "trade last year.")
+    assert [(e.type, e.actors, e.date) for e in events] == [
+        ("SUPPORT", ("Q1",), "2021-06-09"), ("AGREE", ("Q1", "Q29"), "2020")]
+
+
 def test_a_message_sent_earlier_is_an_act_of_its_own(nlp: Any) -> None:
     # the receiver of a message sent is its target, also when named before it
     ev = only(short_events(nlp, "Jacinda Ardern sent Pedro Sanchez a message of condolences."),

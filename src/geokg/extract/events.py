@@ -577,6 +577,7 @@ class _Extractor:
         self.index = _EntityIndex.build(doc, article, entities)
         self.lexicon = load_lexicon()
         self.group: tuple[str, ...] = ()  # parties of the latest meeting, for "they"
+        self.by_message = False  # the group is a message's sender and addressee, not "we"
         # the one international organisation whose summit the article reports, when no
         # meeting has two parties: who signs and agrees where the text names nobody
         self.summit: tuple[str, ...] = ()
@@ -760,12 +761,14 @@ class _Extractor:
                     (_says_you(head.head, head) and idx.addressee_at(head.i) is not None)
                     or (head.dep_ in _SUBJECTS and idx.speaker_at(head.i) is not None
                         and self._names_a_party(head.head)))
-                if not exclusive and (self.group or lower not in {"we", "our", "us"} or depth):
+                # the "we" of a message is its sender's, not the sender's and addressee's
+                group = () if self.by_message and lower in {"we", "our", "us"} else self.group
+                if not exclusive and (group or lower not in {"we", "our", "us"} or depth):
                     # Cooperation is between states: "we are restoring our trade ties", said
                     # by one leader to another, is Russia's and Turkey's.
                     if lower in self.statewise:
-                        return self.group_states()
-                    return list(self.group or (self.body if lower in _THEY else ()))
+                        return self.states_of(group)
+                    return list(group or (self.body if lower in _THEY else ()))
                 # Outside a meeting report "we" in a quote is the speaker, the author of what
                 # it proposes, hopes or is ready for (gold guidelines 5.3; the annotators give
                 # such acts to the speaker two times in three); so is a "we" beside the "you"
@@ -823,7 +826,7 @@ class _Extractor:
                 keys = (self.group_states() if head.lemma_.lower() in self.statewise
                         else list(self.group or self.body))
             elif head.lemma_.lower() in _STATE_NOUNS and any(
-                c.lower_ in {"two", "both", "three", "the"} for c in head.children
+                c.lower_ in {"two", "both", "three", "the", "our"} for c in head.children
             ):
                 # "the two countries": the states the parties of the meeting act for.
                 keys = self.group_states()
@@ -2348,9 +2351,14 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                     and (_past_clause(tok) or any(t.lower_ in _MADE_BEFORE for t in sent))):
                 earlier.add(event.trigger.start)
             parties = tuple(dict.fromkeys(event.actors + event.targets))
-            if not ex.group and event.type == "CONSULT" and event.factuality == "asserted":
-                # "they", "the two leaders" later on: the parties of the article's meeting.
+            if not ex.group and event.factuality == "asserted" and (
+                    event.type == "CONSULT" or (message_report and s_no < 2
+                                                and len(event.actors) == len(event.targets) == 1)):
+                # "they", "the two leaders" later on: the parties of the article's meeting, or
+                # of the message it reports ("sent a message of greetings to ...": "the two
+                # countries" are the sender's and the addressee's)
                 ex.group = parties if len(parties) > 1 else ()
+                ex.by_message = event.type != "CONSULT"
                 if not ex.group and not ex.summit and ex.international(parties):
                     ex.summit = parties  # "The SCO leaders discussed ..."
             if event.trigger is not None and event.trigger.start in invitations:
