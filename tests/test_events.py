@@ -723,6 +723,8 @@ def test_cooperation_said_as_we_is_between_the_states(nlp: Any) -> None:
         ("Pedro Sanchez filed a lawsuit against Jacinda Ardern.", "ACCUSE", "lawsuit", ("Q1",)),
         ("Pedro Sanchez petitioned the court.", "REQUEST", "petition", ()),
         ("Pedro Sanchez voiced concern over the floods.", "ACCUSE", "express concern", ()),
+        ("Pedro Sanchez manifested his concern over the violence in Chile.", "ACCUSE",
+         "express concern", ()),
         ("Pedro Sanchez expressed disappointment.", "ACCUSE", "express disappointment", ()),
         ("Pedro Sanchez is committed to talks.", "AGREE", "commit", ()),
         ("Pedro Sanchez said he was firmly committed to talks.", "AGREE", "commit", ()),
