@@ -478,6 +478,13 @@ def test_a_meeting_named_only_by_its_kind_is_of_the_parties_of_the_act_done_duri
     assert ("CONSULT", ("Q1",), ("Q2",)) not in [(e.type, e.actors, e.targets) for e in events]
 
 
+def test_an_act_that_follows_talks_is_by_who_held_them(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern and Pedro Sanchez held talks followed by signing "
+                               "a package of cooperation agreements.")
+    assert [(e.type, e.actors) for e in events] == [("CONSULT", ("Q1", "Q2")),
+                                                    ("AGREE", ("Q1", "Q2"))]
+
+
 def test_the_two_countries_of_a_message_are_its_senders_and_its_addressees(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern sent a message of greetings to Pedro Sanchez "
                                "of Spain.\n\nShe noted that the two countries signed a treaty on "

@@ -1694,6 +1694,10 @@ class _Extractor:
             return None  # "left the EU" is a withdrawal, "left Moscow" a journey
         if trig.actor_types and any(types.get(k) not in trig.actor_types for k in actors):
             return None  # a state joins the WTO; a person joining a party is a career step
+        if not actors and not targets and (meeting := _followed_meeting(tok, self.match)):
+            # "held talks followed by signing a package of agreements": by who held the talks
+            actors = self._subject_of(meeting.head)[0] if meeting.dep_ == "dobj" else []
+            found.from_context = bool(actors)
         parties = self.group or self.summit
         if not actors and not targets and parties and _unattributed_passive(tok, trig):
             # "Documents were signed during the visit": by the states of the meeting; "...
@@ -2955,6 +2959,18 @@ def _own_commitment(tok: Token) -> str | None:
                                         for o in t.children if o.dep_ == "dobj"):
             return "express intent"
     return None
+
+
+def _followed_meeting(tok: Token, match: Callable[[Token], Trigger | None]) -> Token | None:
+    """The meeting an act is told to follow ("talks followed by signing a package of
+    agreements": "talks"), or None."""
+    if tok.dep_ not in {"pcomp", "pobj"} or tok.head.dep_ != "agent":
+        return None
+    acl = tok.head.head
+    if acl.dep_ != "acl" or acl.lemma_.lower() != "follow":
+        return None
+    met = match(acl.head)
+    return acl.head if met is not None and met.type == "CONSULT" else None
 
 
 def _bilateral(noun: Token) -> bool:
