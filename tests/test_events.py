@@ -478,6 +478,12 @@ def test_a_meeting_named_only_by_its_kind_is_of_the_parties_of_the_act_done_duri
     assert ("CONSULT", ("Q1",), ("Q2",)) not in [(e.type, e.actors, e.targets) for e in events]
 
 
+def test_who_took_part_in_the_meeting_reported_hold_no_meeting_of_their_own(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern held a meeting with Pedro Sanchez.\n\nTaking part "
+                               "in the meeting were Omar Haddad, Lena Varga and Karl Brandt.")
+    assert [(e.actors, e.targets) for e in events] == [(("Q1",), ("Q2",))]
+
+
 def test_an_act_that_follows_talks_is_by_who_held_them(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern and Pedro Sanchez held talks followed by signing "
                                "a package of cooperation agreements.")

@@ -2288,6 +2288,9 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                                 factuality="asserted" if told == "future" else told)
             if event.type == "CONSULT" and _repeated(tok):
                 continue  # "who met Hugo Chavez on a number of occasions": many meetings, no one
+            if (event.type == "CONSULT" and _attendance_list(tok)
+                    and any(f.type == "CONSULT" for f in found)):
+                continue  # "Taking part in the meeting were ...": who attended the one reported
             if event.trigger is not None and (
                     (event.type == "CONSULT" and ex.index.in_turn(tok.i)
                      and _recalled_meeting(tok, sent))
@@ -2959,6 +2962,28 @@ def _own_commitment(tok: Token) -> str | None:
                                         for o in t.children if o.dep_ == "dobj"):
             return "express intent"
     return None
+
+
+def _attendance_list(tok: Token) -> bool:
+    """True inside "Taking part in the meeting were A, B and C", "Attending the talks were
+    ...": who attended a meeting the article has named, not another meeting."""
+    verb = tok
+    if tok.dep_ in {"pobj", "dobj"}:
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else tok.head
+    # the participle opens the sentence ("Taking part ...", "Also taking part ...")
+    opens = all(t.dep_ == "advmod" for t in verb.doc[verb.sent.start:verb.i])
+    if verb.tag_ != "VBG" or verb.dep_ != "ROOT" or not opens:
+        return False
+    if verb.lemma_.lower() == "take":
+        if not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+            return False
+        meetings = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                    for o in p.children if o.dep_ == "pobj"]
+    elif verb.lemma_.lower() == "attend":
+        meetings = [o for o in verb.children if o.dep_ == "dobj"]
+    else:
+        return False
+    return any(any(c.dep_ == "det" and c.lower_ == "the" for c in m.children) for m in meetings)
 
 
 def _followed_meeting(tok: Token, match: Callable[[Token], Trigger | None]) -> Token | None:
