@@ -817,6 +817,12 @@ def test_what_offers_an_opportunity_offers_nothing(nlp: Any) -> None:
     assert (ev.mode, ev.actors, ev.targets) == ("offer", ("Q2",), ("Q298",))
 
 
+def test_weapons_delivered_are_aid_a_payment_is_not(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Spain delivered missiles to Peru."), "AID")
+    assert (ev.actors, ev.targets) == (("Q29",), ("Q419",))
+    assert not short_events(nlp, "Spain delivered the payment to Peru.")
+
+
 def test_concern_felt_or_shared_is_no_act(nlp: Any) -> None:
     assert not short_events(nlp, "I know Pedro Sanchez is concerned about this.")
     assert not short_events(nlp, "Pedro Sanchez shares the concern of many.")
