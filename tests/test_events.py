@@ -2357,6 +2357,12 @@ def test_a_long_title_before_a_colon_opens_a_turn_and_who_takes_an_opportunity_a
                             "Let me take this opportunity to thank Chile for its help.")
     acts = {(e.mode, e.actors, e.targets) for e in evs if e.type == "SUPPORT"}
     assert acts == {("congratulate", ("Q2",), ("Q1",)), ("thank", ("Q2",), ("Q298",))}
+    # so does who has the honour to
+    evs = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nJacinda Ardern: Welcome.\n"
+                            "Pedro Sanchez: I have the honour to thank you for this invitation "
+                            "to Lima.")
+    assert [(e.mode, e.actors, e.targets) for e in evs if e.type != "CONSULT"] == [
+        ("thank", ("Q2",), ("Q1",)), ("invitation", ("Q1",), ("Q2",))]
 
 
 def test_greetings_conveyed_from_someone_are_the_senders(nlp: Any) -> None:

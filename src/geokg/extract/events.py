@@ -53,7 +53,7 @@ _TRANSFERS = frozenset({"send", "supply", "deliver", "provide", "give", "transfe
 # Verbs of passing a message on, whose "to" names the receiver ("convey my greetings to").
 _PASSING_ON = frozenset({"convey", "send", "pass", "extend", "deliver", "transmit"})
 # Nouns of a chance taken to act ("use this opportunity to thank"): the taker acts.
-_OCCASIONS = frozenset({"opportunity", "occasion", "chance"})
+_OCCASIONS = frozenset({"opportunity", "occasion", "chance", "honour", "honor", "privilege"})
 # Verbs that carry the participants of their nominal object ("held talks with", "had a telephone
 # conversation", "issued a joint statement", "expressed support", "stressed the need").
 _LIGHT_VERBS = frozenset({
@@ -1060,10 +1060,11 @@ class _Extractor:
                     return doers, []
                 cur = cur.head.head
                 continue
-            if (cur.dep_ in {"acl", "xcomp"} and cur.head.lemma_.lower() in _OCCASIONS
+            if (cur.dep_ in {"acl", "xcomp", "relcl"} and cur.head.lemma_.lower() in _OCCASIONS
                     and cur.head.dep_ in {"dobj", "pobj"}):
-                # "I would like to use this opportunity to congratulate you": who uses it;
-                # "thank you for the opportunity to meet": who is thanked for it
+                # "I would like to use this opportunity to congratulate you", "I have the
+                # honour to thank you": who uses it; "thank you for the opportunity to meet":
+                # who is thanked for it
                 cur = cur.head.head
                 if cur.dep_ == "prep":
                     cur = cur.head
