@@ -278,7 +278,7 @@ _SAID_ACTS = _SPEECH_ACTS | {"AGREE"}
 _DISTINCT_ACTS = frozenset({"sign agreement", "ratify agreement"})
 # Acts that, told in two sentences, are two acts: "they agreed to A. They also agreed to B.",
 # "we intend to develop our relations ... We are planning to expand cooperation", "they
-# approved the budget. They also approved a resolution on ...".
+# approved a package of documents. They also approved a resolution on ...".
 _TOLD_APART = _DISTINCT_ACTS | {"agree", "call for", "express intent", "commit", "approve"}
 
 
