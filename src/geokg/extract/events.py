@@ -3155,7 +3155,7 @@ def _past_clause(tok: Token) -> bool:
 
 
 _SUMMIT_FORMS = frozenset({"summit", "summits"})
-_MEETING_NAME_FORMS = _SUMMIT_FORMS | {"congress", "conference"}
+_MEETING_NAME_FORMS = _SUMMIT_FORMS | _CONGRESSES
 _FRAMING_PREPS = frozenset({"during", "at", "in", "within", "before"})
 _FRAMING_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "framework", "ahead",
                             "eve", "course"})
