@@ -2299,16 +2299,24 @@ def test_an_intent_to_cooperate_is_of_the_persons_who_express_it(nlp: Any) -> No
     assert (intent.type, intent.actors) == ("AGREE", ("Q1", "Q2"))
 
 
-def test_an_act_an_anniversary_is_of_is_dated_that_many_years_before(nlp: Any) -> None:
-    evs = short_events(nlp, "July marks the 25th anniversary of the signing of the Treaty "
-                            "between Peru and Chile.")
-    assert only(evs, "AGREE").date == "1996-07"
-    evs = short_events(nlp, "We have marked the 20th anniversary since signing the Treaty "
-                            "between Peru and Chile.")
-    assert only(evs, "AGREE").date == "2001"
+@pytest.mark.parametrize(("text", "kind", "date"), [
+    ("July marks the 25th anniversary of the signing of the Treaty between Peru and Chile.",
+     "AGREE", "1996-07"),
+    ("We have marked the 20th anniversary since signing the Treaty between Peru and Chile.",
+     "AGREE", "2001"),
+    # "since" hung on the verb of the anniversary's phrase; years counted, not an anniversary
+    ("The visit is timed to coincide with the 50th anniversary since the establishment of "
+     "diplomatic relations between Peru and Chile.", "COOPERATE", "1971"),
+    ("This year marks seventy years since the establishment of diplomatic relations between "
+     "Peru and Chile.", "COOPERATE", "1951"),
+    ("Over twenty years have passed since the signing of the Treaty between Peru and Chile.",
+     "AGREE", None),
     # an act done on an anniversary is the day's news, not the anniversary's
-    evs = short_events(nlp, "Peru and Chile signed the Treaty on the anniversary of the war.")
-    assert only(evs, "AGREE").date == "2021-06-09"
+    ("Peru and Chile signed the Treaty on the anniversary of the war.", "AGREE", "2021-06-09"),
+])
+def test_an_act_an_anniversary_is_of_is_dated_that_many_years_before(
+        nlp: Any, text: str, kind: str, date: str | None) -> None:
+    assert only(short_events(nlp, text), kind).date == date
 
 
 def test_the_appeal_of_a_country_is_its_charm_not_a_request(nlp: Any) -> None:

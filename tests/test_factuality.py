@@ -184,6 +184,8 @@ def test_a_month_said_of_what_will_be_is_its_next_coming() -> None:
 def test_so_long_ago_is_a_year_when_the_year_is_certain() -> None:
     assert resolve_date("15 years ago", dt.date(2016, 3, 11)) == "2001"
     assert resolve_date("five years ago", dt.date(2016, 3, 11)) == "2011"
+    assert resolve_date("thirty years ago", dt.date(2016, 3, 11)) == "1986"
+    assert resolve_date("Seventy-five years ago", dt.date(2020, 5, 9)) == "1945"
     assert resolve_date("18 months ago", dt.date(2015, 9, 3)) == "2014"
     assert resolve_date("three months ago", dt.date(2019, 2, 1)) == "2018"
     # a month either way crosses a new year: the year is not certain

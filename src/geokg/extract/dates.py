@@ -63,12 +63,28 @@ def _month_year(month: int, ref: dt.date | None, ahead: bool = False) -> int | N
     return ref.year
 
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20}
-_AGO = re.compile(r"\b(\d{1,3}|" + "|".join(_COUNTS) + r")\s+(years?|months?)\s+ago\b")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# Counts in words, one to ninety-nine ("seventy", "seventy-five").
+_COUNTS = {word: n for n, word in enumerate(_UNITS, start=1)} | {
+    word: 20 + 10 * n for n, word in enumerate(_TENS)} | {
+    f"{ten}-{unit}": 20 + 10 * n + u for n, ten in enumerate(_TENS)
+    for u, unit in enumerate(_UNITS[:9], start=1)}
+_AGO = re.compile(r"\b(\d{1,3}|" + "|".join(sorted(_COUNTS, key=len, reverse=True))
+                  + r")\s+(years?|months?)\s+ago\b")
 # Words that make a time ago approximate ("over 500 years ago", "almost two years ago").
 HEDGES = frozenset({"over", "almost", "nearly", "about", "around", "roughly", "some", "than"})
 _HEDGED = re.compile(r"\b(?:" + "|".join(sorted(HEDGES)) + r")\s+$")
+
+
+def count_of(word: str) -> int | None:
+    """The number a numeral or a count in words says ("70", "seventy", "Seventy-five")."""
+    low = word.lower()
+    if low.isdigit():
+        return int(low)
+    return _COUNTS.get(low)
 
 
 def _months_back(ref: dt.date, months: int) -> dt.date:

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from geokg.assets import data_path
-from geokg.extract.dates import HEDGES, resolve_date
+from geokg.extract.dates import HEDGES, count_of, resolve_date
 from geokg.extract.factuality import due_to_come, factuality_of, governor_chain, mistagged_noun
 from geokg.model import PLOVER_TYPES, Article, Entity, EntityType, Event, Span
 
@@ -1963,6 +1963,9 @@ class _Extractor:
         """The date stated for this trigger's clause, resolved against the article date."""
         self.vaguely_past = False
         if (years := _anniversary(tok)) is not None:
+            if not years[0]:
+                self.vaguely_past = True  # "over twenty years have passed since the signing"
+                return None
             return self._years_before(years[0], years[1], sent)
         chain = governor_chain(tok)
         # The clause: the trigger, its governors, its infinitive complement ("decided to hold
@@ -2309,6 +2312,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                              and not _reported_clause(tok)))
                     and event.factuality == "asserted"
                     and event.date is None
+                    and not ex.vaguely_past
                     and article.date is not None
                 ):
                     # "Vladimir Putin sent a message of condolence to ...", "met with ...";
@@ -2918,19 +2922,31 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
 
 
 def _anniversary(tok: Token) -> tuple[int, Token] | None:
-    """How many years before its anniversary an act took place, and the verb that marks the
-    anniversary, when the act is what an anniversary is of ("the 25th anniversary of the
-    signing of the Treaty", "the 20th anniversary since signing the Treaty"); else None."""
+    """How many years before its anniversary an act took place (0 when the count is hedged),
+    and the verb that marks the anniversary, when the act is what an anniversary is of ("the
+    25th anniversary of the signing of the Treaty", "the 20th anniversary since signing the
+    Treaty", "this year marks seventy years since the establishment of relations"); else None."""
     prep = tok.head
     if tok.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in {"of", "since"}:
         return None
     if prep.head.lemma_.lower() in {"establishment", "signing"} and prep.head.dep_ == "pobj":
         prep = prep.head.head  # "the 30th anniversary of the establishment of relations"
     day = prep.head
-    if day.lemma_.lower() != "anniversary":
-        # "marked the 20th anniversary since signing": the parser hangs "since" on the verb
-        day = next((c for c in prep.head.children
-                    if c.dep_ == "dobj" and c.lemma_.lower() == "anniversary"), day)
+    if day.lemma_.lower() != "anniversary" and prep.lower_ == "since":
+        # the parser hangs "since" on the verb: "marked the 20th anniversary since signing",
+        # "timed to coincide with the 50th anniversary since the establishment"; "marks
+        # seventy years since", "fifteen years have passed since"
+        verb = prep.head
+        for c in verb.children:
+            if c.dep_ == "dobj" and c.lemma_.lower() == "anniversary":
+                day = c
+            elif c.dep_ == "prep":
+                day = next((o for o in c.children if o.dep_ == "pobj"
+                            and o.lemma_.lower() == "anniversary"), day)
+            elif c.dep_ in {"dobj", "nsubj"} and c.lemma_.lower() == "year":
+                years = _years_counted(c)
+                if years is not None:
+                    return years, verb
     if day.lemma_.lower() != "anniversary":
         return None
     words = day.doc[day.left_edge.i:day.i].text.lower()
@@ -2939,6 +2955,18 @@ def _anniversary(tok: Token) -> tuple[int, Token] | None:
         (_ORDINAL_WORDS[w] for w in words.split() if w in _ORDINAL_WORDS), 0)
     marked = day.head.head if day.dep_ == "pobj" else day.head
     return (years, marked) if years else None
+
+
+def _years_counted(years: Token) -> int | None:
+    """The number of "seventy years", "25 years"; 0 when hedged ("over 20 years"); None
+    when no number is told."""
+    for c in years.children:
+        if c.dep_ == "nummod":
+            words = list(c.subtree)
+            if any(w.lower_ in HEDGES or w.dep_ == "advmod" for w in words):
+                return 0
+            return count_of("".join(w.text for w in words))
+    return None
 
 
 def _own_commitment(tok: Token) -> str | None:
