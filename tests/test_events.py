@@ -971,6 +971,14 @@ def test_joint_efforts_and_increased_cooperation_are_cooperation(nlp: Any) -> No
     assert (ev.actors, ev.targets, ev.factuality) == (("Q298",), ("Q419",), "possible")
 
 
+def test_you_and_i_are_the_addressee_and_the_speaker(nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov: Last year, you and I agreed to hold a "
+                  "number of events.\n")
+    agreed = only(_two_states_events(nlp, tmp_path, text), "AGREE")
+    assert set(agreed.actors) == {"person/ilse-orlova", "person/oleg-tarnov"}
+
+
 def test_stressing_the_addressees_personal_contribution_is_praise(nlp: Any,
                                                                  tmp_path: Path) -> None:
     text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"

@@ -738,7 +738,10 @@ class _Extractor:
                         c.lower_ in _ALL for c in head.children):
                     return []
                 person = idx.addressee_at(head.i)
-                return [person] if person else []
+                # "you and I agreed": the addressee and the speaker
+                others = [k for c in head.children if c.dep_ == "conj"
+                          for k in self.phrase_entities(c, depth + 1)] if not depth else []
+                return list(dict.fromkeys(([person] if person else []) + others))
             if (
                 lower in _RELATIVE_PRONOUNS
                 and head.head.dep_ == "relcl"
