@@ -979,6 +979,17 @@ def test_you_and_i_are_the_addressee_and_the_speaker(nlp: Any, tmp_path: Path) -
     assert set(agreed.actors) == {"person/ilse-orlova", "person/oleg-tarnov"}
 
 
+def test_a_meeting_recalled_undated_takes_the_date_told_later(nlp: Any,
+                                                              tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov: Thank you. You and I met just "
+                  "recently. During your visit to Tarnavia in May we had very substantial "
+                  "talks.\n")
+    recalled = [e for e in _two_states_events(nlp, tmp_path, text)
+                if e.type == "CONSULT" and e.date != "2021-06-01"]
+    assert [e.date for e in recalled] == ["2021-05"]
+
+
 def test_stressing_the_addressees_personal_contribution_is_praise(nlp: Any,
                                                                  tmp_path: Path) -> None:
     text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"

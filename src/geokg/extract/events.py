@@ -2150,7 +2150,13 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
             ):
                 # A later "the talks", "the meeting of the leaders of A and B" is the same
                 # meeting, often named by country instead of by person; so is the guest's
-                # visit to the host's country ("... with X, who has arrived in Russia").
+                # visit to the host's country ("... with X, who has arrived in Russia"). An
+                # earlier meeting recalled first without its date ("you and I met just
+                # recently") takes its month or day from the later telling ("during your
+                # visit to Russia on July 3-4 we had talks in Moscow"); a year alone may be
+                # another meeting's.
+                if recalls(old) and old.date is None and ev.date and len(ev.date) >= 7:
+                    kept[i] = replace(old, date=ev.date, place=old.place or ev.place)
                 duplicate = True
                 break
             if (ev.type == "CONSULT" and old.factuality == ev.factuality and old.date
