@@ -971,23 +971,24 @@ def test_joint_efforts_and_increased_cooperation_are_cooperation(nlp: Any) -> No
     assert (ev.actors, ev.targets, ev.factuality) == (("Q298",), ("Q419",), "possible")
 
 
+def _tarnov_says(nlp: Any, tmp_path: Path, words: str) -> tuple[Event, ...]:
+    """Events of talks in which Ilse Orlova welcomes Oleg Tarnov and he answers ``words``."""
+    return _two_states_events(nlp, tmp_path, _talks(
+        "President of Varnia Ilse Orlova: Welcome.\n\n"
+        f"President of Tarnavia Oleg Tarnov: {words}\n"))
+
+
 def test_you_and_i_are_the_addressee_and_the_speaker(nlp: Any, tmp_path: Path) -> None:
-    text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"
-                  "President of Tarnavia Oleg Tarnov: Last year, you and I agreed to hold a "
-                  "number of events.\n")
-    agreed = only(_two_states_events(nlp, tmp_path, text), "AGREE")
-    assert set(agreed.actors) == {"person/ilse-orlova", "person/oleg-tarnov"}
+    evs = _tarnov_says(nlp, tmp_path, "Last year, you and I agreed to hold a number of events.")
+    assert set(only(evs, "AGREE").actors) == {"person/ilse-orlova", "person/oleg-tarnov"}
 
 
 def test_a_meeting_recalled_undated_takes_the_date_told_later(nlp: Any,
                                                               tmp_path: Path) -> None:
-    text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"
-                  "President of Tarnavia Oleg Tarnov: Thank you. You and I met just "
-                  "recently. During your visit to Tarnavia in May we had very substantial "
-                  "talks.\n")
-    recalled = [e for e in _two_states_events(nlp, tmp_path, text)
-                if e.type == "CONSULT" and e.date != "2021-06-01"]
-    assert [e.date for e in recalled] == ["2021-05"]
+    evs = _tarnov_says(nlp, tmp_path, "Thank you. You and I met just recently. During your "
+                                      "visit to Tarnavia in May we had very substantial talks.")
+    recalled = [e.date for e in evs if e.type == "CONSULT" and e.date != "2021-06-01"]
+    assert recalled == ["2021-05"]
 
 
 def test_stressing_the_addressees_personal_contribution_is_praise(nlp: Any,
