@@ -959,6 +959,10 @@ def test_the_kremlins_bare_bodies_and_movements_take_their_conventional_names() 
                           "permanent member of the Security Council, Russia defends the "
                           "Charter.", publisher="President of Russia website")
     assert "Security Council of Russia" not in ents
+    # a resolution is the UN's, named bare on the Kremlin's site too
+    ents = _body_entities("I know how difficult it is to veto a Security Council resolution.",
+                          publisher="President of Russia website")
+    assert "United Nations Security Council" in ents and "Security Council of Russia" not in ents
 
 
 def test_untagged_legislatures_agencies_by_abbreviation_and_offices() -> None:

@@ -653,6 +653,9 @@ def _name_national_bodies(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
             party, state = members[c.label]
             if state in mentioned:
                 c.label, c.country = party, state
+        elif (c.type == "Organization" and not c.qid and c.label == "Security Council"
+              and _the_uns(c, ctx) and (un := gaz.lookup(_UNSC)) is not None):
+            c.qid, c.label = un.qid, un.label
         elif c.type == "Organization" and not c.qid:
             # "the Navy" after "the U.S. Navy" is that navy, whatever the home state
             named = told.get(c.label) or _national_name(c, ctx, gaz, home)
@@ -663,6 +666,16 @@ def _name_national_bodies(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
                 c.label, c.country = named
     # a party member's word where the party's state goes unnamed is no name
     cands[:] = [c for c in cands if c.qid or c.label not in members]
+
+
+def _the_uns(c: _Cand, ctx: _Ctx) -> bool:
+    """True for a bare "Security Council" the words around it make the UN's: "the UN and its
+    Security Council", "a permanent member of the Security Council", "to veto a Security
+    Council resolution"."""
+    lead_in = ctx.body[max(0, c.start - 60):c.start]
+    return bool(re.search(r"\b(?:UN|U\.N\.|United Nations)\b", lead_in)
+                or re.search(r"\ba\s+(?:non-)?permanent\s+member\s+of\s+the\s+$", lead_in)
+                or re.match(r"\s+resolutions?\b", ctx.body[c.end:c.end + 15]))
 
 
 def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
@@ -701,10 +714,9 @@ def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
         return None  # "the state's Supreme Court" is no nation's
     known = _national_bodies()
     lead_in = ctx.body[max(0, c.start - 60):c.start]
-    if label == "Security Council" and (
-            re.search(r"\b(?:UN|U\.N\.|United Nations)\b|\bnational\s+$", lead_in)
-            or re.search(r"\ba\s+(?:non-)?permanent\s+member\s+of\s+the\s+$", lead_in)):
-        return None  # "the UN and its Security Council", "a permanent member of the ...": the UN's
+    if label == "Security Council" and (_the_uns(c, ctx) or re.search(r"\bnational\s+$",
+                                                                        lead_in)):
+        return None
     bodies = known["bodies"].get(rec.qid, {})
     body = bodies.get(label) or next(
         (name for word, name in bodies.items() if word.lower() == label.lower()), None)
@@ -739,6 +751,8 @@ def _national_name(c: _Cand, ctx: _Ctx, gaz: Gazetteer,
 
 
 _US = "Q30"
+# The name the KB gives the Security Council a bare "Security Council" may be ("the UN's").
+_UNSC = "United Nations Security Council"
 _US_BODY = re.compile(r"^(?:US|U\.S\.|USA|United States)\s+"
                       r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and))*)$")
 
