@@ -318,6 +318,9 @@ def test_regions_and_disputed_territories_are_places() -> None:
     assert {"Donbass", "Crimea", "West Bank", "Nagorno-Karabakh",
             "Idlib de-escalation zone"} <= places
     assert "Idlib" not in ents and not [e for e in ents.values() if e.type != "Place"]
+    # China's provinces go by the name without the word
+    ents = _body_entities("The governor of Hebei Province met delegates from Fujian province.")
+    assert {"Hebei", "Fujian"} <= {e.label for e in ents.values() if e.type == "Place"}
 
 
 def test_news_media_go_by_their_own_names() -> None:
