@@ -323,6 +323,15 @@ def test_regions_and_disputed_territories_are_places() -> None:
     assert {"Hebei", "Fujian"} <= {e.label for e in ents.values() if e.type == "Place"}
 
 
+def test_a_us_town_named_with_its_state_goes_by_both() -> None:
+    ents = _body_entities("He flew from Kenosha, Wisconsin to Texas, Utah and New York, New "
+                          "York. Kenosha mourned.")
+    places = {e.label: len(e.mentions) for e in ents.values() if e.type == "Place"}
+    # Wikipedia's names; a list of states is no town; a town the tables know keeps its name
+    assert places == {"Kenosha, Wisconsin": 2, "Wisconsin": 1, "Texas": 1, "Utah": 1,
+                      "New York City": 2}
+
+
 def test_news_media_go_by_their_own_names() -> None:
     ents = _body_entities("The report was first published by the Washington Post, and the "
                           "Associated Press confirmed it.")

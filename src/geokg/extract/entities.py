@@ -875,6 +875,28 @@ def _join_place_short_forms(cands: list[_Cand], gaz: Gazetteer) -> None:
             _adopt(c, site)
 
 
+def _name_towns_by_state(cands: list[_Cand], body: str) -> None:
+    """A town no table knows, named with its US state ("Dayton, Ohio", "Chippewa Falls,
+    Wisconsin"), goes by the two together, as Wikipedia names it; so do its bare mentions."""
+    states = _us_states()
+    renamed: dict[str, str] = {}
+    for c in cands:
+        if c.type != "Place" or c.qid or c.demonym or states.fullmatch(c.label):
+            continue
+        if (state := states.match(body, c.end + 2)) and body[c.end:c.end + 2] == ", ":
+            renamed.setdefault(c.label, f"{c.label}, {state.group()}")
+    for c in cands:
+        if c.type == "Place" and not c.qid and c.label in renamed:
+            c.label = renamed[c.label]
+
+
+@cache
+def _us_states() -> re.Pattern[str]:
+    """The names of the states of the United States (data/regions.json), longest first."""
+    data = json.loads(data_path("regions.json").read_text(encoding="utf-8"))
+    return _names_pattern(data["us_states"])
+
+
 def _short_form(part: str, name: str, gaz: Gazetteer) -> bool:
     """Whether ``part`` is a short form of the body's ``name``: its head without the state or
     club in front ("Security Council" of "United Nations Security Council", "Democratic
@@ -2133,6 +2155,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     _join_acronyms(cands, body, gaz)
     _join_short_forms(cands, body, gaz)
     _join_place_short_forms(cands, gaz)
+    _name_towns_by_state(cands, body)
     _name_national_bodies(cands, ctx, gaz, article.publisher)
     names = _named_events()["names"]
     groups = _group_names()["names"]
