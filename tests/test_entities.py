@@ -332,6 +332,14 @@ def test_a_us_town_named_with_its_state_goes_by_both() -> None:
                       "New York City": 2}
 
 
+def test_waters_named_after_a_state_are_places_not_the_state() -> None:
+    ents = _body_entities("Tankers were attacked in the Gulf of Oman, near the Jordan River "
+                          "and in the Sea of Japan. Iran denied it.")
+    assert {e.label: e.type for e in ents.values()} == {
+        "Gulf of Oman": "Place", "Jordan River": "Place", "Sea of Japan": "Place",
+        "Iran": "Country"}
+
+
 def test_news_media_go_by_their_own_names() -> None:
     ents = _body_entities("The report was first published by the Washington Post, and the "
                           "Associated Press confirmed it.")

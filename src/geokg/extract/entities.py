@@ -387,7 +387,11 @@ _NOT_NAME = _ORG_WORDS | _PLACE_WORDS | _GENERIC | _DOC_WORDS | _TITLE_WORDS | f
 
 # Sites named after a place ("Prague Castle", "Vnukovo Airport").
 _NAMED_SITES = frozenset({"castle", "cathedral", "church", "mosque", "monastery", "airport",
-                          "palace", "square", "bridge", "stadium", "fortress"})
+                          "palace", "square", "bridge", "stadium", "fortress", "river",
+                          "valley", "canal"})
+# Waters named "<water> of <place>" ("the Gulf of Mexico", "the Sea of Japan"): places of their
+# own, no mention of the state they are named after.
+_WATERS_OF = frozenset({"gulf", "sea", "bay", "strait", "straits"})
 # Last words of a medium's or company's name after a place ("Abu Dhabi Media", "Kyiv Post").
 _MEDIA_HEADS = frozenset({"media", "tv", "television", "radio", "times", "post", "herald",
                           "tribune", "gazette", "airlines", "airways"})
@@ -1775,9 +1779,18 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             continue  # "the Minsk agreements", "the Paris accords": a document's name
         if (run and c.type in {"Place", "Country"} and not c.demonym and not c.metonym
                 and run[0].norm in _NAMED_SITES):
-            # "Prague Castle", "Vnukovo Airport": a site named after the place is a place
+            # "Prague Castle", "Vnukovo Airport", "the Jordan River": a site named after the
+            # place is a place
             kept.append(_Cand(c.start, run[0].end, "Place", None, CONF_MODEL,
                               _clean_label(body[c.start:run[0].end])))
+            continue
+        water = ctx.prev(c.start, 2)
+        if (c.type in {"Place", "Country"} and not c.demonym and before is not None
+                and before.norm == "of" and water is not None and water.norm in _WATERS_OF
+                and water.raw[:1].isupper()):
+            # "the Gulf of Mexico", "the Sea of Japan": a water named after the place
+            kept.append(_Cand(water.start, c.end, "Place", None, CONF_MODEL,
+                              _clean_label(body[water.start:c.end])))
             continue
         heads = [i for i, w in enumerate(run[:2]) if w.norm in _MEDIA_HEADS]
         if heads and c.type in {"Place", "Country"} and not c.demonym and not c.metonym:
