@@ -39,6 +39,12 @@ CASES = [
     ("China did not sign the agreement.", "sign", "negated"),
     ("I strongly believe that we will be able to strengthen ties with Chile.", "strengthen",
      "possible"),
+    # coordinated verbs share what governs them both, not each other's own words
+    ("I strongly believe that we will be able to strengthen ties and expand cooperation "
+     "with Chile.", "expand", "possible"),
+    ("Chile did not attack Peru but withdrew its troops.", "withdrew", "asserted"),
+    ("I would like to draw your attention to this and reaffirm our position.", "reaffirm",
+     "asserted"),
     # "during" dates the clause's act; the clause's modality is not the talks'
     ("During the talks with Chile, Peru will not fail to outline new projects.", "talks",
      "asserted"),

@@ -66,14 +66,19 @@ def governor_chain(trigger: Token) -> list[Token]:
     cur = trigger
     # "The visit may be an attempt": a subject of a copula does not take its modality; only
     # passive subjects ("meetings are not ruled out") and complements climb. Coordinated verbs
-    # keep their own modality ("did not attack but withdrew"); coordinated nouns share it.
+    # keep their own modality ("did not attack but withdrew") and share what governs them both
+    # ("we will be able to strengthen ties and expand cooperation"); coordinated nouns share it.
     while len(chain) <= _MAX_CLIMB and cur.dep_ in _CLIMB and cur.head.i != cur.i:
+        act = cur  # the verb said: "I would like to draw attention and reaffirm" reaffirms
         if cur.dep_ == "conj" and cur.pos_ not in {"NOUN", "PROPN"}:
-            break
+            while cur.dep_ == "conj" and cur.head.i != cur.i:
+                cur = cur.head  # the first of the coordinated verbs, whose words are its own
+            if cur.dep_ not in _CLIMB or cur.dep_ == "conj" or cur.head.i == cur.i:
+                break
         if cur.dep_ == "acomp" and cur.i == trigger.i:
             break  # "is ready to share": the readiness is the act, said as it is
         head = cur.head
-        if _performative(head) and cur.lemma_.lower() in _SPEECH_ACTS:
+        if _performative(head) and {cur.lemma_.lower(), act.lemma_.lower()} & _SPEECH_ACTS:
             break
         chain.append(head)
         cur = head
