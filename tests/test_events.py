@@ -978,8 +978,14 @@ def _tarnov_says(nlp: Any, tmp_path: Path, words: str) -> tuple[Event, ...]:
         f"President of Tarnavia Oleg Tarnov: {words}\n"))
 
 
-def test_you_and_i_are_the_addressee_and_the_speaker(nlp: Any, tmp_path: Path) -> None:
-    evs = _tarnov_says(nlp, tmp_path, "Last year, you and I agreed to hold a number of events.")
+@pytest.mark.parametrize("words", [
+    "Last year, you and I agreed to hold a number of events.",
+    # the parser takes the address for the subject and "you and I" for its conjuncts
+    "Mr President, you and I agreed to hold a number of events.",
+])
+def test_you_and_i_are_the_addressee_and_the_speaker(nlp: Any, tmp_path: Path,
+                                                     words: str) -> None:
+    evs = _tarnov_says(nlp, tmp_path, words)
     assert set(only(evs, "AGREE").actors) == {"person/ilse-orlova", "person/oleg-tarnov"}
 
 

@@ -731,16 +731,17 @@ class _Extractor:
                 if depth and person == idx.token_key.get(head.head.i):
                     return []  # "Pedro Sanchez and I", quoted: not the one named before "I"
                 return [person] if person else []
-            if lower in _ADDRESSEE_PRONOUNS and (depth == 0 or head.dep_ == "poss"):
-                # "thank you", "your position": whom the speaker of the turn addresses; "all
-                # of you" is the room
+            if lower in _ADDRESSEE_PRONOUNS and (depth == 0 or head.dep_ in {"poss", "conj"}):
+                # "thank you", "your position": whom the speaker of the turn addresses, also
+                # named with others ("Mr President, you and I agreed", the parser taking the
+                # address for the subject); "all of you" is the room
                 if (head.dep_ == "pobj" and head.head.head.lower_ in _ALL) or any(
                         c.lower_ in _ALL for c in head.children):
                     return []
                 person = idx.addressee_at(head.i)
                 # "you and I agreed": the addressee and the speaker
                 others = [k for c in head.children if c.dep_ == "conj"
-                          for k in self.phrase_entities(c, depth + 1)] if not depth else []
+                          for k in self.phrase_entities(c, depth + 1)]
                 return list(dict.fromkeys(([person] if person else []) + others))
             if (
                 lower in _RELATIVE_PRONOUNS
