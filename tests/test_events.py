@@ -432,6 +432,7 @@ _CAST: dict[str, tuple[EntityType, tuple[str, ...], str | None]] = {
     "Q8": ("Person", ("Karl Brandt",), None),
     "Q9": ("Person", ("Ilse Varga",), "Q664"),
     "Q10": ("Organization", ("Andean Community",), None),
+    "Q11": ("Organization", ("Varnian Army",), None),
 }
 
 
@@ -2343,6 +2344,16 @@ def test_an_intent_to_cooperate_is_of_the_persons_who_express_it(nlp: Any) -> No
 def test_an_act_an_anniversary_is_of_is_dated_that_many_years_before(
         nlp: Any, text: str, kind: str, date: str | None) -> None:
     assert only(short_events(nlp, text), kind).date == date
+
+
+def test_support_given_by_armed_forces_is_military_aid(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Effective actions by the Varnian Army in support of Peru "
+                                "were noted."), "AID")
+    assert (ev.mode, ev.actors, ev.targets) == ("military support", ("Q11",), ("Q419",))
+    # the author of the statement supports; a state's support stays support
+    ev = only(short_events(nlp, "A statement by Chile in support of Peru was issued."),
+              "SUPPORT")
+    assert (ev.actors, ev.targets) == (("Q298",), ("Q419",))
 
 
 def test_the_appeal_of_a_country_is_its_charm_not_a_request(nlp: Any) -> None:

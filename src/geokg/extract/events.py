@@ -157,6 +157,8 @@ _ENTOURAGE = frozenset({"associate", "supporter", "ally", "relative", "follower"
 _FORCES = frozenset({"authority", "authorities", "police", "policeman", "officer"})
 # Words that make an organisation a police force.
 _POLICE = frozenset({"police", "gendarmerie", "militia", "carabinieri"})
+# Words of the names of armed forces ("Russian Aerospace Forces", "Syrian Arab Army").
+_MILITARY = frozenset({"army", "forces", "force", "navy", "military", "troops"})
 # Modes of the acts only a state's police, prosecutors and courts perform on its own ground.
 _STATE_FORCE_MODES = frozenset({"arrest", "detain", "charge", "convict", "sentence", "imprison",
                                  "seize property"})
@@ -1447,6 +1449,13 @@ class _Extractor:
             # meeting the article reports, not a meeting of their own, and those attending a
             # rally are not named by who reported them
             gov = None
+        if (gov is not None and gov.pos_ == "NOUN" and noun.dep_ == "pobj"
+                and noun.head.lower_ == "in"):
+            # "actions by the Russian Aerospace Forces in support of the Syrian Army", "a
+            # statement by Peru in support of Chile": the author of what it is said of
+            found.add("actor", [k for c in gov.children if c.dep_ == "prep" and c.lower_ == "by"
+                                for o in c.children if o.dep_ == "pobj"
+                                for k in self.phrase_entities(o)])
         light = gov is not None and gov.lemma_.lower() in _LIGHT_VERBS
         if (
             gov is not None
@@ -1757,6 +1766,12 @@ class _Extractor:
             actors = forces[:1] or actors
         if not actors and not targets:
             return None
+        if (trig.type == "SUPPORT" and trig.mode == "support" and actors
+                and all(types.get(k) == "Organization"
+                        and _MILITARY & set(self.labels[k].lower().split()) for k in actors)):
+            # "actions by the Russian Aerospace Forces in support of the Syrian Arab Army":
+            # armed forces support with arms
+            trig = replace(trig, type="AID", mode="military support")
         if trig.mode == "call for" and not targets and self._own_ties(tok, actors):
             # "the two presidents stressed the importance of promoting further cooperation
             # between the agencies of the two countries": a commitment to their own ties
