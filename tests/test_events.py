@@ -998,6 +998,15 @@ def test_a_meeting_recalled_undated_takes_the_date_told_later(nlp: Any,
     assert recalled == ["2021-05"]
 
 
+def test_what_a_turn_tells_as_done_is_not_dated_by_the_meeting(nlp: Any,
+                                                               tmp_path: Path) -> None:
+    evs = _tarnov_says(nlp, tmp_path, "Thank you. Varnia and Tarnavia have strengthened their "
+                                      "cooperation in energy. We signed a treaty on trade.")
+    # ties strengthened over the years are no act of the day; what is agreed or said is
+    assert {e.type: e.date for e in evs if e.type != "CONSULT"} == {
+        "COOPERATE": None, "AGREE": "2021-06-01"}
+
+
 def test_stressing_the_addressees_personal_contribution_is_praise(nlp: Any,
                                                                  tmp_path: Path) -> None:
     text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"

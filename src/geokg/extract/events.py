@@ -2355,6 +2355,11 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 # "We have significantly strengthened our ties", in the message quoted: done
                 # over the years, not the day it was sent
                 and not (message_report and ex.index.in_message(tok.i))
+                # nor what a transcript turn tells as done ("our countries have strengthened
+                # their cooperation"); what the speaker agrees, proposes or thanks for is said
+                # that day
+                and not (event.type not in _SAID_ACTS | {"CONSULT"}
+                         and ex.index.in_turn(tok.i))
                 and event.factuality == "asserted"
                 and article.date is not None
                 and (_past_clause(tok) or item)
