@@ -1007,6 +1007,15 @@ def test_what_a_turn_tells_as_done_is_not_dated_by_the_meeting(nlp: Any,
         "COOPERATE": None, "AGREE": "2021-06-01"}
 
 
+def test_acts_a_report_says_were_judged_are_not_dated_by_the_meeting(nlp: Any) -> None:
+    evs = short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\n\nThe parties gave a "
+                            "positive assessment of joint efforts within the Andean Community. "
+                            "Peru and Chile strengthened their cooperation.")
+    # the efforts judged are no act of the day; the praise is, and so is what the report tells
+    assert {e.mode: e.date for e in evs if e.type != "CONSULT"} == {
+        "praise": "2021-06-09", "joint efforts": None, "strengthen ties": "2021-06-09"}
+
+
 def test_stressing_the_addressees_personal_contribution_is_praise(nlp: Any,
                                                                  tmp_path: Path) -> None:
     text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"

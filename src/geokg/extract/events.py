@@ -2359,7 +2359,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 # their cooperation"); what the speaker agrees, proposes or thanks for is said
                 # that day
                 and not (event.type not in _SAID_ACTS | {"CONSULT"}
-                         and ex.index.in_turn(tok.i))
+                         and (ex.index.in_turn(tok.i) or _talked_about(tok)))
                 and event.factuality == "asserted"
                 and article.date is not None
                 and (_past_clause(tok) or item)
@@ -3102,6 +3102,20 @@ def _aggregate(tok: Token) -> bool:
                 r"\b(?:\d\d)?\d0['’]?s\b", "".join(t.text_with_ws for t in child.subtree)):
             return True  # "has supported Egypt since the 50's": a long practice
     return False
+
+
+# Verbs and nouns of talking about or judging something ("praised joint efforts", "gave a
+# positive assessment of joint efforts", "discussed expanding cooperation").
+_TALKING_ABOUT = frozenset({"praise", "assessment", "assess", "note", "discuss", "discussion",
+                            "mention", "welcome", "commend", "review", "appreciate",
+                            "importance", "exchange"})
+
+
+def _talked_about(tok: Token) -> bool:
+    """True for an act a report tells as what its parties talked about or judged ("the parties
+    gave a positive assessment of joint efforts within the Astana process"): its time is not
+    the talking's."""
+    return any(t.lemma_.lower() in _TALKING_ABOUT for t in governor_chain(tok)[1:])
 
 
 def _reported_clause(tok: Token) -> bool:
