@@ -73,7 +73,7 @@ def governor_chain(trigger: Token) -> list[Token]:
         if cur.dep_ == "conj" and cur.pos_ not in {"NOUN", "PROPN"}:
             while cur.dep_ == "conj" and cur.head.i != cur.i:
                 cur = cur.head  # the first of the coordinated verbs, whose words are its own
-            if cur.dep_ not in _CLIMB or cur.dep_ == "conj" or cur.head.i == cur.i:
+            if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
                 break
         if cur.dep_ == "acomp" and cur.i == trigger.i:
             break  # "is ready to share": the readiness is the act, said as it is
