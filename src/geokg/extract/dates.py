@@ -135,7 +135,7 @@ def resolve_date(expression: str, article_date: dt.date | None,
             return f"{ref.year - 1:04d}"
         if (m := _AGO.search(low)) and not _HEDGED.search(low[:m.start()]):
             # "15 years ago"; not "over 500 years ago", "almost two years ago"
-            n = _COUNTS.get(m[1]) or int(m[1])
+            n = count_of(m[1]) or 0
             if m[2].startswith("year"):
                 return f"{ref.year - n:04d}"
             # "18 months ago": the year, when a month either way stays in it
