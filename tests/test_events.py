@@ -1221,16 +1221,40 @@ def test_welcoming_the_people_in_the_room_is_a_courtesy(nlp: Any, tmp_path: Path
         "We welcome the plan of Tarnavia."]
 
 
-def test_thanks_for_an_invitation_tell_the_invitation(nlp: Any, tmp_path: Path) -> None:
-    text = _talks("President of Varnia Ilse Orlova: Mr President, welcome.\n\n"
-                  "President of Tarnavia Oleg Tarnov: Thank you very much for the invitation. "
-                  "Thank you for the invitation and for the warm welcome.\n")
+@pytest.mark.parametrize(("host_says", "guest_says"), [
+    ("Mr President, welcome.", "Thank you very much for the invitation. Thank you for the "
+                               "invitation and for the warm welcome."),
+    # thanked for by both sides: still one invitation
+    ("Mr President, welcome. Thank you for accepting our invitation.",
+     "Thank you for the invitation."),
+])
+def test_thanks_for_an_invitation_tell_the_invitation(nlp: Any, tmp_path: Path, host_says: str,
+                                                      guest_says: str) -> None:
+    text = _talks(f"President of Varnia Ilse Orlova: {host_says}\n\n"
+                  f"President of Tarnavia Oleg Tarnov: {guest_says}\n")
     events = [(e.type, e.mode, e.actors, e.targets, e.date)
               for e in _two_states_events(nlp, tmp_path, text)]
     # the one thanked invited the one thanking, before the visit: one invitation, undated
     assert [e for e in events if e[0] == "AGREE"] == [
         ("AGREE", "invitation", ("person/ilse-orlova",), ("person/oleg-tarnov",), None)]
     assert len([e for e in events if e[0] == "SUPPORT"]) == 2
+
+
+@pytest.mark.parametrize(("host_says", "inviter"), [
+    ("Thank you for accepting our invitation.", "person/ilse-orlova"),
+    ("Thank you for accepting the invitation.", "person/ilse-orlova"),
+    ("I thank you for accepting my invitation to come today.", "person/ilse-orlova"),
+    ("Thank you for accepting Varnia's invitation.", "country/v"),
+])
+def test_thanks_for_accepting_an_invitation_tell_the_thankers_invitation(
+        nlp: Any, tmp_path: Path, host_says: str, inviter: str) -> None:
+    text = _talks(f"President of Varnia Ilse Orlova: Mr President, welcome. {host_says}\n\n"
+                  "President of Tarnavia Oleg Tarnov: Thank you.\n")
+    events = [(e.type, e.mode, e.actors, e.targets, e.date)
+              for e in _two_states_events(nlp, tmp_path, text)]
+    # the host, or whoever she names, invited the guest: not the guest who accepted
+    assert [e for e in events if e[0] == "AGREE"] == [
+        ("AGREE", "invitation", (inviter,), ("person/oleg-tarnov",), None)]
 
 
 @pytest.mark.parametrize("label", [

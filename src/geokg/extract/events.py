@@ -1860,9 +1860,17 @@ class _Extractor:
         start = invitation.idx + self.article.body_start
         trigger = Span(start, start + len(invitation.text),
                        self.article.text[start:start + len(invitation.text)])
-        return replace(event, type="AGREE", mode="invitation", actors=tuple(thanked),
-                       targets=tuple(k for k in event.actors if k not in thanked), date=None,
-                       factuality="asserted", trigger=trigger)
+        inviters = tuple(thanked)
+        invited = tuple(k for k in event.actors if k not in thanked)
+        named = [k for t in invitation.children if t.dep_ == "poss" and t.tag_ != "PRP$"
+                 for k in self.phrase_entities(t)]
+        if named:  # "for accepting President Xi Jinping's invitation"
+            inviters = tuple(named)
+            invited = tuple(k for k in thanked if k not in named)
+        elif _own_invitation(invitation):
+            inviters, invited = invited, inviters  # "thank you for accepting our invitation"
+        return replace(event, type="AGREE", mode="invitation", actors=inviters,
+                       targets=invited, date=None, factuality="asserted", trigger=trigger)
 
     def meeting_done_during(self, tok: Token, event: Event) -> Event | None:
         """The meeting an act was done during, named only by its kind ("During the telephone
@@ -2120,6 +2128,13 @@ _CONGRESSES = frozenset({"congress", "conference"})
 # Nouns of sides talking with each other ("bilateral consultations").
 _TALKS = frozenset({"consultation", "talk", "talks", "contact", "meeting", "dialogue",
                     "negotiation", "summit"})
+
+
+def _own_invitation(invitation: Token) -> bool:
+    """Whether a thanked-for invitation is the thanker's own: accepted by the one thanked
+    ("for accepting the invitation") or told as the speaker's ("our invitation")."""
+    return (invitation.head.lemma_.lower() == "accept"
+            or any(t.dep_ == "poss" and t.lower_ in {"our", "my"} for t in invitation.children))
 
 
 def _merge(events: list[Event], country: dict[str, str], persons: set[str],
