@@ -889,6 +889,9 @@ def test_headline_patterns_of_official_readouts(nlp: Any) -> None:
     ev = only(short_events(nlp, "Jacinda Ardern and Pedro Sanchez discussed the economy of Peru."),
               "CONSULT")
     assert set(ev.actors) == {"Q1", "Q2"} and not ev.targets
+    ev = only(short_events(nlp, "Jacinda Ardern and Pedro Sanchez reviewed bilateral relations "
+                                "and the economy of Peru."), "CONSULT")
+    assert (set(ev.actors), ev.targets, ev.date) == ({"Q1", "Q2"}, (), "2021-06-09")
     assert not short_events(nlp, "Relations with Peru were discussed.")
     assert not short_events(nlp, "Jacinda Ardern said she will discuss Peru tomorrow.")
     ev = only(short_events(nlp, "Jacinda Ardern sent a message of congratulations to Pedro "
