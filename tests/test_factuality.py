@@ -99,6 +99,11 @@ CASES = [
      "asserted"),
     ("It was not the only visit by Putin to Chile that year.", "visit", "asserted"),
     ("This is not a meeting but an exchange of letters.", "meeting", "negated"),
+    # a clause of time in the present under a future tells an act to come
+    ("We will discuss this when Putin visits Chile this autumn.", "visits", "future"),
+    ("I will tell you more after Chile signs the treaty.", "signs", "future"),
+    ("We discussed this when Putin visited Chile.", "visited", "asserted"),
+    ("We always discuss this when Putin visits Chile.", "visits", "asserted"),
 ]
 
 

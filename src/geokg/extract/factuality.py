@@ -240,9 +240,23 @@ def factuality_of(trigger: Token) -> Factuality:
             return "future"
         if word in _BEFORE and dep == "self":
             return "future"
-    if _is_infinitival_plan(trigger) or due_to_come(trigger):
+    if _is_infinitival_plan(trigger) or due_to_come(trigger) or _when_it_comes(top):
         return "future"
     return "asserted"
+
+
+# Words that open a clause telling when the act of its governor happens.
+_TIME_MARKS = frozenset({"when", "once", "after", "before", "until", "till"})
+
+
+def _when_it_comes(verb: Token) -> bool:
+    """A present-tense clause of time under a future ("the talks will continue when I visit
+    China"): English tells the act to come in the present."""
+    return (verb.dep_ == "advcl" and verb.tag_ in {"VBP", "VBZ"}
+            and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS
+                    for c in verb.children)
+            and any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS - {"would"}
+                    for c in verb.head.children))
 
 
 # Verbs whose subject is a meeting unfolding: their tense and mood are the meeting's.
