@@ -1260,6 +1260,18 @@ def test_thanks_for_accepting_an_invitation_tell_the_thankers_invitation(
         ("AGREE", "invitation", (inviter,), ("person/oleg-tarnov",), None)]
 
 
+def test_a_visit_named_by_its_host_alone_is_the_addressees(nlp: Any, tmp_path: Path) -> None:
+    events = _tarnov_says(nlp, tmp_path, "I would like to discuss preparations for the "
+                                         "autumn visit to Tarnavia.")
+    # said by Tarnavia's president to Varnia's: she is the one to visit
+    assert [(e.mode, e.actors, e.targets, e.factuality) for e in events if e.mode == "visit"
+            ] == [("visit", ("person/ilse-orlova",), ("country/t",), "future")]
+    # a visit told of someone else is not hers
+    events = _tarnov_says(nlp, tmp_path, "Our friend Mr Smith was recently on a visit in "
+                                         "Tarnavia.")
+    assert [e.actors for e in events if e.mode == "visit"] == [()]
+
+
 @pytest.mark.parametrize("label", [
     "President of Egypt Abdel Fattah el-Sisi (retranslated): ",
     "President of the European Commission Ursula von der Leyen: ",

@@ -104,6 +104,11 @@ CASES = [
     ("I will tell you more after Chile signs the treaty.", "signs", "future"),
     ("We discussed this when Putin visited Chile.", "visited", "asserted"),
     ("We always discuss this when Putin visits Chile.", "visits", "asserted"),
+    # the speaker's wait told as over: what was awaited is happening now
+    ("I looked forward to meeting with you personally during the summit.", "meeting",
+     "asserted"),
+    ("I look forward to meeting with you in Lima.", "meeting", "future"),
+    ("He looked forward to meeting Bachelet in Lima.", "meeting", "future"),
 ]
 
 

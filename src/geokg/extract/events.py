@@ -1603,6 +1603,24 @@ class _Extractor:
                     found.add(trig.type)
         return bool(clauses) and (not types or bool(found & types))
 
+    def _guest_of_visit(self, visit: Token, hosts: Sequence[str]) -> str | None:
+        """Who makes a visit a transcript turn names by its host alone ("preparations for
+        the October visit to France", said by France's president): the one addressed."""
+        if not (hosts and self.index.in_turn(visit.i)):
+            return None
+        verb = next((t for t in visit.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and any(c.dep_ in _SUBJECTS and c.pos_ != "PRON"
+                                    for c in verb.children):
+            return None  # "Mr Netanyahu was recently on a visit in Russia": told of another
+        speaker = self.index.speaker_at(visit.i)
+        addressee = self.index.addressee_at(visit.i)
+        if not (speaker and addressee):
+            return None
+        home = self.country.get(speaker)
+        if home is None or any(h not in (home, speaker) for h in hosts):
+            return None
+        return addressee if self.country.get(addressee) not in (home, None) else None
+
     def event_at(self, tok: Token, trig: Trigger, sent: Any) -> Event | None:
         """The event a trigger token expresses, or None without an entity participant."""
         if trig.light and any(
@@ -1692,6 +1710,9 @@ class _Extractor:
                          if (h := self.place_states.get(k)) in types), None)
             if host is not None and all(host not in (k, self.country.get(k)) for k in actors):
                 targets = [host]
+        if (trig.mode == "visit" and not actors and tok.pos_ == "NOUN"
+                and (guest := self._guest_of_visit(tok, targets))):
+            actors = [guest]
         if trig.needs_target and not targets:
             return None  # "he hoped that he would come": nobody else is addressed
         if trig.type == "REQUEST" and not targets and any(

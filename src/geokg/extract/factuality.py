@@ -167,7 +167,10 @@ def factuality_of(trigger: Token) -> Factuality:
         done = done or (tok.lemma_.lower() in {"decision", "instruction"} and not (
             i > 0 and chain[i - 1].dep_ == "acl"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[i - 1].children)))
-        words = [] if causal or done else [(tok.lemma_.lower(), "self" if i else "trigger")]
+        # "I looked forward to meeting you": the speaker's wait, told as over, has come true
+        awaited = i > 0 and _awaited_until_now(tok)
+        words = ([] if causal or done or awaited
+                 else [(tok.lemma_.lower(), "self" if i else "trigger")])
         ranked = i > 0 and chain[i - 1].dep_ == "attr" and any(
             c.dep_ == "amod" and c.lower_ in _RANK for c in chain[i - 1].children)
         if tok.dep_ in {"xcomp", "advcl"} and any(
@@ -177,6 +180,8 @@ def factuality_of(trigger: Token) -> Factuality:
             # instructions to maintain contact": the parser hangs the act on the verb
         for child in tok.children:
             if ranked and child.dep_ == "neg":
+                continue
+            if child.lower_ == "forward" and awaited:
                 continue
             if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod", "amod", "det", "acomp"}:
                 words.append((child.lower_, child.dep_))
@@ -243,6 +248,13 @@ def factuality_of(trigger: Token) -> Factuality:
     if _is_infinitival_plan(trigger) or due_to_come(trigger) or _when_it_comes(top):
         return "future"
     return "asserted"
+
+
+def _awaited_until_now(verb: Token) -> bool:
+    """The speaker's own wait told in the simple past ("I looked forward to meeting you", "we
+    awaited your visit"): what was awaited is happening as they speak."""
+    return (verb.tag_ == "VBD" and verb.lemma_.lower() in {"look", "await", "wait"}
+            and any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in verb.children))
 
 
 # Words that open a clause telling when the act of its governor happens.
