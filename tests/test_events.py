@@ -1807,7 +1807,8 @@ def test_stressing_the_importance_of_the_parties_own_cooperation_is_a_commitment
 def test_warnings_of_floods_and_appeals_to_residents_are_no_events(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern warned of potential flash floods in New "
                                "Zealand. Pedro Sanchez urged residents to evacuate. Chile "
-                               "warned Peru of retaliation.")
+                               "warned Peru of retaliation. Pedro Sanchez tried to warn "
+                               "people about the outbreak.")
     assert [(e.type, e.actors, e.targets) for e in events] == [
         ("THREATEN", ("Q298",), ("Q419",))]
 

@@ -1715,9 +1715,11 @@ class _Extractor:
             actors = [guest]
         if trig.needs_target and not targets:
             return None  # "he hoped that he would come": nobody else is addressed
-        if trig.type == "REQUEST" and not targets and any(
+        if trig.type in {"REQUEST", "THREATEN"} and not targets and any(
                 c.dep_ in _OBJECTS and c.lemma_.lower() in _PUBLIC for c in tok.children):
-            return None  # "the Prime Minister urged residents to evacuate": to the public
+            # "the Prime Minister urged residents to evacuate", "tried to warn people about
+            # the outbreak": advice to the public, not a demand or a threat to a party
+            return None
         if (trig.mode in _PLEDGES and not targets and len(actors) == 1
                 and types.get(actors[0]) == "Person" and actors[0] not in self.linked
                 and not self.country.get(actors[0])):
