@@ -1272,6 +1272,21 @@ def test_a_visit_named_by_its_host_alone_is_the_addressees(nlp: Any, tmp_path: P
     assert [e.actors for e in events if e.mode == "visit"] == [()]
 
 
+@pytest.mark.parametrize("words", [
+    "Your visit to Tarnavia was a success.",
+    "We reached agreements during your visit to Tarnavia.",
+])
+def test_a_visit_to_another_state_than_the_days_meeting_is_another(
+        nlp: Any, tmp_path: Path, words: str) -> None:
+    events = _tarnov_says(nlp, tmp_path, words)
+    # the day's talks are in Varnia: her visit to Tarnavia was another meeting, and what was
+    # agreed during it is not dated by the day's
+    assert [(e.mode, e.actors, e.targets) for e in events if e.type == "CONSULT"] == [
+        ("meeting", ("person/ilse-orlova",), ("person/oleg-tarnov",)),
+        ("visit", ("person/ilse-orlova",), ("country/t",))]
+    assert all(e.date != "2021-06-01" for e in events if e.type != "CONSULT" or e.mode == "visit")
+
+
 @pytest.mark.parametrize("label", [
     "President of Egypt Abdel Fattah el-Sisi (retranslated): ",
     "President of the European Commission Ursula von der Leyen: ",
@@ -2633,6 +2648,9 @@ def test_at_the_invitation_of_someone_they_invited_the_visitor(nlp: Any) -> None
     ev = only(short_events(nlp, "Pedro Sanchez is in Chile on a working visit at Jacinda "
                                 "Ardern's invitation."), "AGREE")
     assert (ev.actors, ev.targets) == (("Q1",), ("Q2",))
+    # where the visitor came from is not the visit's host
+    ev = only(short_events(nlp, "Pedro Sanchez arrived in Peru directly from Chile."), "CONSULT")
+    assert ev.targets == ("Q419",)
 
 
 def test_what_is_most_important_to_do_is_an_intent(nlp: Any) -> None:

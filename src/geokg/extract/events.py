@@ -2160,21 +2160,65 @@ def _own_invitation(invitation: Token) -> bool:
             or any(t.dep_ == "poss" and t.lower_ in {"our", "my"} for t in invitation.children))
 
 
+def _states_where(ev: Event, seat: Mapping[str, str]) -> set[str]:
+    """The state a meeting is held in (``seat``: the state of each place and country); a
+    visit is in the state it goes to."""
+    where = {seat[ev.place]} if ev.place is not None and ev.place in seat else set()
+    if ev.mode == "visit":
+        where |= {seat[k] for k in ev.targets if k in seat}
+    return where
+
+
+def _elsewhere(a: Event, b: Event, seat: Mapping[str, str]) -> bool:
+    """Whether a visit goes to another state than the one a meeting is held in (the place of
+    a discussion may be its topic: "discussed the situation in Syria")."""
+    if "visit" not in {a.mode, b.mode} or not {a.mode, b.mode} <= {"visit", "meeting", "talks"}:
+        return False
+    at, bt = _states_where(a, seat), _states_where(b, seat)
+    return bool(at and bt and not at & bt)
+
+
+def _away(tok: Token, event: Event, day_where: AbstractSet[str], seat: Mapping[str, str],
+          token_key: Mapping[int, str]) -> bool:
+    """An act told at the day's meeting that happened in another state: a visit there ("your
+    visit to Russia", said at talks in China), or what was done during one ("the agreements
+    we made during your visit to Russia")."""
+    if not day_where:
+        return False
+    if tok.lemma_.lower() == "visit" and (where := _states_where(event, seat)):
+        return not where & day_where  # not "arrived here from Syria": where it came from
+    heads = {tok.i} | {c.i for c in tok.children if c.dep_ == "relcl"} | {
+        g.i for g in governor_chain(tok)}
+    for prep in tok.sent:
+        if prep.dep_ != "prep" or prep.lower_ != "during" or prep.head.i not in heads:
+            continue
+        for trip in (c for c in prep.children if c.lemma_.lower() in {"visit", "trip"}):
+            where = {seat[k] for w in trip.subtree
+                     if (k := token_key.get(w.i)) is not None and k in seat}
+            if where and not where & day_where:
+                return True
+    return False
+
+
 def _merge(events: list[Event], country: dict[str, str], persons: set[str],
            spoken: AbstractSet[int] = frozenset(),
            recalled: AbstractSet[int] = frozenset(),
-           again: AbstractSet[int] = frozenset()) -> list[Event]:
+           again: AbstractSet[int] = frozenset(),
+           seat: Mapping[str, str] | None = None) -> list[Event]:
     """One real-world event, one Event: drop repeats and mentions already covered by an event.
 
     Speech acts said in a transcript (``spoken``: their trigger offsets) are each an act of
     their own: thanking for the reception and for the support are two thanks, unless said
     ``again`` (trigger offsets of "thank you again", "once again my congratulations"). So is
     an earlier meeting a turn recalls, or an act told as done earlier (``recalled``), from the
-    day's.
+    day's, and a meeting in another state than the one ``seat`` (the state of each place and
+    country) puts it in ("your visit to Russia" told at talks in China).
     """
+    seat = seat or {}
 
     def recalls(ev: Event) -> bool:
         return ev.trigger is not None and ev.trigger.start in recalled
+
 
     kept: list[Event] = []
 
@@ -2194,6 +2238,7 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
             if (
                 ev.type == "CONSULT"
                 and old.factuality == ev.factuality
+                and not _elsewhere(old, ev, seat)
                 and (
                     parts <= old_parts
                     or (not parts & persons and rolled(parts) <= rolled(old_parts) | old_parts)
@@ -2321,6 +2366,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
     again: set[int] = set()  # trigger offsets of speech acts said again ("thank you again")
     thanked: set[tuple[tuple[str, ...], str]] = set()  # (who thanks, for what)
     earlier: set[int] = set()  # trigger offsets of visits told as past ("your recent visit")
+    seat = {**ex.place_states, **{e.key: e.key for e in entities if e.type == "Country"}}
+    day_where: set[str] = set()  # the state the day's meeting is held in, when told
     headline_done = False
     meeting_report = False
     message_report = False  # the day's news is a message sent: its quoted words keep their tense
@@ -2386,6 +2433,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                         t.lemma_.lower() in _MESSAGE_NOUNS for t in sent) or (
                         event.type in _SAID_ACTS and tok.head.lemma_.lower() == "send")
                     message_report = meeting_report and event.type != "CONSULT"
+                    if event.type == "CONSULT":
+                        day_where = _states_where(event, seat)
             elif (
                 meeting_report
                 and event.date is None
@@ -2402,6 +2451,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 and article.date is not None
                 and (_past_clause(tok) or item)
                 and (event.trigger is None or event.trigger.start not in recalled)
+                and not _away(tok, event, day_where, seat, ex.index.token_key)
             ):
                 # Acts reported in the past tense in a meeting report, or listed after such a
                 # report ("witnessed the signing of:"), happened at the meeting.
@@ -2478,8 +2528,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
     found = [ev for ev in found
              if not _internal(ev, serves) and not _domestic(ev, home, organs, serves)
              and not _own_business(ev, bodies)]
-    merged = _merge(found, country, persons, spoken, recalled, again)
-    return tuple(_absorb_visits(merged, serves, earlier))
+    merged = _merge(found, country, persons, spoken, recalled, again, seat)
+    return tuple(_absorb_visits(merged, serves, earlier, seat))
 
 
 def _same_time(a: str, b: str) -> bool:
@@ -2496,7 +2546,7 @@ def _finer(a: str | None, b: str | None) -> str | None:
 
 
 def _absorb_visits(events: list[Event], serves: Mapping[str, str | None],
-                   earlier: AbstractSet[int]) -> list[Event]:
+                   earlier: AbstractSet[int], seat: Mapping[str, str]) -> list[Event]:
     """Drop a visit to a state when the same day's meeting or talks of the visitor with a
     person of that state are told too: one real-world event ("made an official visit to
     India" and "held talks with Prime Minister Singh"). A visit of no date, told in the
@@ -2507,7 +2557,8 @@ def _absorb_visits(events: list[Event], serves: Mapping[str, str | None],
         guests = set(visit.actors)
         states = {k for k in visit.targets if k not in serves}
         for ev in events:
-            if ev is visit or ev.type != "CONSULT" or ev.mode not in _MET:
+            if (ev is visit or ev.type != "CONSULT" or ev.mode not in _MET
+                    or _elsewhere(ev, visit, seat)):
                 continue
             parties = set(ev.actors + ev.targets)
             parties |= {state for k in parties if (state := serves.get(k))}
