@@ -1162,7 +1162,9 @@ def test_meetings_told_as_many_are_no_one_meeting(nlp: Any) -> None:
                  "outstanding qualities.",
                  "Jacinda Ardern noted that she met with Pedro Sanchez on numerous occasions.",
                  "Jacinda Ardern has met Pedro Sanchez many times.",
-                 "Jacinda Ardern has repeatedly held talks with Pedro Sanchez."):
+                 "Jacinda Ardern has repeatedly held talks with Pedro Sanchez.",
+                 "Jacinda Ardern said she is always glad when Pedro Sanchez visits Peru.",
+                 "Last year a record number of Spanish tourists visited Chile."):
         # an aggregate of meetings (gold guidelines: no aggregates)
         assert [e for e in short_events(nlp, said) if e.type == "CONSULT"] == [], said
     # one occasion is one meeting

@@ -3213,7 +3213,7 @@ def _reported_clause(tok: Token) -> bool:
     return any(t.dep_ in {"ccomp", "advcl"} for t in (tok, *tok.ancestors))
 
 
-_OFTEN = frozenset({"repeatedly", "regularly", "frequently", "often", "routinely"})
+_OFTEN = frozenset({"repeatedly", "regularly", "frequently", "often", "routinely", "always"})
 _MANY = frozenset({"many", "several", "numerous", "multiple", "countless"})
 
 
@@ -3222,7 +3222,12 @@ def _repeated(tok: Token) -> bool:
     "repeatedly held talks"): an aggregate, no one event (gold guidelines: no aggregates)."""
     verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and (
         tok.head.lemma_.lower() in _LIGHT_VERBS) else tok  # "held talks", not "recall"
+    if (verb.dep_ == "advcl" and any(c.lower_ in {"when", "whenever"} for c in verb.children)
+            and any(c.dep_ == "advmod" and c.lower_ in _OFTEN for c in verb.head.children)):
+        return True  # "We are always glad when you visit Kyrgyzstan": every visit
     for c in verb.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() == "number":
+            return True  # "a record number of Russians visited Turkey": many visits
         if c.dep_ == "advmod" and c.lower_ in _OFTEN:
             return True
         if c.dep_ == "npadvmod" and c.lemma_.lower() == "time" and c.tag_ == "NNS" and any(
