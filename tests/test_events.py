@@ -2626,7 +2626,12 @@ def test_an_anniversary_of_diplomatic_relations_tells_when_they_were_established
     ev = only(short_events(nlp, "This year marks the 30th anniversary of the establishment of "
                                 "diplomatic relations between Peru and Chile."), "COOPERATE")
     assert ev.date == "1991"
+    # ties as relations
+    ev = only(short_events(nlp, "Last year we marked the 75th anniversary of the establishment "
+                                "of diplomatic ties between Peru and Chile."), "COOPERATE")
+    assert (ev.mode, ev.date) == ("establish diplomatic relations", "1945")
     assert not short_events(nlp, "Peru has good diplomatic relations with Chile.")
+    assert not short_events(nlp, "Peru has close ties with Chile.")
 
 
 def test_leaders_approving_documents_agree(nlp: Any) -> None:
