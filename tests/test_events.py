@@ -1343,6 +1343,20 @@ def test_commitments_and_signings_after_a_meeting(nlp: Any, tmp_path: Path) -> N
     assert not [e for e in events if "yesterday" in e.evidence.text]
 
 
+def test_an_earlier_signing_told_twice_is_one_but_the_days_signings_are_each(
+        nlp: Any, tmp_path: Path) -> None:
+    events = _tarnov_says(nlp, tmp_path, "The Orsk Treaty, which Varnia and Tarnavia signed "
+                                         "in October 2019, helps us. As you have said, the "
+                                         "Orsk Treaty, which we signed in October 2019, is "
+                                         "important.")
+    assert [(e.mode, e.date) for e in events if e.type == "AGREE"] == [
+        ("sign agreement", "2019-10")]
+    events = _tarnov_says(nlp, tmp_path, "Today Varnia and Tarnavia signed a treaty on trade. "
+                                         "Varnia and Tarnavia also signed a memorandum on "
+                                         "tourism.")
+    assert len([e for e in events if e.mode == "sign agreement"]) == 2
+
+
 def test_a_signing_that_names_nobody_at_an_organisations_summit_is_the_organisations(
         nlp: Any) -> None:
     events = short_events(nlp, "The Andean Community leaders discussed trade in Lima. "

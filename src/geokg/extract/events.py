@@ -2204,7 +2204,7 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
            spoken: AbstractSet[int] = frozenset(),
            recalled: AbstractSet[int] = frozenset(),
            again: AbstractSet[int] = frozenset(),
-           seat: Mapping[str, str] | None = None) -> list[Event]:
+           seat: Mapping[str, str] | None = None, today: str | None = None) -> list[Event]:
     """One real-world event, one Event: drop repeats and mentions already covered by an event.
 
     Speech acts said in a transcript (``spoken``: their trigger offsets) are each an act of
@@ -2212,7 +2212,9 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
     ``again`` (trigger offsets of "thank you again", "once again my congratulations"). So is
     an earlier meeting a turn recalls, or an act told as done earlier (``recalled``), from the
     day's, and a meeting in another state than the one ``seat`` (the state of each place and
-    country) puts it in ("your visit to Russia" told at talks in China).
+    country) puts it in ("your visit to Russia" told at talks in China). A signing of an
+    earlier date than ``today`` told twice with its date ("which we signed during your visit in
+    October 2018", "which we signed last October") is one signing.
     """
     seat = seat or {}
 
@@ -2289,6 +2291,10 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
             if (ev.trigger is not None and ev.trigger.start in again and old.mode == ev.mode
                     and set(old.actors) == set(ev.actors) and set(ev.targets) <= set(old.targets)):
                 duplicate = True  # "Thank you again for the invitation": the thanks said before
+                break
+            if (ev.mode == old.mode == "sign agreement" and ev.date == old.date
+                    and ev.date not in (None, today) and rolled(parts) == rolled(old_parts)):
+                duplicate = True  # the same earlier signing, recalled again
                 break
             if ev.mode in _TOLD_APART and not same_sentence:
                 continue
@@ -2528,7 +2534,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
     found = [ev for ev in found
              if not _internal(ev, serves) and not _domestic(ev, home, organs, serves)
              and not _own_business(ev, bodies)]
-    merged = _merge(found, country, persons, spoken, recalled, again, seat)
+    today = article.date.isoformat() if article.date is not None else None
+    merged = _merge(found, country, persons, spoken, recalled, again, seat, today)
     return tuple(_absorb_visits(merged, serves, earlier, seat))
 
 
