@@ -777,6 +777,13 @@ def test_signing_attended_and_a_stance_reaffirmed(nlp: Any) -> None:
     assert (ev.actors, ev.targets) == (("Q2", "Q29"), ())
     ev = only(short_events(nlp, "Pedro Sanchez supports the intentions of Chile."), "SUPPORT")
     assert (ev.actors, ev.targets) == (("Q2",), ("Q298",))
+    # whom the act one is ready for is towards
+    ev = only(short_events(nlp, "Pedro Sanchez noted Spain's readiness to help Chile to "
+                                "counter the epidemic."), "AGREE")
+    assert (ev.actors, ev.targets) == (("Q29",), ("Q298",))
+    ev = only(short_events(nlp, "Pedro Sanchez and Jacinda Ardern expressed their readiness to "
+                                "continue Spanish-New Zealand consultations."), "AGREE")
+    assert ev.targets == ()  # not their own states
 
 
 def test_the_opening_act_is_the_days_news(nlp: Any) -> None:

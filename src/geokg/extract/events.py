@@ -1193,6 +1193,12 @@ class _Extractor:
         share its research with Argentina", "intends to develop relations with Peru", "ready
         to help Syria")."""
         partners: list[str] = []
+        if clause.lemma_.lower() in {"help", "assist"}:
+            # "to help the Congo to counter the virus": the parser makes the one helped the
+            # subject of what it is helped to do
+            partners += [k for c in clause.children if c.dep_ in {"ccomp", "xcomp"}
+                         for s in c.children if s.dep_ in _SUBJECTS
+                         for k in self.phrase_entities(s)]
         for sub in (clause, *(c for c in clause.children if c.dep_ in _OBJECTS)):
             if sub is not clause:
                 partners += self.phrase_entities(sub)
@@ -1285,6 +1291,20 @@ class _Extractor:
                 gov = gov.head
             found.add("target", [k for k in self._subject_of(gov)[0] if k not in found.actors])
             return
+        if trig.type == "AGREE" and noun.lemma_.lower() in _STANCES:
+            # "Russia's readiness to help the Republic of the Congo": whom the act it is
+            # ready for is towards, as for "ready to help"; not the holders' own states
+            # ("their readiness to continue Russian-French consultations")
+            holders = [k for c in noun.children if c.dep_ == "poss"
+                       for k in self.phrase_entities(c)]
+            if noun.dep_ == "dobj":
+                holders += self._subject_of(noun.head)[0]
+            own = set(holders) | {self.country.get(k) for k in holders}
+            for clause in noun.children:
+                if clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                for c in clause.children):
+                    found.add("target", [k for k in self._clause_partners(clause)
+                                         if k not in own])
         if noun.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
             # "Talks between A and B were held in Deauville": the place is on the verb.
             for child in noun.head.children:
