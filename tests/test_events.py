@@ -1448,6 +1448,15 @@ def test_a_meeting_dated_after_the_article_is_future(nlp: Any, tmp_path: Path) -
     assert [e.factuality for e in events if e.mode == "invite"] == ["asserted"]
 
 
+def test_a_month_named_for_a_meeting_to_come_is_the_coming_one(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Jacinda Ardern is looking forward to meeting Pedro Sanchez in "
+                                "Lima in March."), "CONSULT")
+    # said in June 2021: next March
+    assert (ev.factuality, ev.date) == ("future", "2022-03")
+    ev = only(short_events(nlp, "Jacinda Ardern met Pedro Sanchez in Lima in March."), "CONSULT")
+    assert (ev.factuality, ev.date) == ("asserted", "2021-03")
+
+
 def test_long_practice_is_no_event(nlp: Any, tmp_path: Path) -> None:
     events = _two_states_events(nlp, tmp_path, (
         "Talks\n\nIlse Orlova met Oleg Tarnov. Varnia has supported Tarnavia since the 50's. "

@@ -2048,7 +2048,8 @@ class _Extractor:
             c.dep_ == "amod" and c.lower_ in {"next", "upcoming", "forthcoming"}
             for c in tok.children) or any(  # "the next meeting, during the summit in July"
             c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in _WILL for a in c.children)
-            for c in tok.children)  # "the summit that will take place at the end of May"
+            for c in tok.children  # "the summit that will take place at the end of May"
+        ) or factuality_of(tok) == "future"  # "looking forward to meeting you in June"
         if tok.dep_ == "relcl" and tok.head.lemma_.lower() in {"time", "day", "occasion"}:
             # "the last time they met was on December 20"; "Mr President, the last time we met
             # was in Baku last summer", the time parsed as the address's apposition
