@@ -1281,6 +1281,22 @@ def test_a_visit_named_by_its_host_alone_is_the_addressees(nlp: Any, tmp_path: P
     assert [e.actors for e in events if e.mode == "visit"] == [()]
 
 
+def test_agreements_made_earlier_are_told_even_where_kept(nlp: Any, tmp_path: Path) -> None:
+    events = _tarnov_says(nlp, tmp_path, "I am pleased to discuss the implementation of the "
+                                         "agreements we made during your visit to Tarnavia.")
+    # the agreements were made then, by the two of them: not today, not by saying so
+    assert [(set(e.actors), e.date) for e in events if e.type == "AGREE"] == [
+        ({"person/oleg-tarnov", "person/ilse-orlova"}, None)]
+    events = _tarnov_says(nlp, tmp_path, "We discussed the implementation of the agreements "
+                                         "reached during the Varnian-Tarnavian talks held in "
+                                         "Lanto in May 2019.")
+    assert [(set(e.actors), e.date) for e in events if e.type == "AGREE"] == [
+        ({"country/v", "country/t"}, "2019-05")]
+    # implementing what was agreed before, without telling its making, is no new agreement
+    events = _tarnov_says(nlp, tmp_path, "We discussed the implementation of the agreements.")
+    assert not [e for e in events if e.type == "AGREE"]
+
+
 @pytest.mark.parametrize("words", [
     "Your visit to Tarnavia was a success.",
     "We reached agreements during your visit to Tarnavia.",

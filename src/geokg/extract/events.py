@@ -1291,6 +1291,11 @@ class _Extractor:
                 gov = gov.head
             found.add("target", [k for k in self._subject_of(gov)[0] if k not in found.actors])
             return
+        if trig.type == "AGREE":
+            # "the agreements we made during your visit": who made them
+            for made in noun.children:
+                if made.dep_ == "relcl" and _made_earlier(noun):
+                    found.add("actor", self._subject_of(made)[0])
         if trig.type == "AGREE" and noun.lemma_.lower() in _STANCES:
             # "Russia's readiness to help the Republic of the Congo": whom the act it is
             # ready for is towards, as for "ready to help"; not the holders' own states
@@ -2490,6 +2495,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 and article.date is not None
                 and (ex.index.in_turn(tok.i) or ex.index.in_message(tok.i))
                 and not _past_clause(tok)
+                # "the agreements we made during your visit": made then, not said now
+                and not _made_earlier(tok)
             ):
                 # "Thank you for ...", "we are grateful ...": done by saying it, in the turn
                 # of the meeting the transcript is of, on its date; so in the message the
@@ -2849,9 +2856,35 @@ def _first_person(tok: Token) -> bool:
 
 def _kept_to(tok: Token, trig: Trigger) -> bool:
     """True for an act governed by one of its trigger's vetoing heads ("implemented the
-    agreement", "compliance with the agreement"): an act made before, now kept or broken."""
+    agreement", "compliance with the agreement"): an act made before, now kept or broken;
+    unless its making is told too ("the implementation of the agreements we made during your
+    visit", "... the agreements reached during the talks in May 2019")."""
+    if _made_earlier(tok):
+        return False
     return tok.head.lemma_.lower() in trig.veto_head or (
         tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in trig.veto_head)
+
+
+# Verbs that tell an agreement made ("the agreements reached at the summit").
+_MAKING = frozenset({"reach", "make", "conclude", "achieve"})
+
+
+def _made_earlier(noun: Token) -> bool:
+    """An agreement told as made at another time or place ("the agreements we made during
+    your visit", "our agreement reached in Dushanbe", "reached at the talks in June"); not one
+    to be reached ("the agreements we will reach"), nor "the agreements we have reached",
+    which a statement after talks tells of those talks, nor a commitment "to make" an effort."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _MAKING and c.tag_ in {"VBD", "VBN"}
+        and not any(a.dep_ == "aux" and a.lower_ in {"to", *_WILL} for a in c.children)
+        and any((p.dep_ == "prep" and p.lower_ in _WHEN_OR_WHERE)
+                or (p.dep_ in {"npadvmod", "advmod"} and p.lower_ not in {"already", "now"})
+                for p in c.children)
+        for c in noun.children)
+
+
+# Prepositions that place an act in time or space ("during your visit", "in Dushanbe").
+_WHEN_OR_WHERE = frozenset({"during", "at", "in", "on", "after", "before"})
 
 
 def _opinion(tok: Token) -> bool:
