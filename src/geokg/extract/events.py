@@ -976,8 +976,15 @@ class _Extractor:
         """Whether the verb's object is a party of the meeting or its state: "we" who "thank
         Russia" at a meeting with Russia's president are the other side."""
         parties = {*self.group, *self.group_states()}
-        return any(c.dep_ in {"dobj", "dative"} and c.i in self.index.token_key
-                   and self.index.token_key[c.i] in parties for c in verb.children)
+        key = self.index.token_key
+        for obj in (c for c in verb.children if c.dep_ in {"dobj", "dative"}):
+            # also whose it is: "we welcome the plans of the New Development Bank"
+            owners = [obj, *(c for c in obj.children if c.dep_ == "poss"),
+                      *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj")]
+            if any(o.i in key and key[o.i] in parties for o in owners):
+                return True
+        return False
 
     def _prep_objects(self, tok: Token, trig: Trigger, found: _Found,
                       authored: bool = False) -> None:
