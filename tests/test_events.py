@@ -1281,6 +1281,14 @@ def test_a_visit_named_by_its_host_alone_is_the_addressees(nlp: Any, tmp_path: P
     assert [e.actors for e in events if e.mode == "visit"] == [()]
 
 
+def test_what_the_speaker_thanks_for_was_done_before(nlp: Any, tmp_path: Path) -> None:
+    events = _tarnov_says(nlp, tmp_path, "I would like to thank you for agreeing to co-chair "
+                                         "the forum.")
+    # the thanks are said that day; the agreement they are for was given before
+    assert [(e.type, e.date) for e in events if e.type in {"SUPPORT", "AGREE"}] == [
+        ("SUPPORT", "2021-06-01"), ("AGREE", None)]
+
+
 def test_agreements_made_earlier_are_told_even_where_kept(nlp: Any, tmp_path: Path) -> None:
     events = _tarnov_says(nlp, tmp_path, "I am pleased to discuss the implementation of the "
                                          "agreements we made during your visit to Tarnavia.")

@@ -2502,8 +2502,9 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 and article.date is not None
                 and (ex.index.in_turn(tok.i) or ex.index.in_message(tok.i))
                 and not _past_clause(tok)
-                # "the agreements we made during your visit": made then, not said now
-                and not _made_earlier(tok)
+                # "the agreements we made during your visit": made then, not said now; nor
+                # what the speaker thanks for ("thank you for agreeing to co-chair")
+                and not _made_earlier(tok) and not _thanked_act(tok)
             ):
                 # "Thank you for ...", "we are grateful ...": done by saying it, in the turn
                 # of the meeting the transcript is of, on its date; so in the message the
@@ -2936,6 +2937,16 @@ def _thanked_for(noun: Token, words: frozenset[str] = frozenset({"thank"})) -> b
     # "we are grateful to you for ...": the parser may hang the "for" on the copula
     return gov.lemma_.lower() in words or (gov.lemma_.lower() == "be" and any(
         c.dep_ == "acomp" and c.lemma_.lower() in words for c in gov.children))
+
+
+def _thanked_act(tok: Token) -> bool:
+    """The act a speaker thanks for, told by a gerund ("thank you for agreeing to co-chair the
+    summit", "grateful to you for coming"): done before the thanks."""
+    if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or tok.head.lower_ != "for":
+        return False
+    gov = tok.head.head
+    return gov.lemma_.lower() in _THANKS or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in _THANKS for c in gov.children)
 
 
 def _question(sent: Any) -> bool:
