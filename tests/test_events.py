@@ -1315,22 +1315,6 @@ def test_we_who_praise_what_the_other_side_does_are_the_speakers_side(
     assert (ev.actors, ev.targets) == (("person/oleg-tarnov",), ("country/v",))
 
 
-def test_agreements_made_earlier_are_told_even_where_kept(nlp: Any, tmp_path: Path) -> None:
-    events = _tarnov_says(nlp, tmp_path, "I am pleased to discuss the implementation of the "
-                                         "agreements we made during your visit to Tarnavia.")
-    # the agreements were made then, by the two of them: not today, not by saying so
-    assert [(set(e.actors), e.date) for e in events if e.type == "AGREE"] == [
-        ({"person/oleg-tarnov", "person/ilse-orlova"}, None)]
-    events = _tarnov_says(nlp, tmp_path, "We discussed the implementation of the agreements "
-                                         "reached during the Varnian-Tarnavian talks held in "
-                                         "Lanto in May 2019.")
-    assert [(set(e.actors), e.date) for e in events if e.type == "AGREE"] == [
-        ({"country/v", "country/t"}, "2019-05")]
-    # implementing what was agreed before, without telling its making, is no new agreement
-    events = _tarnov_says(nlp, tmp_path, "We discussed the implementation of the agreements.")
-    assert not [e for e in events if e.type == "AGREE"]
-
-
 @pytest.mark.parametrize("words", [
     "Your visit to Tarnavia was a success.",
     "We reached agreements during your visit to Tarnavia.",
