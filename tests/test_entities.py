@@ -1254,6 +1254,11 @@ def test_a_club_of_states_named_by_its_size_is_an_organisation() -> None:
     ents = _body_entities("Given that Italy currently holds the G7 presidency, this is an "
                           "opportunity to meet. Russia was expelled from the G8.")
     assert (ents["G7"].type, ents["G8"].type) == ("Organization", "Organization")
+    # named in full, the same club
+    ents = _body_entities("The Group of Twenty has established itself as a mechanism for "
+                          "aligning interests. The G20 meets in Hamburg.")
+    assert [m.text for m in ents["G20"].mentions] == ["Group of Twenty", "G20"]
+    assert "Group of Twenty" not in ents
 
 
 def test_a_long_group_name_the_model_cuts_in_two_is_one_group() -> None:
