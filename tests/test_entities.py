@@ -1261,6 +1261,16 @@ def test_a_club_of_states_named_by_its_size_is_an_organisation() -> None:
     assert "Group of Twenty" not in ents
 
 
+def test_a_name_given_as_a_publications_is_an_organisation() -> None:
+    ents = _body_entities("I would like to share some thoughts with the readers of "
+                          "Handelsblatt. The Dutch newspaper De Telegraaf wrote about it. I "
+                          "wish all Handelsblatt readers success.")
+    assert (ents["Handelsblatt"].type, ents["De Telegraaf"].type) == (
+        "Organization", "Organization")
+    ents = _body_entities("He was given zinc and a daily Aspirin.")  # a daily dose
+    assert "Aspirin" not in ents or ents["Aspirin"].type != "Organization"
+
+
 def test_a_long_group_name_the_model_cuts_in_two_is_one_group() -> None:
     ents = _body_entities("The Islamic State of Iraq and the Levant, which is linked to the "
                           "Abu Sayyaf Group, subsequently claimed responsibility.")

@@ -768,6 +768,11 @@ _SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "yov", "sky", "skiy", "skaya", "en
                     "shvili", "dze", "vich")
 # One word written in a company's case: inner capitals not after a name prefix ("SpaceX",
 # "JetBlue"; not "McCain", "DiCaprio", "LeBron"), or all capitals ("ALDI").
+# The kind of medium a name is given after ("the German newspaper Handelsblatt", "the
+# readers of Handelsblatt"; not "a daily Aspirin").
+_MEDIA_BEFORE = re.compile(
+    r"\b(?:newspaper|(?<!\ba )daily|magazine|weekly|broadcaster|news agency|readers of)\s+$",
+    re.I)
 _COMPANY_CASE = re.compile(r"(?!Mc|Mac|O'|O’|Di|De|Le|La|Van|Von)[A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}")
 # What precedes a word that opens a sentence (a closing quote may follow the stop).
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:]['\"”’]?)\s*$")
@@ -2164,6 +2169,12 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             c.label = republic[1]  # "Republic of Abkhazia": a state no table knows, by its name
         if c.type == "Person" and not c.qid and _COMPANY_CASE.fullmatch(c.label):
             c.type = "Organization"  # "SpaceX", "UpGuard", "ALDI": no person is written so
+    # "the newspaper Handelsblatt", "the readers of X": a publication, wherever it is named
+    publications = {c.label for c in cands if c.type == "Person" and not c.qid
+                    and _MEDIA_BEFORE.search(body[max(0, c.start - 30):c.start])}
+    for c in cands:
+        if c.label in publications and not c.qid:
+            c.type = "Organization"
     _repeat_names(cands, body)
     _join_acronyms(cands, body, gaz)
     _join_short_forms(cands, body, gaz)
