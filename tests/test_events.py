@@ -2142,6 +2142,9 @@ def test_political_acts_in_a_story_of_home_affairs_are_no_events(nlp: Any) -> No
     # international event; a suit against a private person and an arrest are still reported
     assert events(home) == [("ACCUSE", ("Q22686",), ("person/michael-cohen",)),
                             ("COERCE", ("Q30",), ())]
+    # nor is a resignation in it by someone of no other known state
+    assert ("CONCEDE", ("person/michael-cohen",), ()) not in events(
+        home + " In 2009, Michael Cohen resigned to join the firm.")
     # a story that looks abroad, or names a second state, keeps the same acts
     assert ("REQUEST", ("Q22686",), ("org/district-court",)) in events(
         home + " The case drew foreign attention.")

@@ -2568,7 +2568,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
     organs = _home_organs(article, entities) if home is not None else set()
     bodies = {e.key for e in entities if e.type == "Organization" and e.country}
     found = [ev for ev in found
-             if not _internal(ev, serves) and not _domestic(ev, home, organs, serves)
+             if not _internal(ev, serves) and not _domestic(ev, home, organs, serves, persons)
              and not _own_business(ev, bodies)]
     today = article.date.isoformat() if article.date is not None else None
     merged = _merge(found, country, persons, spoken, recalled, again, seat, today)
@@ -2667,16 +2667,19 @@ def _home_organs(article: Article, entities: Sequence[Entity]) -> set[str]:
 
 
 def _domestic(event: Event, home: str | None, organs: AbstractSet[str],
-              serves: Mapping[str, str | None]) -> bool:
+              serves: Mapping[str, str | None], persons: AbstractSet[str] = frozenset()) -> bool:
     """True for a political act in a story of the ``home`` state's own affairs whose every
     party is that state, one of its ``organs`` or one of its officials ("Trump asked the
-    District Court", "Biden warned ..."): no international event. Acts of force and protest
-    stay (arrests, riots)."""
+    District Court", "Biden warned ..."), or, acting towards nobody, a person of no other
+    known state ("Clinton resigned to become Secretary of State"): no international event.
+    Acts of force and protest stay (arrests, riots), and so do acts on private persons ("Trump
+    sued his lawyer")."""
     if home is None or event.type in _FORCE:
         return False
     parties = set(event.actors) | set(event.targets)
     return bool(parties) and all(
-        k == home or k in organs or serves.get(k) == home for k in parties)
+        k == home or k in organs or serves.get(k) == home
+        or (not event.targets and k in persons and serves.get(k) is None) for k in parties)
 
 
 # Irregular forms of lexicon verbs; regular inflections are generated (trigger_forms).
