@@ -766,13 +766,13 @@ _REPUBLIC_OF = re.compile(r"Republic of ((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)
 # "Sargsyan", "Saakashvili"): the second of two name words ending so makes a person.
 _SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "yov", "sky", "skiy", "skaya", "enko", "yan",
                     "shvili", "dze", "vich")
-# One word written in a company's case: inner capitals not after a name prefix ("SpaceX",
-# "JetBlue"; not "McCain", "DiCaprio", "LeBron"), or all capitals ("ALDI").
 # The kind of medium a name is given after ("the German newspaper Handelsblatt", "the
 # readers of Handelsblatt"; not "a daily Aspirin").
 _MEDIA_BEFORE = re.compile(
     r"\b(?:newspaper|(?<!\ba )daily|magazine|weekly|broadcaster|news agency|readers of)\s+$",
     re.I)
+# One word written in a company's case: inner capitals not after a name prefix ("SpaceX",
+# "JetBlue"; not "McCain", "DiCaprio", "LeBron"), or all capitals ("ALDI").
 _COMPANY_CASE = re.compile(r"(?!Mc|Mac|O'|O’|Di|De|Le|La|Van|Von)[A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}")
 # What precedes a word that opens a sentence (a closing quote may follow the stop).
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:]['\"”’]?)\s*$")

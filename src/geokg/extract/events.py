@@ -1298,10 +1298,10 @@ class _Extractor:
                 gov = gov.head
             found.add("target", [k for k in self._subject_of(gov)[0] if k not in found.actors])
             return
-        if trig.type == "AGREE":
+        if trig.type == "AGREE" and _made_earlier(noun):
             # "the agreements we made during your visit": who made them
             for made in noun.children:
-                if made.dep_ == "relcl" and _made_earlier(noun):
+                if made.dep_ == "relcl" and made.lemma_.lower() in _MAKING:
                     found.add("actor", self._subject_of(made)[0])
         if trig.type == "AGREE" and noun.lemma_.lower() in _STANCES:
             # "Russia's readiness to help the Republic of the Congo": whom the act it is
@@ -2253,7 +2253,6 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
 
     def recalls(ev: Event) -> bool:
         return ev.trigger is not None and ev.trigger.start in recalled
-
 
     kept: list[Event] = []
 
