@@ -1482,6 +1482,13 @@ def test_a_meeting_dated_after_the_article_is_future(nlp: Any, tmp_path: Path) -
     assert [e.factuality for e in events if e.mode == "invite"] == ["asserted"]
 
 
+def test_an_act_done_at_a_meeting_told_before_takes_the_meetings_date(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern praised the results of the summit that took "
+                               "place in Lima on December 9, during which Peru and Chile agreed "
+                               "upon several steps.")
+    assert [(e.mode, e.date) for e in events if e.type == "AGREE"] == [("agree", "2020-12-09")]
+
+
 def test_a_month_named_for_a_meeting_to_come_is_the_coming_one(nlp: Any) -> None:
     ev = only(short_events(nlp, "Jacinda Ardern is looking forward to meeting Pedro Sanchez in "
                                 "Lima in March."), "CONSULT")

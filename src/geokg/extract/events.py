@@ -2088,6 +2088,15 @@ class _Extractor:
             # "signed during your visit to Russia in October 2018": the visit's date
             clause.update(g.i for c in t.children if c.dep_ == "prep" and c.lower_ == "during"
                           for g in c.children if g.dep_ == "pobj")
+            if t.dep_ == "relcl" and any(
+                    p.dep_ == "prep" and p.lower_ in {"during", "at"}
+                    and any(w.lower_ == "which" for w in p.children) for p in t.children):
+                # "the summit that took place in Paris on December 9, during which the parties
+                # agreed": the date of the meeting the act was done at
+                meeting = t.head
+                clause.add(meeting.i)
+                clause.update(c.i for c in meeting.children
+                              if c.dep_ in {"acl", "relcl"} and c.i != t.i)
         best: str | None = None
         best_rank = len(chain)
         near = {t.i: n for n, t in enumerate(chain)}
