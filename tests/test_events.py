@@ -2708,6 +2708,15 @@ def test_an_anniversary_of_diplomatic_relations_tells_when_they_were_established
     assert not short_events(nlp, "Peru has close ties with Chile.")
 
 
+
+def test_an_anniversary_of_relations_told_at_talks_is_of_their_two_states(
+        nlp: Any, tmp_path: Path) -> None:
+    events = _tarnov_says(nlp, tmp_path, "Last year we marked the 30th anniversary of "
+                                         "diplomatic relations.")
+    assert [(set(e.actors), e.date) for e in events if e.type == "COOPERATE"] == [
+        ({"country/v", "country/t"}, "1990")]
+
+
 def test_leaders_approving_documents_agree(nlp: Any) -> None:
     ev = only(short_events(nlp, "Following the meeting, Jacinda Ardern and Pedro Sanchez "
                                 "approved a package of documents on trade."), "AGREE")

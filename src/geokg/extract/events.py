@@ -1803,6 +1803,12 @@ class _Extractor:
             # process": the states of the meeting's parties work together
             actors = self.states_of(parties)
             found.from_context = True
+        elif (not actors and not targets and trig.mode == "establish diplomatic relations"
+              and len(states := self.states_of(self.group)) == 2):
+            # "Last year we marked the 30th anniversary of diplomatic relations", said at talks
+            # of two states: theirs
+            actors = states
+            found.from_context = True
         if not actors and trig.mode in _STATE_FORCE_MODES and (
                 self._unnamed_force(tok) or (tok.pos_ == "VERB" and _agentless(tok))):
             # "Authorities arrested twelve people in Tamil Nadu, India", "a suspect was
