@@ -1206,12 +1206,17 @@ class _Extractor:
             partners += [k for c in clause.children if c.dep_ in {"ccomp", "xcomp"}
                          for s in c.children if s.dep_ in _SUBJECTS
                          for k in self.phrase_entities(s)]
-        for sub in (clause, *(c for c in clause.children if c.dep_ in _OBJECTS)):
-            if sub is not clause:
+        # "ready to invest more and to cooperate with Russia": whom each act it is ready for
+        # is with (what a second act is done to may be the parties' own: "and to promote the
+        # development of Russia and China")
+        acts = [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        for sub in (clause, *acts, *(c for c in clause.children if c.dep_ in _OBJECTS)):
+            if sub is not clause and sub not in acts:
                 partners += self.phrase_entities(sub)
             for prep in sub.children:
                 if prep.dep_ == "prep" and (prep.lower_ == "with" or (
-                        prep.lower_ == "to" and sub.lemma_.lower() in _TRANSFERS)):
+                        prep.lower_ == "to" and sub.lemma_.lower() in _TRANSFERS
+                        and sub not in acts)):
                     # "... with Argentina", "offered to send medical equipment to Russia"
                     partners += [k for obj in prep.children if obj.dep_ == "pobj"
                                  for k in self.phrase_entities(obj)]
