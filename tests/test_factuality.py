@@ -149,6 +149,10 @@ ARTICLE_DATE = dt.date(2019, 1, 23)  # a Wednesday
         ("one year ago", "2018"),
         ("this summer", "2019"),
         ("earlier this month", "2019-01"),
+        ("only ten days ago", "2019-01-13"),
+        ("3 days ago", "2019-01-20"),
+        ("a week ago", "2019-01"),  # the days around it stay in January
+        ("about ten days ago", None),
         ("in recent months", None),
         ("some day", None),
     ],

@@ -74,6 +74,9 @@ _COUNTS = {word: n for n, word in enumerate(_UNITS, start=1)} | {
     for u, unit in enumerate(_UNITS[:9], start=1)}
 _AGO = re.compile(r"\b(\d{1,3}|" + "|".join(sorted(_COUNTS, key=len, reverse=True))
                   + r")\s+(years?|months?)\s+ago\b")
+# Days and weeks ago ("ten days ago", "a week ago").
+_DAYS_AGO = re.compile(r"\b(\d{1,2}|a|" + "|".join(sorted(_COUNTS, key=len, reverse=True))
+                       + r")\s+(days?|weeks?)\s+ago\b")
 # Words that make a time ago approximate ("over 500 years ago", "almost two years ago").
 HEDGES = frozenset({"over", "almost", "nearly", "about", "around", "roughly", "some", "than"})
 _HEDGED = re.compile(r"\b(?:" + "|".join(sorted(HEDGES)) + r")\s+$")
@@ -141,6 +144,14 @@ def resolve_date(expression: str, article_date: dt.date | None,
             # "18 months ago": the year, when a month either way stays in it
             years = {_months_back(ref, k).year for k in (n - 1, n, n + 1)}
             return f"{years.pop():04d}" if len(years) == 1 else None
+        if (m := _DAYS_AGO.search(low)) and not _HEDGED.search(low[:m.start()]):
+            # "only ten days ago": that day; "a week ago", said loosely: its month when the
+            # days around it stay in one month
+            n = 1 if m[1] == "a" else count_of(m[1]) or 0
+            if m[2].startswith("day"):
+                return (ref - dt.timedelta(days=n)).isoformat()
+            days = {(ref - dt.timedelta(days=7 * n + k)).strftime("%Y-%m") for k in (-3, 0, 3)}
+            return days.pop() if len(days) == 1 else None
         if re.search(r"\bthis (year|summer|winter|spring|autumn|fall)\b", low):
             return f"{ref.year:04d}"
         if m := re.search(r"\b(last|next) (summer|spring|autumn|fall)\b", low):
