@@ -1492,6 +1492,14 @@ def test_an_act_done_at_a_meeting_told_before_takes_the_meetings_date(nlp: Any) 
     assert [(e.mode, e.date) for e in events if e.type == "AGREE"] == [("agree", "2020-12-09")]
 
 
+def test_one_side_telling_the_days_talks_tells_the_same_talks(nlp: Any) -> None:
+    events = short_events(nlp, "Following Spanish-Peru talks, Pedro Sanchez made statements for "
+                               "the press.\nPedro Sanchez: The President and I have just had "
+                               "very constructive talks.")
+    assert [(e.mode, e.actors) for e in events if e.type == "CONSULT"] == [
+        ("talks", ("Q29", "Q419"))]
+
+
 def test_a_month_named_for_a_meeting_to_come_is_the_coming_one(nlp: Any) -> None:
     ev = only(short_events(nlp, "Jacinda Ardern is looking forward to meeting Pedro Sanchez in "
                                 "Lima in March."), "CONSULT")

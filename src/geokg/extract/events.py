@@ -2299,6 +2299,10 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
                     or (parts & old_parts and not (parts - old_parts) & persons
                         and rolled(parts) <= rolled(old_parts)
                         and {old.mode, ev.mode} <= _IN_PERSON)
+                    # "The President and I have just had talks": one side of the day's talks
+                    or (len(parts) == 1 and old.date is not None and old.date == ev.date
+                        and rolled(parts) <= rolled(old_parts)
+                        and {old.mode, ev.mode} <= _IN_PERSON)
                 )
             ):
                 # A later "the talks", "the meeting of the leaders of A and B" is the same
