@@ -1509,6 +1509,13 @@ def test_a_month_named_for_a_meeting_to_come_is_the_coming_one(nlp: Any) -> None
     assert (ev.factuality, ev.date) == ("asserted", "2021-03")
 
 
+def test_an_act_told_as_done_is_not_dated_after_the_telling(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Jacinda Ardern and Pedro Sanchez touched on the preparations "
+                                "for the cross-years of culture in 2023."), "CONSULT")
+    # the year is the cross-years', not the talk's: the talk is the day's
+    assert (ev.factuality, ev.date) == ("asserted", "2021-06-09")
+
+
 def test_long_practice_is_no_event(nlp: Any, tmp_path: Path) -> None:
     events = _two_states_events(nlp, tmp_path, (
         "Talks\n\nIlse Orlova met Oleg Tarnov. Varnia has supported Tarnavia since the 50's. "

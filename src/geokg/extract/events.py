@@ -1873,6 +1873,11 @@ class _Extractor:
             # saying it, whose date is its content's ("invited Putin to come in September"),
             # nor a year alone, often the time of what was spoken for ("... ties in 2020")
             factuality = "future"
+        elif (factuality == "asserted" and trig.type not in _SAID_ACTS and date
+              and _past_clause(tok) and _after(date, self.article.date)):
+            # told as done, an act cannot be later than the telling: the date is what it was
+            # about ("we also touched on the cross-years of culture in 2019", said in 2018)
+            date = None
         if (factuality == "asserted" and trig.type in {"CONCEDE", "RETREAT"}
                 and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "announce"):
             factuality = "future"  # "announced his resignation", "... a full withdrawal"
