@@ -1507,6 +1507,10 @@ def test_a_month_named_for_a_meeting_to_come_is_the_coming_one(nlp: Any) -> None
     assert (ev.factuality, ev.date) == ("future", "2022-03")
     ev = only(short_events(nlp, "Jacinda Ardern met Pedro Sanchez in Lima in March."), "CONSULT")
     assert (ev.factuality, ev.date) == ("asserted", "2021-03")
+    # so is the month of what one is invited to do
+    ev = only(short_events(nlp, "Jacinda Ardern invited Pedro Sanchez to come to New Zealand in "
+                                "September."), "AGREE")
+    assert ev.date == "2021-09"
 
 
 def test_an_act_told_as_done_is_not_dated_after_the_telling(nlp: Any) -> None:

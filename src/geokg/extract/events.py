@@ -2078,6 +2078,10 @@ class _Extractor:
             c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in _WILL for a in c.children)
             for c in tok.children  # "the summit that will take place at the end of May"
         ) or factuality_of(tok) == "future"  # "looking forward to meeting you in June"
+        # "invited Putin to come in September": the coming one (not "On Monday, he joined the
+        # calls asking the US to waive ...", whose Monday is the joining's)
+        to_come = {t.i for c in tok.children if c.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for t in c.subtree}
         if tok.dep_ == "relcl" and tok.head.lemma_.lower() in {"time", "day", "occasion"}:
             # "the last time they met was on December 20"; "Mr President, the last time we met
             # was in Baku last summer", the time parsed as the address's apposition
@@ -2137,7 +2141,7 @@ class _Extractor:
                     # "over 500 years ago": the model leaves the hedge out of the date
                     self.vaguely_past = True
                     continue
-                iso = resolve_date(ent.text, self.article.date, ahead)
+                iso = resolve_date(ent.text, self.article.date, ahead or ent.root.i in to_come)
                 # the date on the nearest governor ("implementing the 2015 Minsk Package and
                 # the agreements reached at the summit in Paris on December 9, 2019": the
                 # summit's, not the Package's); among those, the first date told, made more
