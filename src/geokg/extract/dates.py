@@ -150,8 +150,9 @@ def resolve_date(expression: str, article_date: dt.date | None,
             n = 1 if m[1] == "a" else count_of(m[1]) or 0
             if m[2].startswith("day"):
                 return (ref - dt.timedelta(days=n)).isoformat()
-            days = {(ref - dt.timedelta(days=7 * n + k)).strftime("%Y-%m") for k in (-3, 0, 3)}
-            return days.pop() if len(days) == 1 else None
+            months = {(ref - dt.timedelta(days=7 * n + k)).strftime("%Y-%m")
+                      for k in (-3, 0, 3)}
+            return months.pop() if len(months) == 1 else None
         if re.search(r"\bthis (year|summer|winter|spring|autumn|fall)\b", low):
             return f"{ref.year:04d}"
         if m := re.search(r"\b(last|next) (summer|spring|autumn|fall)\b", low):
