@@ -72,11 +72,10 @@ _COUNTS = {word: n for n, word in enumerate(_UNITS, start=1)} | {
     word: 20 + 10 * n for n, word in enumerate(_TENS)} | {
     f"{ten}-{unit}": 20 + 10 * n + u for n, ten in enumerate(_TENS)
     for u, unit in enumerate(_UNITS[:9], start=1)}
-_AGO = re.compile(r"\b(\d{1,3}|" + "|".join(sorted(_COUNTS, key=len, reverse=True))
-                  + r")\s+(years?|months?)\s+ago\b")
+_COUNT_WORDS = "|".join(sorted(_COUNTS, key=len, reverse=True))  # longest first
+_AGO = re.compile(r"\b(\d{1,3}|" + _COUNT_WORDS + r")\s+(years?|months?)\s+ago\b")
 # Days and weeks ago ("ten days ago", "a week ago").
-_DAYS_AGO = re.compile(r"\b(\d{1,2}|a|" + "|".join(sorted(_COUNTS, key=len, reverse=True))
-                       + r")\s+(days?|weeks?)\s+ago\b")
+_DAYS_AGO = re.compile(r"\b(\d{1,2}|a|" + _COUNT_WORDS + r")\s+(days?|weeks?)\s+ago\b")
 # Words that make a time ago approximate ("over 500 years ago", "almost two years ago").
 HEDGES = frozenset({"over", "almost", "nearly", "about", "around", "roughly", "some", "than"})
 _HEDGED = re.compile(r"\b(?:" + "|".join(sorted(HEDGES)) + r")\s+$")

@@ -16,7 +16,13 @@ from typing import Any
 
 from geokg.assets import data_path
 from geokg.extract.dates import HEDGES, count_of, resolve_date
-from geokg.extract.factuality import due_to_come, factuality_of, governor_chain, mistagged_noun
+from geokg.extract.factuality import (
+    due_to_come,
+    factuality_of,
+    governor_chain,
+    mistagged_noun,
+    to_infinitive,
+)
 from geokg.model import PLOVER_TYPES, Article, Entity, EntityType, Event, Span
 
 # spaCy ships no type information: its Doc, Token and Span objects are typed Any here.
@@ -1318,8 +1324,7 @@ class _Extractor:
                 holders += self._subject_of(noun.head)[0]
             own = set(holders) | {self.country.get(k) for k in holders}
             for clause in noun.children:
-                if clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                for c in clause.children):
+                if clause.dep_ == "acl" and to_infinitive(clause):
                     found.add("target", [k for k in self._clause_partners(clause)
                                          if k not in own])
         if noun.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
@@ -2080,8 +2085,8 @@ class _Extractor:
         ) or factuality_of(tok) == "future"  # "looking forward to meeting you in June"
         # "invited Putin to come in September": the coming one (not "On Monday, he joined the
         # calls asking the US to waive ...", whose Monday is the joining's)
-        to_come = {t.i for c in tok.children if c.dep_ == "xcomp" and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for t in c.subtree}
+        to_come = {t.i for c in tok.children if c.dep_ == "xcomp" and to_infinitive(c)
+                   for t in c.subtree}
         if tok.dep_ == "relcl" and tok.head.lemma_.lower() in {"time", "day", "occasion"}:
             # "the last time they met was on December 20"; "Mr President, the last time we met
             # was in Baku last summer", the time parsed as the address's apposition
@@ -2966,22 +2971,23 @@ def _called_for(importance: Token, match: Callable[[Token], Trigger | None]) -> 
 def _thanked_for(noun: Token, words: frozenset[str] = frozenset({"thank"})) -> bool:
     """True for the act thanks are given for: "thanked Russia for its aid" (with ``words``,
     also "grateful for", "the gratitude of ... for your assistance")."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
-        return False
-    gov = noun.head.head
-    # "we are grateful to you for ...": the parser may hang the "for" on the copula
-    return gov.lemma_.lower() in words or (gov.lemma_.lower() == "be" and any(
-        c.dep_ == "acomp" and c.lemma_.lower() in words for c in gov.children))
+    return noun.dep_ == "pobj" and _thanks_for(noun.head, words)
 
 
 def _thanked_act(tok: Token) -> bool:
     """The act a speaker thanks for, told by a gerund ("thank you for agreeing to co-chair the
     summit", "grateful to you for coming"): done before the thanks."""
-    if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or tok.head.lower_ != "for":
+    return tok.dep_ == "pcomp" and tok.tag_ == "VBG" and _thanks_for(tok.head, _THANKS)
+
+
+def _thanks_for(prep: Token, words: frozenset[str]) -> bool:
+    """Whether a "for" tells what thanks (``words``) are given for."""
+    if prep.lower_ != "for":
         return False
-    gov = tok.head.head
-    return gov.lemma_.lower() in _THANKS or any(
-        c.dep_ == "acomp" and c.lemma_.lower() in _THANKS for c in gov.children)
+    gov = prep.head
+    # "we are grateful to you for ...": the parser may hang the "for" on the copula
+    return gov.lemma_.lower() in words or (gov.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in words for c in gov.children))
 
 
 def _question(sent: Any) -> bool:

@@ -166,7 +166,7 @@ def factuality_of(trigger: Token) -> Factuality:
         # come; "the decisions made at the summit" say nothing of the summit
         done = done or (tok.lemma_.lower() in {"decision", "instruction"} and not (
             i > 0 and chain[i - 1].dep_ == "acl"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[i - 1].children)))
+            and to_infinitive(chain[i - 1])))
         # "I looked forward to meeting you": the speaker's wait, told as over, has come true
         awaited = i > 0 and _awaited_until_now(tok)
         words = ([] if causal or done or awaited
@@ -276,12 +276,17 @@ _TAKING_PLACE = frozenset({"take", "begin", "start", "open", "end", "close", "co
                            "meet", "convene"})
 
 
+def to_infinitive(verb: Token) -> bool:
+    """True for a verb told as an infinitive with "to" ("a decision to sign", "ready to help")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def due_to_come(trigger: Token) -> bool:
     """True for "Avenatti is to be sentenced in June", "the Vatican is to decide": "be to"
     with a named subject plans it (not "our priorities are to encourage", a goal)."""
     be = trigger.head
     return bool(trigger.dep_ == "xcomp" and be.lower_ in {"is", "are", "'s", "'re"}
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+                and to_infinitive(trigger)
                 and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSONAL)
                         for c in be.children)
                 and not any(c.lower_ == "it" for c in be.children))
