@@ -1387,6 +1387,15 @@ def test_commitments_and_signings_after_a_meeting(nlp: Any, tmp_path: Path) -> N
     assert not [e for e in events if "yesterday" in e.evidence.text]
 
 
+def test_a_call_told_in_the_passive_is_the_meetings_parties(nlp: Any, tmp_path: Path) -> None:
+    text = _talks("The talks focused on relations between Varnia and Tarnavia. Also highlighted "
+                  "was the importance of conducting a careful investigation of the incident. "
+                  "The importance of preventing further escalation in Orsk was stressed.\n")
+    events = _two_states_events(nlp, tmp_path, text)
+    calls = [tuple(sorted(e.actors)) for e in events if e.mode == "call for"]
+    assert calls == [("person/ilse-orlova", "person/oleg-tarnov")] * 2
+
+
 def test_an_earlier_signing_told_twice_is_one_but_the_days_signings_are_each(
         nlp: Any, tmp_path: Path) -> None:
     events = _tarnov_says(nlp, tmp_path, "The Orsk Treaty, which Varnia and Tarnavia signed "

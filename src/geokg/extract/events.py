@@ -245,7 +245,8 @@ _SAID_AT_MEETINGS = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be"})
 # Verbs whose agentless passive states an act said at a meeting ("an assessment was given").
 _STATING = frozenset({"give", "reach", "express", "voice", "note", "make", "achieve", "confirm",
-                      "reaffirm", "stress", "emphasise", "emphasize", "underline", "issue",
+                      "reaffirm", "stress", "emphasise", "emphasize", "underline", "highlight",
+                      "underscore", "issue",
                       "adopt", "publish", "release"})
 # Verbs by which messages arrive from their senders ("condolences have come from ...").
 _ARRIVING = frozenset({"come", "pour", "arrive"})
@@ -1565,6 +1566,8 @@ class _Extractor:
             near.add(tok.head.lemma_.lower())  # "confirmed their mutual intent"
         elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             near.add(tok.head.head.lemma_.lower())  # "fell under Houthi control"
+        elif (verb := _passive_verb(tok)) is not None:
+            near.add(verb.lemma_.lower())  # "the need for X was stressed", "stressed was the"
         # A capitalised common noun outside any name is still that noun ("adopted a Joint
         # Statement of the Presidents").
         pos = "NOUN" if tok.pos_ == "PROPN" or mistagged_noun(tok) else tok.pos_
@@ -2998,16 +3001,26 @@ def _question(sent: Any) -> bool:
 def _agentless(tok: Token) -> bool:
     """True for an act in the passive that names no agent ("it was agreed", "a schedule was
     coordinated", "an assessment was given")."""
-    if tok.pos_ == "NOUN" and not (
-        tok.dep_ in _PASSIVE_SUBJECTS and tok.head.lemma_.lower() in _STATING
-    ):
+    verb = _passive_verb(tok) if tok.pos_ == "NOUN" else tok
+    if verb is None or (tok.pos_ == "NOUN" and verb.lemma_.lower() not in _STATING):
         return False
-    verb = tok.head if tok.pos_ == "NOUN" else tok
     return (
         verb.pos_ in {"VERB", "AUX"}
         and any(c.dep_ == "auxpass" for c in verb.children)
         and not any(c.dep_ == "agent" for c in verb.children)
     )
+
+
+def _passive_verb(noun: Token) -> Token | None:
+    """The passive verb a noun is the subject of ("the importance of X was stressed"), also
+    when told after it ("Also highlighted was the importance of X"), or None."""
+    if noun.pos_ != "NOUN":
+        return None
+    if noun.dep_ in _PASSIVE_SUBJECTS:
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.dep_ == "auxpass":
+        return noun.head.head
+    return None
 
 
 def _decided_by_nobody(tok: Token) -> bool:
