@@ -696,6 +696,11 @@ def test_a_name_in_apposition_to_an_organisation_noun_is_one() -> None:
         ("Warnings were issued for County Varnask.", "County Varnask", "Person", "Place"),
         ("They met at the Varnask Ruchei residence.", "Varnask Ruchei", "Person", "Place"),
         ("The storm hit the Varnaskes on Sunday.", "Varnaskes", "Person", "Place"),
+        # where one goes, and the site or area of a place
+        ("Civilians are returning to Varnask.", "Varnask", "Person", "Place"),
+        ("Mines were cleared from the heritage site of Varnask.", "Varnask", "Person", "Place"),
+        ("It is the historical area of Varnask.", "Varnask", "Person", "Place"),
+        ("It was part of Varnask's inquiry.", "Varnask", "Person", "Person"),
         # a body's head comes before "of"
         ("He wrote to the Sheriff of Varnask County.", "Sheriff of Varnask County",
          "Organization", "Organization"),
@@ -717,6 +722,17 @@ def test_a_one_word_person_joined_to_a_city_is_a_place() -> None:
     assert any(e.text == "Varnask" and e.label_ == "PERSON" for e in doc.ents)
     ents = {e.label: e for e in find_entities(doc, article, load_gazetteer())}
     assert ents["Varnask"].type == "Place"
+
+
+def test_a_name_the_model_calls_a_person_is_a_place_where_most_mentions_say_so() -> None:
+    text = ("Engineers cleared mines in the old part of Palmyra. Work at Palmyra is over. "
+            "The civilians are returning to Palmyra.")
+    article = Article(source="t", text=text, headline="t", date=dt.date(2021, 6, 1),
+                      body_start=0, body_end=len(text), body=text)
+    doc = load_nlp()(text)
+    assert [e.label_ for e in doc.ents] == ["PERSON"] * 3
+    ents = {e.label: e for e in find_entities(doc, article, load_gazetteer())}
+    assert ents["Palmyra"].type == "Place"
 
 
 def test_platforms_are_organisations_and_an_unclosed_bracket_ends_a_name() -> None:

@@ -403,8 +403,13 @@ _AREA_NOUNS = frozenset({
     "population", "residents", "inhabitants", "territory", "territories", "region", "regions",
     "outskirts", "status", "annexation", "reintegration", "occupation", "province", "city",
     "capital", "villages", "towns", "parts", "north", "south", "east", "west", "centre",
-    "town", "village", "island", "municipality", "district",
+    "town", "village", "island", "municipality", "district", "area", "site",
 })
+# Words of going somewhere, which "to" after them makes a place of ("returning to Palmyra").
+_MOVING = frozenset({"return", "returns", "returned", "returning", "travel", "travels",
+                     "travelled", "traveled", "travelling", "traveling", "go", "goes", "went",
+                     "going", "come", "comes", "came", "coming", "fly", "flies", "flew", "flying",
+                     "move", "moved", "moving", "fled", "flee", "fleeing", "back", "way"})
 _STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"})
 # Last words of the names of gatherings held at a time ("Eastern Economic Forum").
 _GATHERINGS = frozenset({"forum", "week", "festival", "championships",
@@ -1319,6 +1324,9 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         if typ == "Person" and prev and ((prev.norm in _LOCATIVE and len(words) == 1)
                                          or prev.norm == "in"):
             return "Place", label
+        if (typ == "Person" and len(words) == 1 and prev and prev2
+                and prev.norm in {"to", "into"} and prev2.norm in _MOVING):
+            return "Place", label  # "the civilians returning to Palmyra": one goes to a place
     return typ, label
 
 
@@ -2001,6 +2009,10 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     # "Alexei Navalny" typed ORG while "Navalny" alone is a PERSON: the full name is a person.
     single = {body[c.start:c.end] for c in cands if c.type == "Person" and not c.qid
               and len(split_words(body[c.start:c.end])) == 1}
+    # unless most of its mentions read as a place ("returning to Palmyra", "at Palmyra")
+    read: Counter[tuple[str, str]] = Counter(
+        (body[c.start:c.end], c.type) for c in cands if not c.qid)
+    single = {w for w in single if read[(w, "Place")] <= read[(w, "Person")]}
     for c in cands:
         ws = split_words(c.label)
         if (c.type == "Organization" and not c.qid and 2 <= len(ws) <= 3
