@@ -1429,7 +1429,9 @@ def _event_label(pattern: str, label: str, after: str, cands: Sequence[_Cand], s
         city = re.match(r"\s+in\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)", after)
         rec = gaz.lookup(city.group(1)) if city else None
         if city and rec is not None and rec.type == "Place":
-            return f"{date.year} {club} {city.group(1)} summit"
+            # "the G20 summit in St Petersburg" → "2013 G20 Saint Petersburg summit"
+            where = re.sub(r"^St\.? ", "Saint ", city.group(1))
+            return f"{date.year} {club} {where} summit"
         known = gaz.lookup(club)
         if re.fullmatch(r"[A-Z][A-Z0-9]+", club) or (known is not None
                                                     and known.type == "Organization"):
