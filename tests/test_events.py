@@ -634,6 +634,14 @@ def test_states_that_cooperate_or_coordinate_do_so_only_as_told_done(nlp: Any) -
     assert not short_events(nlp, "Peru and Chile would further coordinate their efforts.")
     assert not [e for e in short_events(nlp, "Peru backed the plan coordinated by Chile.")
                 if e.type == "COOPERATE"]
+    # the states whose efforts are coordinated coordinate them; a coordination envisioned
+    # is still to come
+    ev = only(short_events(nlp, "Brazil praised the coordination of Peru's and Chile's "
+                                "efforts."), "COOPERATE")
+    assert (set(ev.actors), ev.targets) == ({"Q419", "Q298"}, ())
+    ev = only(short_events(nlp, "Greater coordination of efforts by the special services of "
+                                "Peru and Chile is envisioned."), "COOPERATE")
+    assert (set(ev.actors), ev.factuality) == ({"Q419", "Q298"}, "future")
 
 
 def test_a_group_from_a_state_is_that_states(nlp: Any) -> None:

@@ -40,7 +40,7 @@ _FUTURE_LEMMAS = frozenset({
     "plan", "planned", "schedule", "scheduled", "expect", "expected", "intend", "intention",
     "upcoming", "forthcoming", "future", "due", "prepare", "instruct", "order", "promise",
     "pledge", "commit", "next", "decide", "agree", "set", "forward", "await", "decision",
-    "instruction",
+    "instruction", "envisage", "envision",
 })
 # Governors of what is still to come, when the event is their object ("ahead of the summit",
 # "preparations for the visit", "on the eve of the talks"); as a clause's adverb they date
