@@ -1537,6 +1537,15 @@ def test_an_act_told_as_done_is_not_dated_after_the_telling(nlp: Any) -> None:
     assert (ev.factuality, ev.date) == ("asserted", "2021-06-09")
 
 
+def test_a_later_of_coordinated_past_verbs_takes_the_first_ones_date(nlp: Any) -> None:
+    events = short_events(nlp, "Last year Peru and Chile celebrated the anniversary of their "
+                               "ties and signed a treaty. Peru and Chile held talks on Monday "
+                               "and will sign a treaty.")
+    # what is still to come takes no date of the past verb it is coordinated with
+    assert [(e.date, e.factuality) for e in events if e.type == "AGREE"] == [
+        ("2020", "asserted"), (None, "future")]
+
+
 def test_long_practice_is_no_event(nlp: Any, tmp_path: Path) -> None:
     events = _two_states_events(nlp, tmp_path, (
         "Talks\n\nIlse Orlova met Oleg Tarnov. Varnia has supported Tarnavia since the 50's. "

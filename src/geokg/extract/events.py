@@ -2100,6 +2100,13 @@ class _Extractor:
                 clause.add(time.head.i)
         if tok.dep_ in {"acl", "relcl"} and tok.head.dep_ == "attr":
             clause.add(tok.head.head.i)  # "in 1949 our country was the first to recognise"
+        first = tok
+        while first.dep_ == "conj" and first.pos_ == "VERB" and first.head.pos_ == "VERB":
+            first = first.head
+        if first.i != tok.i and not ahead:
+            # "who was piloting a Su-25 on February 3 and was attacked by militants": the
+            # date of the first of coordinated past verbs, when the later tells none
+            clause.add(first.i)
         if tok.dep_ == "advcl" and tok.tag_ == "VBG":
             clause.add(tok.head.i)  # "On Thursday she addressed reporters, calling on ..."
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _UNFOLDING:
