@@ -642,6 +642,14 @@ def test_states_that_cooperate_or_coordinate_do_so_only_as_told_done(nlp: Any) -
     ev = only(short_events(nlp, "Greater coordination of efforts by the special services of "
                                 "Peru and Chile is envisioned."), "COOPERATE")
     assert (set(ev.actors), ev.factuality) == ({"Q419", "Q298"}, "future")
+    # a joint venture the states have is a state of affairs, no act
+    assert not short_events(nlp, "Peru and Chile have a joint venture.")
+
+
+def test_support_from_a_state_is_its_for_whoever_does_the_act_it_helps(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Lima was liberated by the Varnian Army with support from "
+                                "Chile."), "SUPPORT")
+    assert (ev.actors, ev.targets) == (("Q298",), ("Q11",))
 
 
 def test_a_group_from_a_state_is_that_states(nlp: Any) -> None:

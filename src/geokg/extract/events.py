@@ -1444,8 +1444,12 @@ class _Extractor:
                                 found.add("actor", self._parties_of_act(obj))
         if (trig.type in {"AID", "SUPPORT"} and noun.dep_ == "pobj" and noun.head.lower_ == "with"
                 and noun.head.head.pos_ in {"VERB", "AUX"}):
-            # "with the assistance provided by Russia, South Ossetia has changed": whom it helped
-            helped, _ = self._subject_of(noun.head.head)
+            # "with the assistance provided by Russia, South Ossetia has changed": whom it helped;
+            # in the passive, its agent ("liberated by the Syrian army with support from ...")
+            verb = noun.head.head
+            helped = [k for a in verb.children if a.dep_ == "agent" and found.actors
+                      for o in a.children if o.dep_ == "pobj" for k in self.phrase_entities(o)]
+            helped = helped or self._subject_of(verb)[0]
             found.add("target", [k for k in helped if k not in found.actors])
         if found.actors and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _PASSING_ON:
             # "please convey my best wishes to Mr Khamenei": whom the passing on is to
