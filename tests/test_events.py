@@ -1412,6 +1412,18 @@ def test_a_call_told_in_the_passive_is_the_meetings_parties(nlp: Any, tmp_path: 
     assert calls == [("person/ilse-orlova", "person/oleg-tarnov")] * 2
 
 
+def test_a_confidence_that_the_parties_ties_will_grow_is_the_speakers(
+        nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Tarnavia Oleg Tarnov: We are sure that our bilateral relations "
+                  "will continue to develop. I am sure that the weather will improve.\n\n"
+                  "President of Varnia Ilse Orlova: I am confident that relations between "
+                  "Varnia and Tarnavia will develop.\n")
+    events = _two_states_events(nlp, tmp_path, text)
+    assert [(e.actors, e.targets) for e in events if e.mode == "express confidence"] == [
+        (("person/oleg-tarnov",), ("person/ilse-orlova",)),
+        (("person/ilse-orlova",), ("person/oleg-tarnov",))]
+
+
 def test_an_earlier_signing_told_twice_is_one_but_the_days_signings_are_each(
         nlp: Any, tmp_path: Path) -> None:
     events = _tarnov_says(nlp, tmp_path, "The Orsk Treaty, which Varnia and Tarnavia signed "

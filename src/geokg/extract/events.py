@@ -120,6 +120,9 @@ _FURTHERING = frozenset({"develop", "strengthen", "expand", "deepen", "enhance",
 # twice before, the second hid "contact" from the first's users).
 _TIES = frozenset({"cooperation", "relation", "relations", "interaction", "tie", "ties",
                    "relationship", "partnership", "contact", "contacts", "trade"})
+# Verbs of ties that grow, foretold by a confident speaker ("relations will continue to develop").
+_GROWING = frozenset({"develop", "grow", "strengthen", "expand", "deepen", "progress",
+                      "flourish", "improve", "proceed", "prosper"})
 # Nouns of joint work between states, an act whatever their modifiers ("interest in cooperation
 # with the EEC").
 _JOINT_WORK = frozenset({"cooperation", "interaction", "partnership"})
@@ -319,6 +322,7 @@ class Trigger:
     assessment: bool = False
     clause_types: frozenset[str] = frozenset()
     named_only: bool = False
+    ties_foretold: bool = False
 
     def role_of(self, prep: str, lexicon: Lexicon) -> str:
         """The role ("actor", "target", "joint", "place", "none") of a preposition's object."""
@@ -370,6 +374,7 @@ def load_lexicon(name: str = LEXICON_FILE) -> Lexicon:
             clause_target=bool(item.get("clause_target", False)),
             courtesy_on_person=bool(item.get("courtesy_on_person", False)),
             possessor_target=bool(item.get("possessor_target", False)),
+            ties_foretold=bool(item.get("ties_foretold", False)),
             passive_actor=bool(item.get("passive_actor", False)),
             target_types=frozenset(item.get("target_types", ())),
             actor_types=frozenset(item.get("actor_types", ())),
@@ -1592,6 +1597,8 @@ class _Extractor:
                 continue
             if trig.needs_clause and not self._readiness(tok, trig.clause_types):
                 continue
+            if trig.ties_foretold and not self._ties_foretold(tok):
+                continue
             return trig
         return None
 
@@ -1651,6 +1658,31 @@ class _Extractor:
                 if trig is not None:
                     found.add(trig.type)
         return bool(clauses) and (not types or bool(found & types))
+
+    def _ties_foretold(self, tok: Token) -> bool:
+        """True for a confidence that the parties' own ties will grow ("sure that our
+        bilateral relations will continue to develop", "confident that Russian-Azerbaijani
+        relations will develop"), told by no act of its own."""
+        for clause in tok.children:
+            if clause.dep_ not in {"ccomp", "acl"} or not any(
+                    c.dep_ == "aux" and c.lower_ in _WILL for c in clause.children):
+                continue
+            grows = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+            subjects = [c for c in clause.children if c.dep_ in _SUBJECTS]
+            if (any(s.lemma_.lower() in _TIES and self._own_ties_phrase(s) for s in subjects)
+                    and any(g.lemma_.lower() in _GROWING for g in grows)
+                    and all(self.match(g) is None for g in grows)):
+                return True
+        return False
+
+    def _own_ties_phrase(self, ties: Token) -> bool:
+        """Whether a ties noun is the speaker's side's and its partner's ("our relations",
+        "bilateral ties", "Russian-Azerbaijani relations"), not third parties'."""
+        words = {c.lower_ for c in ties.children if c.dep_ in {"poss", "amod", "compound"}}
+        named = [k for t in ties.subtree if (k := self.index.token_key.get(t.i))]
+        parties = {*self.group, *self.group_states()}
+        return bool(words & {"our", "their", "bilateral"}) or (bool(named) and set(
+            self.states_of(named)) <= parties)
 
     def _guest_of_visit(self, visit: Token, hosts: Sequence[str]) -> str | None:
         """Who makes a visit a transcript turn names by its host alone ("preparations for
@@ -1855,6 +1887,14 @@ class _Extractor:
             # between the agencies of the two countries": a commitment to their own ties
             targets = [k for k in self.group if k not in actors] if len(actors) == 1 else []
             trig = replace(trig, type="AGREE", mode="express commitment")
+        if trig.mode == "express confidence":
+            # "we are sure that our relations will continue to develop", said in a turn: the
+            # speaker's, towards the other party; told of both leaders, theirs together
+            speaker = self.index.speaker_at(tok.i) if self.index.in_turn(tok.i) else None
+            if speaker is not None:
+                actors = [speaker]
+            others = [k for k in self.group if k not in actors]
+            targets = others if len(actors) == 1 and speaker is not None else []
         if trig.type == "CONSULT" and any(
             obj.lemma_.lower() == "level" for c in tok.children if c.lower_ == "at"
             for obj in c.children
