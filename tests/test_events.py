@@ -2056,7 +2056,7 @@ def test_a_strike_and_the_killings_it_caused_in_one_sentence_are_one_assault(nlp
     assert assaults == [(("Q298",), ("Q3",))]
 
 
-def test_resignations_offers_to_resign_and_a_city_taken_by_storm(nlp: Any) -> None:
+def test_resignations_are_domestic_and_a_city_is_taken_by_storm(nlp: Any) -> None:
     art = article_from("Omar Haddad announced his resignation on Wednesday. Lena Varga also "
                        "resigned. Chile offered to resign. In Lima, Peru, the protests went "
                        "on. In 1945, Brazil troops took Lima by storm.", dt.date(2019, 7, 28))
@@ -2068,9 +2068,9 @@ def test_resignations_offers_to_resign_and_a_city_taken_by_storm(nlp: Any) -> No
             make_entity(art, "Q155", "Country", ("Brazil",))]
     events = [(e.type, e.mode, e.actors, e.factuality)
               for e in find_events(nlp(art.body), art, ents)]
-    assert ("CONCEDE", "resign", ("Q3",), "future") in events  # announced: still to come
-    assert ("CONCEDE", "resign", ("Q4",), "asserted") in events
-    assert not [e for e in events if e[1] == "resign" and e[2] == ("Q298",)]
+    # an office left at home is no international event, announced or done, whatever else
+    # the story tells of; nor is a state's offer to "resign" a resignation
+    assert not [e for e in events if e[1] == "resign"]
     assert ("ASSAULT", "seize territory", ("Q155",), "asserted") in events
 
 

@@ -2764,7 +2764,14 @@ def _domestic(event: Event, home: str | None, organs: AbstractSet[str],
     District Court", "Biden warned ..."), or, acting towards nobody, a person of no other
     known state ("Clinton resigned to become Secretary of State"): no international event.
     Acts of force and protest stay (arrests, riots), and so do acts on private persons ("Trump
-    sued his lawyer")."""
+    sued his lawyer"). A resignation is an office left at home in any story ("Theresa May is
+    to step down"), unless it is towards another state."""
+    if event.mode == "resign":
+        own = {serves.get(k) for k in event.actors}
+        # a state (no entry in ``serves``) other than the resigner's, or a body of one
+        foreign = [k for k in event.targets if k in persons
+                   or (k not in own if k not in serves else serves[k] not in own | {None})]
+        return not foreign
     if home is None or event.type in _FORCE:
         return False
     parties = set(event.actors) | set(event.targets)
