@@ -173,6 +173,7 @@ def test_extract_article_runs_entities_and_events(seed: tuple[Article, dict[str,
 @pytest.mark.parametrize("pattern, label, after, date, expected", [
     ("in", "war in Syria", "", dt.date(2015, 10, 1), "Syrian civil war"),
     ("in", "war in Ukraine", "", dt.date(2026, 1, 14), "Russo-Ukrainian war"),
+    ("in", "conflict in the Syrian Arab Republic", "", dt.date(2018, 1, 11), "Syrian civil war"),
     ("in", "war in Ukraine", "", dt.date(2013, 1, 1), "war in Ukraine"),  # none going on then
     ("in", "revolution in Egypt", "", dt.date(2015, 1, 1), "revolution in Egypt"),
     ("summit", "G8 summit", " in Northern Ireland", dt.date(2013, 3, 1), "39th G8 summit"),

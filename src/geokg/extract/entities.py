@@ -1439,8 +1439,9 @@ def _event_label(pattern: str, label: str, after: str, cands: Sequence[_Cand], s
         return label
     if pattern == _EVENT_IN.pattern:
         kind, _, where = label.partition(" in ")
-        rec = gaz.lookup(re.sub(r"^(?:the\s+)?(?:eastern|western|northern|southern)\s+", "",
-                                where, flags=re.I))
+        # "the war in eastern Ukraine", "the conflict in the Syrian Arab Republic"
+        rec = gaz.lookup(re.sub(r"^(?:the\s+)?(?:(?:eastern|western|northern|southern)\s+)?",
+                                "", where, flags=re.I))
         country = rec.qid if rec is not None and rec.type == "Country" else None
     else:
         dem = next((c for c in cands if c.demonym and c.start == start), None)
