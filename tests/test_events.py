@@ -1019,6 +1019,18 @@ def test_you_and_i_are_the_addressee_and_the_speaker(nlp: Any, tmp_path: Path,
     assert set(only(evs, "AGREE").actors) == {"person/ilse-orlova", "person/oleg-tarnov"}
 
 
+def test_a_visit_during_which_earlier_agreements_were_made_is_an_earlier_meeting(
+        nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: Mr Tarnov, I am pleased to discuss the "
+                  "implementation of the agreements we made during your visit to Varnia.\n\n"
+                  "President of Tarnavia Oleg Tarnov: Thank you. Tarnavia is ready.\n")
+    events = _two_states_events(nlp, tmp_path, text)
+    # not the day's meeting told again, though it was in the same state
+    assert [(e.mode, e.actors, e.targets, e.date) for e in events if e.type == "CONSULT"] == [
+        ("meeting", ("person/ilse-orlova",), ("person/oleg-tarnov",), "2021-06-01"),
+        ("visit", ("person/oleg-tarnov",), ("country/v",), None)]
+
+
 def test_a_meeting_recalled_undated_takes_the_date_told_later(nlp: Any,
                                                               tmp_path: Path) -> None:
     evs = _tarnov_says(nlp, tmp_path, "Thank you. You and I met just recently. During your "

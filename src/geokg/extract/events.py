@@ -3483,6 +3483,9 @@ def _recalled_meeting(tok: Token, sent: Any) -> bool:
             tok.head.lemma_.lower() in {"recall", "remember"}
             or any(c.dep_ == "amod" and c.lower_ in _EARLIER for c in tok.children)):
         return True  # "I often recall our first meeting", "at our previous meetings"
+    verb = next((t for t in tok.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and verb.dep_ == "relcl" and _past_clause(tok):
+        return True  # "the agreements we made during your visit to Russia": before them
     if not (words & _BEFORE_NOW or any(e.label_ == "DATE" for e in sent.ents)):
         return False
     clause = next((c for c in tok.children if c.dep_ == "relcl"), tok)
