@@ -3417,8 +3417,11 @@ def _repeated(tok: Token) -> bool:
             and any(c.dep_ == "advmod" and c.lower_ in _OFTEN for c in verb.head.children)):
         return True  # "We are always glad when you visit Kyrgyzstan": every visit
     for c in verb.children:
-        if c.dep_ == "nsubj" and c.lemma_.lower() == "number":
-            return True  # "a record number of Russians visited Turkey": many visits
+        if c.dep_ == "nsubj" and (c.lemma_.lower() in {"number", "thousand", "million"}
+                                  or any(d.dep_ == "nummod" and _crowd(d) for d in c.children)):
+            # "a record number of Russians visited Turkey", "about 220,000 Russians visited
+            # India": many visits
+            return True
         if c.dep_ == "advmod" and c.lower_ in _OFTEN:
             return True
         if c.dep_ == "npadvmod" and c.lemma_.lower() == "time" and c.tag_ == "NNS" and any(
@@ -3429,6 +3432,13 @@ def _repeated(tok: Token) -> bool:
                 o.lemma_.lower() == "occasion" and o.tag_ == "NNS" for o in c.subtree):
             return True  # "on numerous occasions", "on a number of occasions"
     return False
+
+
+def _crowd(num: Token) -> bool:
+    """True for a count of people no meeting has ("220,000", "thousands", "two million")."""
+    digits = num.text.replace(",", "")
+    return (digits.isdigit() and int(digits) >= 1000) or num.lower_ in {
+        "hundreds", "thousands", "millions", "thousand", "million"}
 
 
 def _where_reached(noun: Token) -> list[int]:
