@@ -2094,6 +2094,12 @@ def test_gaining_control_of_an_epidemic_seizes_no_territory(nlp: Any) -> None:
     assert [(e.type, e.actors) for e in events] == [("ASSAULT", ("Q298",))]
 
 
+def test_he_is_first_the_person_named_before_it_in_its_own_sentence(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern met Pedro Sanchez in Spain on Monday. We "
+                               "discussed the matter with Omar Haddad when he visited Peru.")
+    assert [e.actors for e in events if e.mode == "visit"] == [("Q3",)]
+
+
 def test_he_after_a_subject_named_in_apposition_is_that_person(nlp: Any) -> None:
     events = short_events(nlp, "Omar Haddad resigned on Friday. One senator, Lena Varga, said "
                                "she intended to sue Omar Haddad over the controversy.")

@@ -479,14 +479,16 @@ class _EntityIndex:
         return self.message is not None and i >= self.message[0]
 
     def last_person_before(self, i: int, *, subject_first: bool = True,
-                           exclude: AbstractSet[str] = frozenset()) -> str | None:
+                           exclude: AbstractSet[str] = frozenset(),
+                           since: int = 0) -> str | None:
         """The person a pronoun at token i refers to: the latest subject, else the latest one
-        (never one of ``exclude``: "Putin sent Castro a message, thanking him")."""
+        (never one of ``exclude``: "Putin sent Castro a message, thanking him"), named at or
+        after token ``since``."""
         last = subject = None
         for pos, key, is_subject in self.persons:
             if pos >= i:
                 break
-            if key in exclude:
+            if key in exclude or pos < since:
                 continue
             last = key
             if is_subject:
@@ -733,8 +735,10 @@ class _Extractor:
                     return [owner]
             if lower in _PERSON_PRONOUNS and (depth == 0 or (
                     head.dep_ == "poss" and head.head.lemma_.lower() in _GOVERNMENTS)):
-                # "he", and "her government": the person meant (not "his associates")
-                person = idx.last_person_before(head.i)
+                # "he", and "her government": the person meant (not "his associates"), first
+                # in its own sentence ("which I discussed with Mr Lavrov when he visited")
+                person = (idx.last_person_before(head.i, since=head.sent.start)
+                          or idx.last_person_before(head.i))
                 return [person] if person else []
             if lower in _SPEAKER_PRONOUNS and (depth == 0 or (
                     head.dep_ == "conj" and lower in {"i", "me"})):
