@@ -1426,6 +1426,14 @@ def test_a_call_told_in_the_passive_is_the_meetings_parties(nlp: Any, tmp_path: 
     assert calls == [("person/ilse-orlova", "person/oleg-tarnov")] * 2
 
 
+def test_ties_named_with_no_doer_are_the_work_of_the_states_they_join(
+        nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: We see good potential for expanding our "
+                  "cooperation with Tarnavia in the oil sector.\n")
+    ev = only(_two_states_events(nlp, tmp_path, text), "COOPERATE")
+    assert (set(ev.actors), ev.targets) == ({"country/v", "country/t"}, ())
+
+
 def test_a_confidence_that_the_parties_ties_will_grow_is_the_speakers(
         nlp: Any, tmp_path: Path) -> None:
     text = _talks("President of Tarnavia Oleg Tarnov: We are sure that our bilateral relations "

@@ -1891,6 +1891,10 @@ class _Extractor:
             # between the agencies of the two countries": a commitment to their own ties
             targets = [k for k in self.group if k not in actors] if len(actors) == 1 else []
             trig = replace(trig, type="AGREE", mode="express commitment")
+        if trig.type == "COOPERATE" and not actors and len(targets) > 1:
+            # "developing our bilateral relations", "options for expanding our cooperation":
+            # ties are the work of the states they join, together
+            actors, targets = targets, []
         if trig.mode == "express confidence":
             # "we are sure that our relations will continue to develop", said in a turn: the
             # speaker's, towards the other party; told of both leaders, theirs together
