@@ -800,6 +800,9 @@ def test_signing_attended_and_a_stance_reaffirmed(nlp: Any) -> None:
     ev = only(short_events(nlp, "Chile is ready to invest more and to cooperate with Peru."),
               "AGREE")
     assert (ev.actors, ev.targets) == (("Q298",), ("Q419",))
+    ev = only(short_events(nlp, "Chile's readiness to provide aid to Peru was welcomed."),
+              "AGREE")
+    assert (ev.actors, ev.targets) == (("Q298",), ("Q419",))
     ev = only(short_events(nlp, "Pedro Sanchez and Jacinda Ardern expressed their readiness to "
                                 "continue Spanish-New Zealand consultations."), "AGREE")
     assert ev.targets == ()  # not their own states

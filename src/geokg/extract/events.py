@@ -1231,9 +1231,10 @@ class _Extractor:
                 partners += self.phrase_entities(sub)
             for prep in sub.children:
                 if prep.dep_ == "prep" and (prep.lower_ == "with" or (
-                        prep.lower_ == "to" and sub.lemma_.lower() in _TRANSFERS
-                        and sub not in acts)):
-                    # "... with Argentina", "offered to send medical equipment to Russia"
+                        prep.lower_ == "to" and sub not in acts and _TRANSFERS & {
+                            sub.lemma_.lower(), sub.head.lemma_.lower()})):
+                    # "... with Argentina", "offered to send medical equipment to Russia",
+                    # "readiness to provide aid to Russia" (the "to" hung on what is given)
                     partners += [k for obj in prep.children if obj.dep_ == "pobj"
                                  for k in self.phrase_entities(obj)]
         return partners
