@@ -1591,6 +1591,15 @@ def test_a_later_of_coordinated_past_verbs_takes_the_first_ones_date(nlp: Any) -
         ("2020", "asserted"), (None, "future")]
 
 
+def test_the_date_of_an_agreeing_dates_neither_what_is_agreed_on_nor_what_is_to_come(
+        nlp: Any) -> None:
+    events = short_events(nlp, "The leaders spoke on Friday. On March 5, Peru and Chile agreed "
+                               "to hold talks. Jacinda Ardern and Pedro Sanchez agreed on "
+                               "October.")
+    assert [(e.mode, e.date) for e in events if e.date != "2021-06-04"] == [
+        ("agree", "2021-03-05"), ("talks", None), ("agree", None)]
+
+
 def test_long_practice_is_no_event(nlp: Any, tmp_path: Path) -> None:
     events = _two_states_events(nlp, tmp_path, (
         "Talks\n\nIlse Orlova met Oleg Tarnov. Varnia has supported Tarnavia since the 50's. "

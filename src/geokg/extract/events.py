@@ -2201,8 +2201,17 @@ class _Extractor:
             if (head.dep_ == "prep" and head.lower_ in _SPANS
                     and head.head.lemma_.lower() not in _SCHEDULING):
                 continue  # "a protocol of consultations for 2013 and 2014": what it covers
+            if (head.dep_ == "prep" and head.lower_ == "on" and len(ent) == 1
+                    and head.head.lemma_.lower() in {"agree", "decide", "settle"}
+                    and len(resolve_date(ent.text, self.article.date) or "") == 7):
+                continue  # "We agreed on October": the month agreed on, not of the agreeing
             if head.dep_ == "prep" and head.i not in clause:
                 head = head.head
+            if (ahead and head.i != tok.i and head.tag_ == "VBD" and ent.end <= tok.i
+                    and ent.root.i not in to_come):
+                # "On March 5 they agreed to hold talks": the date of the agreeing, told before
+                # the act still to come
+                continue
             if head.i in clause:
                 before = ent.doc[ent.start - 1].lower_ if ent.start else ""
                 if before in HEDGES and ent.text.lower().endswith("ago"):
