@@ -1207,7 +1207,8 @@ def test_meetings_told_as_many_are_no_one_meeting(nlp: Any) -> None:
                  "Jacinda Ardern said she is always glad when Pedro Sanchez visits Peru.",
                  "Last year a record number of Spanish tourists visited Chile.",
                  "About 220,000 Spanish tourists visited Chile in 2017.",
-                 "Thousands of Spanish tourists visited Chile."):
+                 "Thousands of Spanish tourists visited Chile.",
+                 "In the past year, 70 delegations from Spain have visited Chile."):
         # an aggregate of meetings (gold guidelines: no aggregates)
         assert [e for e in short_events(nlp, said) if e.type == "CONSULT"] == [], said
     # one occasion is one meeting

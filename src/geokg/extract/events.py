@@ -3436,9 +3436,9 @@ def _repeated(tok: Token) -> bool:
         return True  # "We are always glad when you visit Kyrgyzstan": every visit
     for c in verb.children:
         if c.dep_ == "nsubj" and (c.lemma_.lower() in {"number", "thousand", "million"}
-                                  or any(d.dep_ == "nummod" and _crowd(d) for d in c.children)):
+                                  or any(d.dep_ == "nummod" and _crowd(d, c) for d in c.children)):
             # "a record number of Russians visited Turkey", "about 220,000 Russians visited
-            # India": many visits
+            # India", "70 delegations from Russia have visited Uzbekistan": many visits
             return True
         if c.dep_ == "advmod" and c.lower_ in _OFTEN:
             return True
@@ -3452,11 +3452,19 @@ def _repeated(tok: Token) -> bool:
     return False
 
 
-def _crowd(num: Token) -> bool:
-    """True for a count of people no meeting has ("220,000", "thousands", "two million")."""
+def _crowd(num: Token, counted: Token) -> bool:
+    """True for a count of people no one meeting has ("220,000", "thousands", "two
+    million"), or of delegations or visitors that make many visits ("70 delegations")."""
     digits = num.text.replace(",", "")
+    if digits.isdigit() and counted.lemma_.lower() in _VISITORS:
+        return int(digits) >= 3
     return (digits.isdigit() and int(digits) >= 1000) or num.lower_ in {
         "hundreds", "thousands", "millions", "thousand", "million"}
+
+
+# Those who visit in groups, each a visit of its own ("70 delegations have visited").
+_VISITORS = frozenset({"delegation", "tourist", "visitor", "citizen", "businessman",
+                       "entrepreneur", "student", "official", "group"})
 
 
 def _where_reached(noun: Token) -> list[int]:
