@@ -1438,6 +1438,14 @@ def test_ties_named_with_no_doer_are_the_work_of_the_states_they_join(
     assert (set(ev.actors), ev.targets) == ({"country/v", "country/t"}, ())
 
 
+def test_an_objects_own_of_is_part_of_what_it_names(nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: When I visit the Republic of Tarnavia "
+                  "this autumn, we will talk.\n")
+    visits = [(e.actors, e.targets) for e in _two_states_events(nlp, tmp_path, text)
+              if e.mode == "visit"]
+    assert visits == [(("person/ilse-orlova",), ("country/t",))]
+
+
 def test_a_confidence_that_the_parties_ties_will_grow_is_the_speakers(
         nlp: Any, tmp_path: Path) -> None:
     text = _talks("President of Tarnavia Oleg Tarnov: We are sure that our bilateral relations "

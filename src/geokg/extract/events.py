@@ -1008,8 +1008,8 @@ class _Extractor:
         object of the act, whose "by" names its author, not the actor ("criticised the
         decision by Argentina")."""
         for child in tok.children:
-            if authored and child.lower_ == "by":
-                continue
+            if authored and child.lower_ in {"by", "of"}:
+                continue  # the object's own "of" is part of what it names ("the Republic of X")
             if child.dep_ == "agent":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
