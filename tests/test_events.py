@@ -1345,6 +1345,7 @@ def test_agreements_made_earlier_are_told_even_where_kept(nlp: Any, tmp_path: Pa
 @pytest.mark.parametrize("words", [
     "We welcome the plans of Varnia to attract loans.",
     "We support Varnia's position.",
+    "Of course, we owe all of that to great Varnia.",
 ])
 def test_we_who_praise_what_the_other_side_does_are_the_speakers_side(
         nlp: Any, tmp_path: Path, words: str) -> None:

@@ -994,10 +994,14 @@ class _Extractor:
         parties = {*self.group, *self.group_states()}
         key = self.index.token_key
         for obj in (c for c in verb.children if c.dep_ in {"dobj", "dative"}):
-            # also whose it is: "we welcome the plans of the New Development Bank"
+            # also whose it is: "we welcome the plans of the New Development Bank"; to whom
+            # it goes: "we owe all of that to great Russia", said by Russia's guest
             owners = [obj, *(c for c in obj.children if c.dep_ == "poss"),
-                      *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for o in p.children if o.dep_ == "pobj")]
+                      *(o for p in (*obj.children, *verb.children)
+                        if p.dep_ == "prep" and p.lower_ in {"of", "to"}
+                        for g in p.children if g.dep_ == "pobj"
+                        for o in (g, *(q for r in g.children if r.dep_ == "prep"
+                                       and r.lower_ == "of" for q in r.children)))]
             if any(o.i in key and key[o.i] in parties for o in owners):
                 return True
         return False
