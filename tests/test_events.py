@@ -690,9 +690,14 @@ def test_recapture_rally_and_election_ban(nlp: Any) -> None:
     assert (ev.targets, ev.date) == (("Q6",), "2016")
     ev = only(short_events(nlp, "Lena Varga held a rally in the capital."), "PROTEST")
     assert ev.actors == ("Q4",)
+    # a ban is a sanction (gold guidelines 5.2), also from an election, and also when told
+    # beside an arrest
     ev = only(short_events(nlp, "The commission banned Lena Varga from the election."),
-              "COERCE")
+              "SANCTION")
     assert ev.targets == ("Q4",)
+    events = short_events(nlp, "Lena Varga, who was arrested and banned from the election, "
+                               "spoke.")
+    assert sorted(e.type for e in events) == ["COERCE", "SANCTION"]
 
 
 def test_the_speaker_named_with_another_is_the_speaker(nlp: Any) -> None:
