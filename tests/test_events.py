@@ -2129,6 +2129,12 @@ def test_gaining_control_of_an_epidemic_seizes_no_territory(nlp: Any) -> None:
     assert [(e.type, e.actors) for e in events] == [("ASSAULT", ("Q298",))]
 
 
+def test_a_states_public_is_not_the_state_and_their_government_is(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Spanish citizens have criticized their government's "
+                                "response. Chile is far."), "ACCUSE")
+    assert (ev.actors, ev.targets) == ((), ("Q29",))
+
+
 def test_he_is_first_the_person_named_before_it_in_its_own_sentence(nlp: Any) -> None:
     events = short_events(nlp, "Jacinda Ardern met Pedro Sanchez in Spain on Monday. We "
                                "discussed the matter with Omar Haddad when he visited Peru.")

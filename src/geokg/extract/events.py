@@ -162,6 +162,9 @@ _AREA_WORDS = frozenset({"area", "region", "place", "city", "town", "village", "
 # not "our Iranian colleagues", "our friends from Armenia", who are those states.
 _ENTOURAGE = frozenset({"associate", "supporter", "ally", "relative", "follower", "lawyer",
                         "critic", "opponent", "rival"})
+# People of a state who act as its public, not as the state ("Chinese citizens criticized ...").
+_PUBLIC = frozenset({"citizen", "resident", "people", "protester", "demonstrator", "activist",
+                     "user", "voter", "worker", "netizen", "inhabitant"})
 # Unnamed state forces whose acts, in a place of a state the article names, are that state's.
 _FORCES = frozenset({"authority", "authorities", "police", "policeman", "officer"})
 # Words that make an organisation a police force.
@@ -692,6 +695,18 @@ class _Extractor:
         return [k for c in cur.head.children if c.dep_ in _SUBJECTS
                 for k in self.phrase_entities(c, 1)]
 
+    def _public_state(self, pronoun: Token) -> list[str]:
+        """The state whose public is the subject of a possessive's clause ("Chinese citizens
+        have criticized their government": China's)."""
+        verb = next((t for t in pronoun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        if verb is None:
+            return []
+        key = self.index.token_key
+        return [key[a.i] for s in verb.children if s.dep_ == "nsubj"
+                and s.lemma_.lower() in _PUBLIC and s.tag_ == "NNS"
+                for a in s.children if a.dep_ == "amod" and a.i in key
+                and self.index.types.get(key[a.i]) == "Country"]
+
     def phrase_entities(self, head: Token, depth: int = 0) -> list[str]:
         """Entity keys a noun phrase names: the head's entity, or those inside the phrase."""
         idx = self.index
@@ -769,7 +784,8 @@ class _Extractor:
                 # "Babaryka, who was arrested": the relative pronoun is the name it hangs on.
                 return self.phrase_entities(head.head.head, depth)
             if lower in {"their", "its"} and head.dep_ == "poss":
-                owners = self._enclosing_owner(head) or self._reporter(head)
+                owners = (self._enclosing_owner(head) or self._reporter(head)
+                          or self._public_state(head))
                 if owners:
                     # "Ukraine's actions, including their decision to ban ...";
                     # "representatives from Iran acknowledged their government had ..."
@@ -807,6 +823,10 @@ class _Extractor:
                 and head.dep_ in {"nsubj", "nsubjpass"}
                 and not any(c.dep_ == "appos" for c in head.children)):
             # "Associates of Navalny alleged ...": unnamed people act, not Navalny
+            return []
+        if head.lemma_.lower() in _PUBLIC and head.tag_ == "NNS" and head.dep_ == "nsubj":
+            # "Chinese citizens have criticized their government": the public acts, not the
+            # state its demonym names
             return []
         if depth < 4:
             for child in head.children:
