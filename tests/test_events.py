@@ -863,6 +863,14 @@ def test_concern_felt_or_shared_is_no_act(nlp: Any) -> None:
     assert not short_events(nlp, "Pedro Sanchez shares the concern of many.")
 
 
+def test_a_summit_hosted_is_the_summit_with_its_host_as_target(nlp: Any) -> None:
+    events = short_events(nlp, "Peru successfully hosted the Andean Community summit in "
+                               "September 2020. Chile hosted Pedro Sanchez in May.")
+    # no visit of the summit's own: the host is the summit's target; a person hosted is a visit
+    assert [(e.mode, e.actors, e.targets) for e in events] == [
+        ("summit", ("Q10",), ("Q419",)), ("host visit", ("Q298",), ("Q2",))]
+
+
 def test_the_guests_visit_is_the_talks_with_the_host(nlp: Any) -> None:
     events = short_events(nlp, "Pedro Sanchez held talks in Madrid with Jacinda Ardern, who "
                                "has arrived in Spain on a working visit.")

@@ -1329,6 +1329,20 @@ class _Extractor:
         if senders:
             found.add("actor", senders)  # "Statements of condemnation have come from A, B"
             return
+        if (trig.type == "CONSULT" and noun.dep_ in {"dobj", "nsubjpass"}
+                and noun.head.lemma_.lower() == "host"):
+            # "Russia hosted the G20 summit", "will be hosted by our country": the host is
+            # the meeting's target (its actor stays the club that meets)
+            host = noun.head
+            hosts = [k for a in host.children if a.dep_ == "agent"
+                     for o in a.children if o.dep_ == "pobj"
+                     for k in self.phrase_entities(o)] or self._subject_of(host)[0]
+            speaker = self.index.speaker_at(noun.i) if self.index.in_turn(noun.i) else None
+            if speaker is not None and len(hosts) > 1:
+                # "we are preparing to host the summit", "will be hosted by our country",
+                # said in a turn: one state hosts, the speaker's
+                hosts = self.states_of([speaker])
+            found.add("target", hosts)
         if (noun.lemma_.lower() == "invitation" and noun.dep_ == "pobj"
                 and noun.head.lower_ in {"at", "on"}):
             # "Mr Seehofer is in Moscow on a working visit at the invitation of Mayor Sergei
@@ -2572,6 +2586,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 event = replace(event, type="AGREE", mode="express intent",
                                 actors=ex.wishers(wish) or event.actors,
                                 factuality="asserted" if told == "future" else told)
+            if trig.mode == "host visit" and _hosted_meeting(tok, ex.match) is not None:
+                continue  # "Russia hosted the G20 summit": the summit, hosted by Russia
             if event.type == "CONSULT" and _repeated(tok):
                 continue  # "who met Hugo Chavez on a number of occasions": many meetings, no one
             if (event.type == "CONSULT" and _attendance_list(tok)
@@ -2656,7 +2672,10 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                     and (_past_clause(tok) or any(t.lower_ in _MADE_BEFORE for t in sent))):
                 earlier.add(event.trigger.start)
             parties = tuple(dict.fromkeys(event.actors + event.targets))
-            if not ex.group and event.factuality == "asserted" and (
+            if not ex.group and event.factuality == "asserted" and not (
+                    # a summit hosted ("Russia hosted the G20 summit in 2013") is a club's
+                    # meeting, whose host is no party of the one the article reports
+                    tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() == "host") and (
                     event.type == "CONSULT" or (message_report and s_no < 2
                                                 and len(event.actors) == len(event.targets) == 1)):
                 # "they", "the two leaders" later on: the parties of the article's meeting, or
@@ -3474,6 +3493,16 @@ def _repeated(tok: Token) -> bool:
                 o.lemma_.lower() == "occasion" and o.tag_ == "NNS" for o in c.subtree):
             return True  # "on numerous occasions", "on a number of occasions"
     return False
+
+
+def _hosted_meeting(host: Token, match: Callable[[Token], Trigger | None]) -> Token | None:
+    """The meeting a "host" verb hosts, when it is told as one ("hosted the G20 summit", "the
+    next meeting ... will be hosted by our country"), or None."""
+    for c in host.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and (met := match(c)) is not None and (
+                met.type == "CONSULT"):
+            return c
+    return None
 
 
 def _crowd(num: Token, counted: Token) -> bool:
