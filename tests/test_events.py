@@ -1592,10 +1592,11 @@ def test_a_month_named_for_a_meeting_to_come_is_the_coming_one(nlp: Any) -> None
     assert (ev.factuality, ev.date) == ("future", "2022-03")
     ev = only(short_events(nlp, "Jacinda Ardern met Pedro Sanchez in Lima in March."), "CONSULT")
     assert (ev.factuality, ev.date) == ("asserted", "2021-03")
-    # so is the month of what one is invited to do
+    # the month of what one is invited to do is no date of the inviting, told as done: the
+    # invitation is the day's (the gold dates invitations by the telling)
     ev = only(short_events(nlp, "Jacinda Ardern invited Pedro Sanchez to come to New Zealand in "
                                 "September."), "AGREE")
-    assert ev.date == "2021-09"
+    assert ev.date == "2021-06-09"
 
 
 def test_an_act_told_as_done_is_not_dated_after_the_telling(nlp: Any) -> None:
@@ -1621,6 +1622,13 @@ def test_the_date_of_an_agreeing_dates_neither_what_is_agreed_on_nor_what_is_to_
                                "October.")
     assert [(e.mode, e.date) for e in events if e.date != "2021-06-04"] == [
         ("agree", "2021-03-05"), ("talks", None), ("agree", None)]
+
+
+def test_an_agreeing_told_as_done_is_not_dated_by_what_it_agreed_on_later(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern and Pedro Sanchez met on Monday. They agreed to "
+                               "hold talks in New Zealand in 2022.")
+    assert [(e.mode, e.date, e.factuality) for e in events if e.mode != "meeting"] == [
+        ("agree", None, "asserted"), ("talks", "2022", "future")]
 
 
 def test_long_practice_is_no_event(nlp: Any, tmp_path: Path) -> None:

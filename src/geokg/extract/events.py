@@ -1972,10 +1972,11 @@ class _Extractor:
             # saying it, whose date is its content's ("invited Putin to come in September"),
             # nor a year alone, often the time of what was spoken for ("... ties in 2020")
             factuality = "future"
-        elif (factuality == "asserted" and trig.type not in _SAID_ACTS and date
-              and _past_clause(tok) and _after(date, self.article.date)):
+        elif (factuality == "asserted" and date and _past_clause(tok)
+              and _after(date, self.article.date)):
             # told as done, an act cannot be later than the telling: the date is what it was
-            # about ("we also touched on the cross-years of culture in 2019", said in 2018)
+            # about ("we also touched on the cross-years of culture in 2019", said in 2018;
+            # "spoke in favour of developing relations in 2020", said on December 31)
             date = None
         if (factuality == "asserted" and trig.type in {"CONCEDE", "RETREAT"}
                 and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "announce"):
@@ -2585,7 +2586,10 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 told = factuality_of(wish)
                 event = replace(event, type="AGREE", mode="express intent",
                                 actors=ex.wishers(wish) or event.actors,
-                                factuality="asserted" if told == "future" else told)
+                                factuality="asserted" if told == "future" else told,
+                                # "next year we plan to suggest an update": the time of the
+                                # cooperation wished, not of the telling
+                                date=None if _after(event.date, article.date) else event.date)
             if trig.mode == "host visit" and _hosted_meeting(tok, ex.match) is not None:
                 continue  # "Russia hosted the G20 summit": the summit, hosted by Russia
             if event.type == "CONSULT" and _repeated(tok):
