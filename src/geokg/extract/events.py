@@ -1329,8 +1329,7 @@ class _Extractor:
         if senders:
             found.add("actor", senders)  # "Statements of condemnation have come from A, B"
             return
-        if (trig.type == "CONSULT" and noun.dep_ in {"dobj", "nsubjpass"}
-                and noun.head.lemma_.lower() == "host"):
+        if trig.type == "CONSULT" and _hosted(noun):
             # "Russia hosted the G20 summit", "will be hosted by our country": the host is
             # the meeting's target (its actor stays the club that meets)
             host = noun.head
@@ -1940,8 +1939,7 @@ class _Extractor:
             speaker = self.index.speaker_at(tok.i) if self.index.in_turn(tok.i) else None
             if speaker is not None:
                 actors = [speaker]
-            others = [k for k in self.group if k not in actors]
-            targets = others if len(actors) == 1 and speaker is not None else []
+            targets = [k for k in self.group if k != speaker] if speaker is not None else []
         if trig.type == "CONSULT" and any(
             obj.lemma_.lower() == "level" for c in tok.children if c.lower_ == "at"
             for obj in c.children
@@ -2590,7 +2588,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                                 # "next year we plan to suggest an update": the time of the
                                 # cooperation wished, not of the telling
                                 date=None if _after(event.date, article.date) else event.date)
-            if trig.mode == "host visit" and _hosted_meeting(tok, ex.match) is not None:
+            if trig.mode == "host visit" and _hosts_meeting(tok, ex.match):
                 continue  # "Russia hosted the G20 summit": the summit, hosted by Russia
             if event.type == "CONSULT" and _repeated(tok):
                 continue  # "who met Hugo Chavez on a number of occasions": many meetings, no one
@@ -2676,10 +2674,9 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                     and (_past_clause(tok) or any(t.lower_ in _MADE_BEFORE for t in sent))):
                 earlier.add(event.trigger.start)
             parties = tuple(dict.fromkeys(event.actors + event.targets))
-            if not ex.group and event.factuality == "asserted" and not (
-                    # a summit hosted ("Russia hosted the G20 summit in 2013") is a club's
-                    # meeting, whose host is no party of the one the article reports
-                    tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() == "host") and (
+            # a summit hosted ("Russia hosted the G20 summit in 2013") is a club's meeting,
+            # whose host is no party of the one the article reports
+            if not ex.group and event.factuality == "asserted" and not _hosted(tok) and (
                     event.type == "CONSULT" or (message_report and s_no < 2
                                                 and len(event.actors) == len(event.targets) == 1)):
                 # "they", "the two leaders" later on: the parties of the article's meeting, or
@@ -3499,14 +3496,16 @@ def _repeated(tok: Token) -> bool:
     return False
 
 
-def _hosted_meeting(host: Token, match: Callable[[Token], Trigger | None]) -> Token | None:
-    """The meeting a "host" verb hosts, when it is told as one ("hosted the G20 summit", "the
-    next meeting ... will be hosted by our country"), or None."""
-    for c in host.children:
-        if c.dep_ in {"dobj", "nsubjpass"} and (met := match(c)) is not None and (
-                met.type == "CONSULT"):
-            return c
-    return None
+def _hosted(noun: Token) -> bool:
+    """True for what a "host" verb hosts ("hosted the G20 summit", "the next meeting ... will
+    be hosted by our country")."""
+    return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() == "host"
+
+
+def _hosts_meeting(host: Token, match: Callable[[Token], Trigger | None]) -> bool:
+    """True for a "host" verb whose object is a meeting told as one ("hosted the G20 summit")."""
+    return any(_hosted(c) and (met := match(c)) is not None and met.type == "CONSULT"
+               for c in host.children)
 
 
 def _crowd(num: Token, counted: Token) -> bool:
