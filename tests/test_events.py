@@ -1188,6 +1188,18 @@ def test_a_speakers_label_on_its_own_line_opens_a_turn(nlp: Any, tmp_path: Path)
     assert ("ASSAULT", (), ("country/t",), "asserted") in sides
 
 
+def test_our_country_in_a_turn_is_the_speakers_state(nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: Mr Tarnov, welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov: Thank you. Our Foreign Minister visited "
+                  "Varnia in March, and a delegation from Varnia visited our country last "
+                  "week.\n")
+    visits = [(e.actors, e.targets, e.date) for e in _two_states_events(nlp, tmp_path, text)
+              if e.mode == "visit"]
+    # one state's minister and country, the speaker's: not both parties' of the talks
+    assert visits == [(("country/t",), ("country/v",), "2021-03"),
+                      (("country/v",), ("country/t",), "2021-05")]
+
+
 def test_a_meeting_a_turn_recalls_is_another_meeting(nlp: Any, tmp_path: Path) -> None:
     text = _talks("President of Varnia Ilse Orlova: Mr President, welcome.\n\n"
                   "President of Tarnavia Oleg Tarnov: As you know, we have recently met at the "

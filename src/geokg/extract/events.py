@@ -204,6 +204,8 @@ _SIGNERS = frozenset({"we", "our", "us", "side"})
 _GROUP_NOUNS = frozenset({"leader", "side", "party", "president", "head", "participant"})
 # Plural heads that refer back to the states of the current meeting ("the two countries").
 _STATE_NOUNS = frozenset({"country", "state", "nation"})
+# Singular nouns an "our" makes one state's, the speaker's ("our country", "our government")
+_ONE_STATES_OWN = _STATE_NOUNS | _GOVERNMENTS | {"minister", "ministry", "parliament", "delegation"}
 # Kinds of organisation a definite noun refers back to ("the court", "the embassy").
 _ORG_KINDS = frozenset({"court", "embassy", "ministry", "committee", "commission", "company",
                         "agency", "council", "department", "parliament", "bank", "university"})
@@ -912,7 +914,12 @@ class _Extractor:
                     # "the Spanish Prime Minister": its head of government (not its king)
                     persons = [h[0] for h in holders]
             keys = persons or keys
-        if head.tag_ == "NN" and head.lemma_.lower() in _STATE_NOUNS and any(
+        if head.tag_ in {"NN", "NNP"} and head.lemma_.lower() in _ONE_STATES_OWN and (
+                own := self._speakers_state(head)):
+            # "our country", "our Foreign Minister", said in a turn or a message: one state's,
+            # the speaker's ("Patriarch Kirill visited our country", said by Uzbekistan's)
+            keys = [own]
+        elif head.tag_ == "NN" and head.lemma_.lower() in _STATE_NOUNS and any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
             # "an attack on your country", "my country": the state of the person meant
             keys = [state if (state := self.country.get(k)) in idx.types else k for k in keys]
@@ -930,6 +937,17 @@ class _Extractor:
             # "The conversation touched on Syria, emphasising ...": by its parties.
             keys = list(self.group)
         return list(dict.fromkeys(keys))
+
+    def _speakers_state(self, noun: Token) -> str | None:
+        """The state of who says "our" before a singular noun ("Patriarch Kirill visited our
+        country", said by Uzbekistan's president), in a transcript turn or a quoted message."""
+        idx = self.index
+        own = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "our"), None)
+        if own is None or not (idx.in_turn(own.i) or idx.in_message(own.i)):
+            return None
+        person = idx.speaker_at(own.i)
+        state = self.country.get(person) if person else None
+        return state if state in idx.types else None
 
     def senders(self, noun: Token) -> list[str]:
         """Who the messages a noun is the content of came from: "Statements of condemnation
