@@ -2652,6 +2652,18 @@ def test_an_act_an_anniversary_is_of_is_dated_that_many_years_before(
     assert only(short_events(nlp, text), kind).date == date
 
 
+def test_a_date_in_brackets_after_an_anniversary_dates_what_it_is_of(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern had a telephone conversation with Pedro Sanchez. "
+                               "The two presidents exchanged congratulations on the 25th "
+                               "anniversary of the establishment of diplomatic relations between "
+                               "the Russian Federation and the Republic of Kyrgyzstan (March 20, "
+                               "1992), and noted that both countries have built up substantial "
+                               "experience of productive cooperation in different areas over "
+                               "this time.")
+    # the parser hangs the bracket on "congratulations": the exchange is the day's
+    assert only(events, "SUPPORT").date == "2021-06-09"
+
+
 def test_support_given_by_armed_forces_is_military_aid(nlp: Any) -> None:
     ev = only(short_events(nlp, "Effective actions by the Varnian Army in support of Peru "
                                 "were noted."), "AID")

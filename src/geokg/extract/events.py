@@ -2262,6 +2262,8 @@ class _Extractor:
                 continue  # "We agreed on October": the month agreed on, not of the agreeing
             if head.dep_ == "prep" and head.i not in clause:
                 head = head.head
+            if _dates_anniversary(tok, ent):
+                continue
             if (ahead and head.i != tok.i and head.tag_ == "VBD" and ent.end <= tok.i
                     and ent.root.i not in to_come):
                 # "On March 5 they agreed to hold talks": the date of the agreeing, told before
@@ -3629,6 +3631,20 @@ _MEETING_NAME_FORMS = _SUMMIT_FORMS | _CONGRESSES
 _FRAMING_PREPS = frozenset({"during", "at", "in", "within", "before"})
 _FRAMING_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "framework", "ahead",
                             "eve", "course"})
+
+
+def _dates_anniversary(tok: Token, ent: Any) -> bool:
+    """True for a date in brackets after the act an anniversary is of, which it dates
+    ("exchanged congratulations on the 25th anniversary of the establishment of relations
+    (March 20, 1992)": the establishment's, not the exchange's)."""
+    if ent.start < 2 or ent.doc[ent.start - 1].text != "(":
+        return False
+    word = ent.doc[ent.start - 2]
+    while word.i > tok.i and word.head.i != word.i:
+        if word.lower_ in {"anniversary", "anniversaries"}:
+            return True
+        word = word.head
+    return False
 
 
 def _frames_act(noun: Token) -> bool:
