@@ -1163,6 +1163,8 @@ def test_a_leaders_name_with_a_second_surname_is_linked_by_the_first() -> None:
     (person,) = [e for e in ents.values() if e.type == "Person"]
     assert person.wikidata == "Q7332181"
     assert _forms(person) == {"Ricardo Rosselló Nevares"}
+    # a territory of the United States is a place, whose governor is its own
+    assert (ents["Puerto Rico"].type, person.country) == ("Place", "Q1183")
     # not a leader of a state the article does not name, one letter of a first name agreeing
     ents = _body_entities("John Paul Stevens, a retired justice, died.", date="2019-07-17")
     assert ents["John Paul Stevens"].wikidata is None

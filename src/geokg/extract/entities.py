@@ -647,9 +647,9 @@ def _name_national_bodies(cands: list[_Cand], ctx: _Ctx, gaz: Gazetteer,
     """
     home = next((m.qid for m in gaz.scan(publisher or "")
                  if (r := gaz.record(m.qid)) is not None and r.type == "Country"), None)
-    home = home or _most_mentioned_country(cands)
+    home = home or _most_mentioned_country(cands, gaz)
     agencies, members = _national_bodies()["agencies"], _national_bodies()["members"]
-    mentioned = {c.qid for c in cands if c.type == "Country"} | {c.country for c in cands}
+    mentioned = _named_states(cands, gaz) | {c.country for c in cands}
     services = _national_bodies()["services"]
     told: dict[str, tuple[str, str]] = {}  # a service named with its state, by its bare name
     # bare services last, after the services named with their state
@@ -971,11 +971,20 @@ def _country_after(ctx: _Ctx, gaz: Gazetteer, end: int) -> str | None:
     return rec.qid if rec is not None and rec.type == "Country" else None
 
 
-def _most_mentioned_country(cands: Sequence[_Cand]) -> str | None:
-    """The country with the most mentions (its metonyms included), if one leads alone."""
+def _named_states(cands: Sequence[_Cand], gaz: Gazetteer) -> set[str]:
+    """The Q-ids of the states an article names, and of the territories ("Puerto Rico"),
+    whose leaders the tables list as a state's."""
+    return {c.qid for c in cands if c.qid and (c.type == "Country" or (
+        c.type == "Place" and (rec := gaz.record(c.qid)) is not None and rec.territory))}
+
+
+def _most_mentioned_country(cands: Sequence[_Cand], gaz: Gazetteer) -> str | None:
+    """The country or territory with the most mentions (its metonyms included), if one
+    leads alone ("the Senate" in a story of Puerto Rico is no United States body)."""
+    states = _named_states(cands, gaz)
     counts: Counter[str] = Counter()
     for c in cands:
-        if c.type == "Country" and c.qid:
+        if c.qid in states:
             counts[c.qid] += 1
         elif "stands_for" in c.extra:
             counts[c.extra["stands_for"]] += 1
@@ -2054,7 +2063,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     firsts = {surname: group[0] for surname, group in full.items() if surname in clusters}
     # A full name the gazetteer spells otherwise ("Abdel-Fattah el-Sissi"): the one leader in
     # office with that surname and initial. Linked before its short forms join it.
-    named_states = {c.qid for c in cands if c.type == "Country" and c.qid}
+    named_states = _named_states(cands, gaz)
     for c in persons:
         if c.qid or article.date is None:
             continue
@@ -2264,7 +2273,8 @@ def _assemble(cands: Sequence[_Cand], article: Article, gaz: Gazetteer,
             groups[key] = []
             order.append(key)
         groups[key].append(c)
-    mentioned = {c.qid for c in cands if c.type == "Country" and c.qid}
+    # the states and territories named ("Chief Executive of Hong Kong" is Hong Kong's)
+    mentioned = _named_states(cands, gaz)
     mentioned |= {c.extra["stands_for"] for c in cands if "stands_for" in c.extra}
     out: list[Entity] = []
     for key in order:

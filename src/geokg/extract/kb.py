@@ -196,6 +196,12 @@ class Record:
     capital_of: str | None = None
     capitals: tuple[str, ...] = ()
 
+    @property
+    def territory(self) -> bool:
+        """True for a territory of another state ("Puerto Rico", "Hong Kong"): a place of
+        the countries table, whose state is ``country``."""
+        return self.type == "Place" and self.source == "countries_joined.csv"
+
 
 @dataclass(frozen=True, slots=True)
 class GazMatch:
@@ -430,6 +436,7 @@ def _countries(kb: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
     iso3_qid: dict[str, str] = {}
     demonym_owners: dict[str, list[tuple[int, str]]] = defaultdict(list)
     out: list[dict[str, Any]] = []
+    states = {r["ADMIN"]: q for q, r in ne.items() if r["ADMIN"] == r["SOVEREIGNT"]}
     for row in joined:
         qid = row["qid"].strip()
         if not qid:
@@ -456,11 +463,17 @@ def _countries(kb: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
             demonyms |= {v for v in ml.get("demonyms", {}).get("eng", {}).values() if v}
         for d in demonyms:
             demonym_owners[d].append((rank, qid))
-        out.append({
+        rec: dict[str, Any] = {
             "id": qid, "label": label, "type": "Country", "src": "countries_joined.csv",
             "aliases": aliases, "iso3": row["iso3"],
             "capitals": _split_multi(row["capital_qids"]), "demonyms": [],
-        })
+        }
+        if ne_row and (state := _territory_of(ne_row, states)):
+            # "Puerto Rico", "Hong Kong", "Greenland": a territory of another state is a place
+            # (gold guidelines 4.1: a Country is a sovereign or de-facto state); Palestine,
+            # whose unit Natural Earth calls indeterminate, stays a country
+            rec.update(type="Place", country=state)
+        out.append(rec)
     # Natural Earth units the join lacks: disputed states (Kosovo) as countries, the rest
     # (sovereign base areas, reefs, leased bases) as places.
     known = {c["id"] for c in out}
@@ -484,6 +497,14 @@ def _countries(kb: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
         if len(winners) == 1 and _latin(demonym):
             by_qid[winners[0]]["demonyms"].append(demonym)
     return out, iso3_qid
+
+
+def _territory_of(ne_row: dict[str, str], states: dict[str, str]) -> str | None:
+    """The Q-id of the state a Natural Earth unit is a territory of (a dependency, a special
+    administrative region, a self-governing part of a realm), or None for a state."""
+    if ne_row["ADMIN"] == ne_row["SOVEREIGNT"] or ne_row["TYPE"] == "Indeterminate":
+        return None
+    return states.get(ne_row["SOVEREIGNT"])
 
 
 def _places(kb: Path, iso3_qid: dict[str, str]) -> list[dict[str, Any]]:
