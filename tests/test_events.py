@@ -1200,6 +1200,18 @@ def test_our_country_in_a_turn_is_the_speakers_state(nlp: Any, tmp_path: Path) -
                       (("country/v",), ("country/t",), "2021-05")]
 
 
+def test_what_we_must_do_said_in_a_turn_is_the_speakers_proposal(
+        nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: Mr Tarnov, welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov: Thank you. We must move forward with "
+                  "regard to strengthening our relations across all areas. We should expand "
+                  "our trade ties.\n")
+    said = [(e.type, e.mode, e.actors, e.factuality)
+            for e in _two_states_events(nlp, tmp_path, text) if e.type != "CONSULT"]
+    # a proposal of cooperation, made as it is said; no cooperation done or possible
+    assert said == [("AGREE", "express intent", ("person/oleg-tarnov",), "asserted")] * 2
+
+
 def test_a_meeting_a_turn_recalls_is_another_meeting(nlp: Any, tmp_path: Path) -> None:
     text = _talks("President of Varnia Ilse Orlova: Mr President, welcome.\n\n"
                   "President of Tarnavia Oleg Tarnov: As you know, we have recently met at the "

@@ -2602,8 +2602,16 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 # as the wish is told: "does not need to deepen" negates it; "looking forward
                 # to" makes what it looks to future, not the looking
                 told = factuality_of(wish)
+                wishers = ex.wishers(wish)
+                if _we_must(wish):
+                    # the modal is the proposal's, said as it is: made, unless "should not";
+                    # by who says "we must" (gold guidelines 5.3: the author of a proposal)
+                    told = "negated" if told == "negated" else "asserted"
+                    speaker = ex.index.speaker_at(wish.i) if (
+                        ex.index.in_turn(wish.i) or ex.index.in_message(wish.i)) else None
+                    wishers = (speaker,) if speaker else wishers
                 event = replace(event, type="AGREE", mode="express intent",
-                                actors=ex.wishers(wish) or event.actors,
+                                actors=wishers or event.actors,
                                 factuality="asserted" if told == "future" else told,
                                 # "next year we plan to suggest an update": the time of the
                                 # cooperation wished, not of the telling
@@ -3255,6 +3263,8 @@ def _wished(tok: Token) -> Token | None:
     cooperation": "need"; "it is very important to develop our ties": "is"), or None for an
     act told as done."""
     cur = tok
+    if _we_must(tok):
+        return tok  # "we should expand our trade ties"
     for _ in range(4):
         if cur.dep_ not in {"xcomp", "advcl", "acl", "conj", "pcomp", "pobj", "prep"}:
             return None
@@ -3270,7 +3280,7 @@ def _tells_wish(word: Token) -> bool:
     """True for a word that tells what it governs as wished, needed or intended: "need",
     "hope"; "it is a great honour ... to further strengthen the ties"; "Russia is looking
     forward to stepping up those ties"; "what is most important for us is to deepen"."""
-    if word.lemma_.lower() in _WISHING:
+    if word.lemma_.lower() in _WISHING or _we_must(word):
         return True
     if word.lemma_ == "look":
         return any(c.lower_ == "forward" for c in word.children)
@@ -3279,6 +3289,14 @@ def _tells_wish(word: Token) -> bool:
     return any(c.dep_ in {"attr", "acomp"} and c.lemma_.lower() in _WISHING
                for c in word.children) or any(
         c.dep_ == "csubj" and _tells_wish(c) for c in word.children)
+
+
+def _we_must(verb: Token) -> bool:
+    """True for a verb a speaker says "we" must or should do ("we must move forward with
+    strengthening our relations"): a proposal of the speaker's, not an act done (gold
+    guidelines 5.2: proposals of cooperation are AGREE)."""
+    return (any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.lower_ == "we" for c in verb.children))
 
 
 def _overseen(signing: Token) -> bool:
