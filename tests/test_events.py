@@ -1200,6 +1200,16 @@ def test_our_country_in_a_turn_is_the_speakers_state(nlp: Any, tmp_path: Path) -
                       (("country/v",), ("country/t",), "2021-05")]
 
 
+def test_ministers_of_a_turn_are_their_states_not_the_leaders(nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: Mr Tarnov, welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov: Thank you. Very many of your Ministers "
+                  "have visited Tarnavia during this period. Our foreign ministers met in Paris "
+                  "in May.\n")
+    parties = [(e.actors, e.targets) for e in _two_states_events(nlp, tmp_path, text)][1:]
+    # unnamed officials act for their states (gold guidelines 5.3): the addressee's, then both
+    assert parties == [(("country/v",), ("country/t",)), (("country/v", "country/t"), ())]
+
+
 def test_what_we_must_do_said_in_a_turn_is_the_speakers_proposal(
         nlp: Any, tmp_path: Path) -> None:
     text = _talks("President of Varnia Ilse Orlova: Mr Tarnov, welcome.\n\n"

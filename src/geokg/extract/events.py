@@ -205,7 +205,11 @@ _GROUP_NOUNS = frozenset({"leader", "side", "party", "president", "head", "parti
 # Plural heads that refer back to the states of the current meeting ("the two countries").
 _STATE_NOUNS = frozenset({"country", "state", "nation"})
 # Singular nouns an "our" makes one state's, the speaker's ("our country", "our government")
-_ONE_STATES_OWN = _STATE_NOUNS | _GOVERNMENTS | {"minister", "ministry", "parliament", "delegation"}
+# Officials of one state: "your Ministers" are the addressee's state's, one or many ("your
+# delegation" is the addressee's own, at the meeting).
+_SERVANTS = frozenset({"minister", "ministry", "official", "representative", "diplomat",
+                       "envoy"})
+_ONE_STATES_OWN = _STATE_NOUNS | _GOVERNMENTS | _SERVANTS | {"parliament", "delegation"}
 # Kinds of organisation a definite noun refers back to ("the court", "the embassy").
 _ORG_KINDS = frozenset({"court", "embassy", "ministry", "committee", "commission", "company",
                         "agency", "council", "department", "parliament", "bank", "university"})
@@ -914,14 +918,19 @@ class _Extractor:
                     # "the Spanish Prime Minister": its head of government (not its king)
                     persons = [h[0] for h in holders]
             keys = persons or keys
-        if head.tag_ in {"NN", "NNP"} and head.lemma_.lower() in _ONE_STATES_OWN and (
+        lemma = head.lemma_.lower()
+        if head.tag_ == "NNPS" and lemma.endswith("s"):
+            lemma = lemma[:-1]  # "your Ministers": the model keeps a capitalised plural
+        if head.tag_ in {"NN", "NNP"} and lemma in _ONE_STATES_OWN and (
                 own := self._speakers_state(head)):
             # "our country", "our Foreign Minister", said in a turn or a message: one state's,
-            # the speaker's ("Patriarch Kirill visited our country", said by Uzbekistan's)
+            # the speaker's ("Patriarch Kirill visited our country", said by Uzbekistan's);
+            # "our ministers" are both sides'
             keys = [own]
-        elif head.tag_ == "NN" and head.lemma_.lower() in _STATE_NOUNS and any(
+        elif (lemma in _SERVANTS or (head.tag_ == "NN" and lemma in _STATE_NOUNS)) and any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
-            # "an attack on your country", "my country": the state of the person meant
+            # "an attack on your country", "my country", "many of your Ministers have visited",
+            # "our foreign ministers met": the states of the persons meant
             keys = [state if (state := self.country.get(k)) in idx.types else k for k in keys]
         if not keys and head.lower_ in self.org_of_kind and (
                 (head.tag_ == "NN" and [c.lower_ for c in head.children] == ["the"])
