@@ -2251,6 +2251,15 @@ def test_they_in_a_bodys_report_is_the_body(nlp: Any) -> None:
     assert [(e.type, e.actors) for e in events] == [("ASSAULT", ("Q5",))]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Pedro Sanchez issued a statement condemning Chile.", "ACCUSE"),
+    ("Pedro Sanchez sent a letter requesting new rules to Jacinda Ardern.", "REQUEST"),
+    ("Pedro Sanchez sent a message congratulating Jacinda Ardern.", "SUPPORT"),
+])
+def test_what_a_letter_sent_does_its_sender_does(nlp: Any, text: str, kind: str) -> None:
+    assert only(short_events(nlp, text), kind).actors == ("Q2",)
+
+
 def test_statements_come_from_several_are_each_ones_own(nlp: Any) -> None:
     events = short_events(nlp, "Statements of condemnation have come from Andean Community head "
                                "Omar Haddad, Lena Varga, and a spokesperson for Pedro Sanchez.")

@@ -43,6 +43,9 @@ _SENT_GROUPS = frozenset({"delegation", "representative", "official", "team", "e
 _BODIES_IN = frozenset({"agency", "authority", "service", "official", "ministry", "partner",
                         "friend", "colleague"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+# What one writes or sends, whose content is its author's act ("a letter requesting ...").
+_WRITINGS = frozenset({"letter", "message", "statement", "note", "telegram", "appeal", "tweet",
+                       "declaration", "communique", "communiqué"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "dative", "iobj"})
 # Nouns for the people in a room ("welcome the members of your delegation").
@@ -1109,6 +1112,13 @@ class _Extractor:
                 c.dep_ in {"compound", "amod"} and c.i in self.index.token_key)]
             if owners:
                 return [k for o in owners for k in self.phrase_entities(o)], []
+        if (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj"
+                and verb.head.lemma_.lower() in _WRITINGS):
+            # "Pompeo sent a letter requesting the new rules": who sent the letter asks
+            authors = [k for c in verb.head.head.children if c.dep_ in _SUBJECTS
+                       for k in self.phrase_entities(c)]
+            if authors:
+                return authors, []
         cur = verb
         shared = False  # the subject is a coordinated verb's
         passive_verb = any(c.dep_ == "auxpass" for c in verb.children)
