@@ -538,6 +538,10 @@ def _split(text: str, name: str, label: str, persons: tuple[str, ...] = (),
         # a country's leader after "of"
         ("He called the President of Armenia Mustafa Orlov.", "Armenia Mustafa Orlov", (),
          ["Armenia/ORG", "Mustafa Orlov/PERSON"]),
+        # a de facto state's too, which no table lists
+        ("He called the President of the Republic of South Ossetia Zlato Petrenko.",
+         "the Republic of South Ossetia Zlato Petrenko", (),
+         ["the Republic of South Ossetia/ORG", "Zlato Petrenko/PERSON"]),
     ],
 )
 def test_a_holder_run_into_a_body_is_split_off(text: str, name: str, persons: tuple[str, ...],

@@ -587,8 +587,11 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str],
         # Shugayev", "President of Armenia Serzh Sargsyan": after "role of" a body's name
         # ended by a word no name has, or a known name, two name words that name nothing
         # known are the holder
+        # ("President of the Republic of South Ossetia Anatoly Bibilov": a de facto state or
+        # a region the package data knows is a known name too)
         holder = holder or (role_of and len(tail) == 2 and all(len(u) == 1 for u in tail)
-                            and (head[-1][-1].norm in _NOT_NAME or rec is not None)
+                            and (head[-1][-1].norm in _NOT_NAME or rec is not None
+                                 or bool(_de_facto_states(_units_text(head))))
                             and gaz.lookup(_units_text(tail)) is None)
         if _units_text(tail) in persons or (first and known and (role_of or titled)) or holder:
             person = _Span(tail[0][0].start, span.end, "PERSON")
