@@ -549,6 +549,20 @@ def test_a_holder_run_into_a_body_is_split_off(text: str, name: str, persons: tu
     assert _split(text, name, "ORG", persons) == expected
 
 
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("We have Gazprom, Rosneft and Rosatom here.", "Gazprom, Rosneft",
+     ["Gazprom/ORG", "Rosneft/ORG"]),
+    # a name whose own words are a list, or that ends with its city, stays one name
+    ("UNESCO, the United Nations Educational, Scientific and Cultural Organization, met.",
+     "United Nations Educational, Scientific and Cultural Organization",
+     ["United Nations Educational, Scientific and Cultural Organization/ORG"]),
+    ("Staff of the Embassy of Varnia, London left.", "Embassy of Varnia, London",
+     ["Embassy of Varnia, London/ORG"]),
+])
+def test_names_listed_in_one_span_are_split(text: str, name: str, expected: list[str]) -> None:
+    assert _split(text, name, "ORG") == expected
+
+
 def test_split_span_rules() -> None:
     # "Friends of Orlova": the person; a title "of" a place is no such phrase
     assert _split("Friends of Orlova said so.", "Friends of Orlova", "PERSON") == [

@@ -534,6 +534,10 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str],
     "in" a known place ("the Great Hall of the People in Beijing"). A person's span
     splits after "of" where the rest is a person found elsewhere (``_split_person``).
     """
+    listed = _listed_names(ctx.body, span)
+    if len(listed) > 1:
+        return [part for one in listed
+                for part in _split_span(ctx, gaz, one, persons, places)]
     words = ctx.words[ctx.index_at(span.start):ctx.index_at(span.end)]
     units = _units(words)
     if len(units) < 2:
@@ -602,6 +606,28 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str],
                     return [person]  # "Presidential Spokesperson Harry Roque"
             return [_Span(span.start, head[-1][-1].end, span.label), person]
     return [span]
+
+
+def _listed_names(body: str, span: _Span) -> list[_Span]:
+    """The names of a list the model read as one name ("Gazprom, Rosneft", "Auckland, New
+    Zealand"): split at each comma before a capital, unless the name's own words are a list
+    or a gloss in brackets
+    ("United Nations Educational, Scientific and Cultural Organization", "Deirdre, Wyatt &
+    Zach") or it ends with where or what it is ("Embassy of the United States, London",
+    "Hungarian National Asset Management, Inc")."""
+    text = body[span.start:span.end]
+    if (span.label not in {"ORG", "PERSON"} or not re.search(r", [A-Z]", text)
+            or body[span.start - 1:span.start] == "("):
+        return [span]  # "an NBC (Nuclear, Bacteriological, Chemical) regiment": one gloss
+    tail = text.rsplit(", ", 1)[1]
+    if (re.search(r"\band\b|&", tail) or re.match(r"(?:Embassy|Consulate)\b", text)
+            or re.fullmatch(r"(?:Inc|Ltd|LLC|Co|Corp)\.?", tail)):
+        return [span]
+    parts, start = [], span.start
+    for comma in re.finditer(r", (?=[A-Z])", text):
+        parts.append(_Span(start, span.start + comma.start(), span.label))
+        start = span.start + comma.end()
+    return [*parts, _Span(start, span.end, span.label)]
 
 
 def _split_person(ctx: _Ctx, span: _Span, units: Sequence[Sequence[Word]],
