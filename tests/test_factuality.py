@@ -109,6 +109,10 @@ CASES = [
      "asserted"),
     ("I look forward to meeting with you in Lima.", "meeting", "future"),
     ("He looked forward to meeting Bachelet in Lima.", "meeting", "future"),
+    # a meeting its own words set to come is planned, whatever noun of chance governs it
+    ("They discussed the prospects for trade, as well as preparations for the upcoming "
+     "summit in Lima.", "summit", "future"),
+    ("They discussed the prospects of a summit in Lima.", "summit", "possible"),
 ]
 
 

@@ -229,12 +229,17 @@ def factuality_of(trigger: Token) -> Factuality:
             word in _FUTURE_MODALS and dep in {"aux", "auxpass"} for word, dep in cues
         ):
             return "possible"  # a prediction, not yet an event
+    # "the prospects ..., as well as preparations for the upcoming G20 summit": a meeting
+    # its own words set to come is planned, whatever noun of chance governs it
+    upcoming = any(c.dep_ == "amod" and c.lower_ in {"upcoming", "forthcoming"}
+                   for c in trigger.children)
     for word, dep in cues:
         if dep == "trigger":
             continue
         if word in _POSSIBLE_MODALS and dep in {"aux", "auxpass"}:
             return "possible"
-        if word in _POSSIBLE_LEMMAS and dep in {"amod", "advmod", "self", "mark", "acomp"}:
+        if word in _POSSIBLE_LEMMAS and (
+                dep in {"amod", "advmod", "mark", "acomp"} or (dep == "self" and not upcoming)):
             return "possible"
     for word, dep in cues:
         if dep == "trigger":
