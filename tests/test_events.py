@@ -871,6 +871,14 @@ def test_a_summit_hosted_is_the_summit_with_its_host_as_target(nlp: Any) -> None
         ("summit", ("Q10",), ("Q419",)), ("host visit", ("Q298",), ("Q2",))]
 
 
+def test_a_summit_told_again_with_its_host_is_one_summit(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez and Jacinda Ardern discussed the prospects for "
+                               "trade, as well as preparations for the upcoming Andean Community "
+                               "summit. Spain is preparing to host the Andean Community summit.")
+    summits = [(e.actors, e.targets, e.factuality) for e in events if e.mode == "summit"]
+    assert summits == [(("Q10",), ("Q29",), "future")]
+
+
 def test_the_guests_visit_is_the_talks_with_the_host(nlp: Any) -> None:
     events = short_events(nlp, "Pedro Sanchez held talks in Madrid with Jacinda Ardern, who "
                                "has arrived in Spain on a working visit.")

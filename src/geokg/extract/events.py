@@ -2535,12 +2535,13 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
                 if parts <= old_parts:
                     duplicate = True
                     break
-                if old_parts < parts and (same_sentence or (
-                        ev.type == "SUPPORT" and set(old.actors) == set(ev.actors)
-                        and not old.targets)):
+                retold = (ev.type == "SUPPORT" or ev.mode == "summit") and (
+                    set(old.actors) == set(ev.actors) and not old.targets)
+                if old_parts < parts and (same_sentence or retold):
                     # the fuller reading of the same act in the same sentence, or the act
                     # told again with whom it went to ("accept my condolences" ... "thank
-                    # you for your condolences")
+                    # you for your condolences"; "the upcoming G20 summit" ... "we are
+                    # preparing to host the G20 summit")
                     kept[i] = replace(ev, date=_finer(ev.date, old.date))
                     duplicate = True
                     break
