@@ -2767,6 +2767,12 @@ def test_a_long_title_before_a_colon_opens_a_turn_and_who_takes_an_opportunity_a
         ("thank", ("Q2",), ("Q1",)), ("invitation", ("Q1",), ("Q2",))]
 
 
+def test_greetings_to_participants_of_a_meeting_go_to_whose_meeting_it_is(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Pedro Sanchez sent his greetings to participants in the Andean "
+                                "Community summit."), "SUPPORT")
+    assert (ev.actors, ev.targets) == (("Q2",), ("Q10",))
+
+
 def test_greetings_conveyed_from_someone_are_the_senders(nlp: Any) -> None:
     ev = only(short_events(nlp, "Jacinda Ardern met Pedro Sanchez.\nJacinda Ardern: Welcome."
                                 "\nPedro Sanchez: To begin with, let me convey to you cordial "

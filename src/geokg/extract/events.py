@@ -36,6 +36,8 @@ _PARTICIPANT_TYPES = frozenset({"Person", "Organization", "Country"})
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod"})
 _PHRASE_PREPS = frozenset({"of", "for", "including"})
 # Groups sent by a state, named with "from" it ("a delegation from Japan visited ...").
+# Those taking part in a meeting, named by it ("participants in the SCO summit").
+_ATTENDEES = frozenset({"participant", "guest", "attendee", "delegate"})
 _SENT_GROUPS = frozenset({"delegation", "representative", "official", "team", "expert",
                           "specialist", "diplomat", "investor", "businessman", "troop",
                           "observer", "envoy", "mission"})
@@ -855,6 +857,12 @@ class _Extractor:
                     # "support for efforts by Venezuela", "the proclamation by Trump": the
                     # author of the thing acted on
                     child.dep_ == "prep" and child.lower_ == "by" and head.pos_ == "NOUN"
+                ) or (
+                    # "sent greetings to participants in the League of Arab States' summit":
+                    # those taking part in a meeting stand for whose meeting it is
+                    child.dep_ == "prep" and child.lower_ in {"in", "at", "of"}
+                    and head.lemma_.lower() in _ATTENDEES and head.tag_ == "NNS"
+                    and head.dep_ not in _SUBJECTS
                 ):
                     keys += self.phrase_entities(child, depth + 1)
                 elif (child.dep_ == "prep" and child.lower_ == "in" and head.tag_ == "NNS"
