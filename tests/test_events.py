@@ -2587,6 +2587,12 @@ def test_cooperation_wished_or_needed_is_an_intent_not_cooperation_done(nlp: Any
         ("AGREE", "express intent")]
     assert kinds("It is a great honour for Jacinda Ardern to further strengthen the ties "
                  "between New Zealand and Spain.") == [("AGREE", "express intent")]
+    # the importance the parties note of their own coordination: an intent of theirs
+    events = short_events(nlp, "Pedro Sanchez met Jacinda Ardern. The parties noted the "
+                               "importance of further close coordination of New Zealand's and "
+                               "Spain's efforts in matters related to Peru.")
+    assert [(e.type, e.mode, e.actors) for e in events][1:] == [
+        ("AGREE", "express intent", ("Q2", "Q1"))]
 
 
 def test_a_weekday_evening_and_the_previous_evening_date_their_clause(nlp: Any) -> None:

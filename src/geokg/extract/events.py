@@ -105,9 +105,9 @@ _DIRECTED_PREPS = frozenset({"toward", "towards", "with", "against"})
 # Dependencies from an act up to the commitment or request whose content it is.
 _CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acl"})
 # Words that tell an act as wished, needed or intended, not done.
-_WISHING = frozenset({"need", "important", "necessary", "essential", "want", "wish", "hope",
-                      "intend", "intention", "plan", "aim", "seek", "desire", "honour",
-                      "honor", "determined"})
+_WISHING = frozenset({"need", "important", "importance", "necessary", "essential", "want",
+                      "wish", "hope", "intend", "intention", "plan", "aim", "seek", "desire",
+                      "honour", "honor", "determined"})
 # Verbs of overseeing a signing others do.
 _OVERSEEING = frozenset({"preside", "attend", "witness"})
 # Verbs of asking outright: what they ask for is not the asker's own commitment.
