@@ -675,6 +675,14 @@ class _Extractor:
         types, states = self.index.types, self.country
         return list(dict.fromkeys(states[k] if states.get(k) in types else k for k in keys))
 
+    def own_ties(self, event: Event, noters: Sequence[str]) -> bool:
+        """True when the states an act of cooperation is between are those of who note its
+        importance (the parties of the meeting when no one is named): "the parties noted the
+        importance of further coordination of Russia's and Turkey's efforts"."""
+        noters = tuple(noters) or self.group
+        own = {self.country.get(k, k) for k in noters} | set(noters)
+        return bool(event.actors) and set(event.actors) <= own
+
     def wishers(self, wish: Token) -> tuple[str, ...]:
         """The persons named as subject of the verb that tells a wish ("Mr Putin and Mr
         el-Sisi expressed their desire"), or none."""
@@ -2620,6 +2628,9 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
             if event is None:
                 continue
             wish = _wished(tok) if event.type == "COOPERATE" else None
+            if wish is not None and wish.lemma_.lower() == "importance" and not ex.own_ties(
+                    event, ex.wishers(wish)):
+                wish = None  # "noted the importance of coordination between Spain and Chile"
             if wish is not None:
                 said = ex.match(wish)
                 if said is not None and said.type == "AGREE":
