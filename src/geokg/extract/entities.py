@@ -611,10 +611,9 @@ def _split_span(ctx: _Ctx, gaz: Gazetteer, span: _Span, persons: frozenset[str],
 def _listed_names(body: str, span: _Span) -> list[_Span]:
     """The names of a list the model read as one name ("Gazprom, Rosneft", "Auckland, New
     Zealand"): split at each comma before a capital, unless the name's own words are a list
-    or a gloss in brackets
     ("United Nations Educational, Scientific and Cultural Organization", "Deirdre, Wyatt &
-    Zach") or it ends with where or what it is ("Embassy of the United States, London",
-    "Hungarian National Asset Management, Inc")."""
+    Zach"), it ends with where or what it is ("Embassy of the United States, London",
+    "Hungarian National Asset Management, Inc") or it is a gloss in brackets."""
     text = body[span.start:span.end]
     if (span.label not in {"ORG", "PERSON"} or not re.search(r", [A-Z]", text)
             or body[span.start - 1:span.start] == "("):

@@ -35,9 +35,9 @@ _PARTICIPANT_TYPES = frozenset({"Person", "Organization", "Country"})
 # France and Germany", "the German government", "the spokesperson for the German government").
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod"})
 _PHRASE_PREPS = frozenset({"of", "for", "including"})
-# Groups sent by a state, named with "from" it ("a delegation from Japan visited ...").
 # Those taking part in a meeting, named by it ("participants in the SCO summit").
 _ATTENDEES = frozenset({"participant", "guest", "attendee", "delegate"})
+# Groups sent by a state, named with "from" it ("a delegation from Japan visited ...").
 _SENT_GROUPS = frozenset({"delegation", "representative", "official", "team", "expert",
                           "specialist", "diplomat", "investor", "businessman", "troop",
                           "observer", "envoy", "mission"})
@@ -209,11 +209,11 @@ _SIGNERS = frozenset({"we", "our", "us", "side"})
 _GROUP_NOUNS = frozenset({"leader", "side", "party", "president", "head", "participant"})
 # Plural heads that refer back to the states of the current meeting ("the two countries").
 _STATE_NOUNS = frozenset({"country", "state", "nation"})
-# Singular nouns an "our" makes one state's, the speaker's ("our country", "our government")
 # Officials of one state: "your Ministers" are the addressee's state's, one or many ("your
 # delegation" is the addressee's own, at the meeting).
 _SERVANTS = frozenset({"minister", "ministry", "official", "representative", "diplomat",
                        "envoy"})
+# Singular nouns an "our" makes one state's, the speaker's ("our country", "our government").
 _ONE_STATES_OWN = _STATE_NOUNS | _GOVERNMENTS | _SERVANTS | {"parliament", "delegation"}
 # Kinds of organisation a definite noun refers back to ("the court", "the embassy").
 _ORG_KINDS = frozenset({"court", "embassy", "ministry", "committee", "commission", "company",
@@ -2628,8 +2628,9 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
             if event is None:
                 continue
             wish = _wished(tok) if event.type == "COOPERATE" else None
+            wishers = ex.wishers(wish) if wish is not None else ()
             if wish is not None and wish.lemma_.lower() == "importance" and not ex.own_ties(
-                    event, ex.wishers(wish)):
+                    event, wishers):
                 wish = None  # "noted the importance of coordination between Spain and Chile"
             if wish is not None:
                 said = ex.match(wish)
@@ -2641,7 +2642,6 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 # as the wish is told: "does not need to deepen" negates it; "looking forward
                 # to" makes what it looks to future, not the looking
                 told = factuality_of(wish)
-                wishers = ex.wishers(wish)
                 if _we_must(wish):
                     # the modal is the proposal's, said as it is: made, unless "should not";
                     # by who says "we must" (gold guidelines 5.3: the author of a proposal)
