@@ -1197,35 +1197,28 @@ def test_a_speakers_label_on_its_own_line_opens_a_turn(nlp: Any, tmp_path: Path)
 
 
 def test_our_country_in_a_turn_is_the_speakers_state(nlp: Any, tmp_path: Path) -> None:
-    text = _talks("President of Varnia Ilse Orlova: Mr Tarnov, welcome.\n\n"
-                  "President of Tarnavia Oleg Tarnov: Thank you. Our Foreign Minister visited "
-                  "Varnia in March, and a delegation from Varnia visited our country last "
-                  "week.\n")
-    visits = [(e.actors, e.targets, e.date) for e in _two_states_events(nlp, tmp_path, text)
-              if e.mode == "visit"]
+    events = _tarnov_says(nlp, tmp_path, "Thank you. Our Foreign Minister visited Varnia in "
+                          "March, and a delegation from Varnia visited our country last week.")
+    visits = [(e.actors, e.targets, e.date) for e in events if e.mode == "visit"]
     # one state's minister and country, the speaker's: not both parties' of the talks
     assert visits == [(("country/t",), ("country/v",), "2021-03"),
                       (("country/v",), ("country/t",), "2021-05")]
 
 
 def test_ministers_of_a_turn_are_their_states_not_the_leaders(nlp: Any, tmp_path: Path) -> None:
-    text = _talks("President of Varnia Ilse Orlova: Mr Tarnov, welcome.\n\n"
-                  "President of Tarnavia Oleg Tarnov: Thank you. Very many of your Ministers "
-                  "have visited Tarnavia during this period. Our foreign ministers met in Paris "
-                  "in May.\n")
-    parties = [(e.actors, e.targets) for e in _two_states_events(nlp, tmp_path, text)][1:]
+    events = _tarnov_says(nlp, tmp_path, "Thank you. Very many of your Ministers have visited "
+                          "Tarnavia during this period. Our foreign ministers met in Paris in May.")
+    parties = [(e.actors, e.targets) for e in events][1:]
     # unnamed officials act for their states (gold guidelines 5.3): the addressee's, then both
     assert parties == [(("country/v",), ("country/t",)), (("country/v", "country/t"), ())]
 
 
 def test_what_we_must_do_said_in_a_turn_is_the_speakers_proposal(
         nlp: Any, tmp_path: Path) -> None:
-    text = _talks("President of Varnia Ilse Orlova: Mr Tarnov, welcome.\n\n"
-                  "President of Tarnavia Oleg Tarnov: Thank you. We must move forward with "
-                  "regard to strengthening our relations across all areas. We should expand "
-                  "our trade ties.\n")
-    said = [(e.type, e.mode, e.actors, e.factuality)
-            for e in _two_states_events(nlp, tmp_path, text) if e.type != "CONSULT"]
+    events = _tarnov_says(nlp, tmp_path, "Thank you. We must move forward with regard to "
+                          "strengthening our relations across all areas. We should expand our "
+                          "trade ties.")
+    said = [(e.type, e.mode, e.actors, e.factuality) for e in events if e.type != "CONSULT"]
     # a proposal of cooperation, made as it is said; no cooperation done or possible
     assert said == [("AGREE", "express intent", ("person/oleg-tarnov",), "asserted")] * 2
 
