@@ -1306,3 +1306,11 @@ def test_a_long_group_name_the_model_cuts_in_two_is_one_group() -> None:
                           "Abu Sayyaf Group, subsequently claimed responsibility.")
     assert ents["Islamic State"].type == "Organization"
     assert not {"Levant", "Islamic State of Iraq"} & set(ents)
+
+
+def test_a_surname_alone_joins_the_full_name_it_ends_before_jr() -> None:
+    ents = _body_entities("Trump granted Edward J. DeBartolo Jr. a full pardon. DeBartolo, who "
+                          "used to own the San Francisco 49ers, was convicted in 1998.")
+    person = next(e for e in ents.values() if e.label.startswith("Edward"))
+    assert {m.text for m in person.mentions} >= {"DeBartolo"}
+    assert "DeBartolo" not in ents

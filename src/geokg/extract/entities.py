@@ -1038,6 +1038,9 @@ def _spelling_words(label: str) -> list[str]:
     return [_SAME_PARTICLE.get(w, w) for w in text.split()]
 
 
+# Generational suffixes after a surname ("Edward J. DeBartolo Jr.", "Sr", "Jnr").
+_GENERATIONS = frozenset({"jr", "sr", "jnr", "snr"})
+
 # Capitalised words before a surname that are no first name ("Sir", "Comrade", "Dear").
 _NOT_FIRST = frozenset({"sir", "lord", "lady", "dame", "madam", "comrade", "dear", "herr",
                         "frau", "senor", "señor", "signor", "colleague", "colleagues", "mister",
@@ -2078,6 +2081,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     full: dict[str, list[_Cand]] = defaultdict(list)
     for c in persons:
         ws = split_words(c.label)
+        if len(ws) >= 3 and (ws[-1].norm in _GENERATIONS or ROMAN_NUMERAL.fullmatch(ws[-1].raw)):
+            ws = ws[:-1]  # "Edward J. DeBartolo Jr.": "DeBartolo" is its surname
         # The surname is a capitalised word of its own ("el-Sissi" too), not "in" of "Jae-in".
         tail = len(ws) >= 3 and ws[-2].raw == "-" and ws[-3].norm not in _ARABIC_ARTICLES
         bare = len(ws) == 3 and ws[0].norm in _ARABIC_ARTICLES  # "al-Eryani" is no full name
