@@ -785,6 +785,10 @@ def test_signing_attended_and_a_stance_reaffirmed(nlp: Any) -> None:
     # those at the meeting the article reports hold no meeting of their own
     assert not short_events(nlp, "Pedro Sanchez and Jacinda Ardern attended the meeting.")
     assert not short_events(nlp, "The meeting was attended by Pedro Sanchez.")
+    # but a meeting of a named body is theirs who attend it
+    ev = only(short_events(nlp, "Jacinda Ardern attended a meeting of the Andean Community."),
+              "CONSULT")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q10",))
     # the parties named anywhere in the subject of "was signed"
     ev = only(short_events(nlp, "An agreement on cooperation in science between Spain and "
                                 "Chile was signed."), "AGREE")

@@ -726,6 +726,13 @@ class _Extractor:
                 for a in s.children if a.dep_ == "amod" and a.i in key
                 and self.index.types.get(key[a.i]) == "Country"]
 
+    def _convened_by(self, meeting: Token) -> bool:
+        """True for a meeting of a named organisation ("a meeting of the SCO Heads of State
+        Council"): who attends it sits at it."""
+        return any(self.index.types.get(k) == "Organization"
+                   for p in meeting.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj" for k in self.phrase_entities(o))
+
     def phrase_entities(self, head: Token, depth: int = 0) -> list[str]:
         """Entity keys a noun phrase names: the head's entity, or those inside the phrase."""
         idx = self.index
@@ -1591,10 +1598,12 @@ class _Extractor:
             gov = gov.head
         elif noun.dep_ not in {"dobj", "nsubjpass"} or (
                 gov.lemma_.lower() == "attend"
-                and (noun.dep_ == "nsubjpass" or trig.type != "AGREE")):
+                and (noun.dep_ == "nsubjpass" or trig.type != "AGREE")
+                and not (trig.type == "CONSULT" and self._convened_by(noun))):
             # "attended the signing" is signing; "attended the meeting" lists who was at the
             # meeting the article reports, not a meeting of their own, and those attending a
-            # rally are not named by who reported them
+            # rally are not named by who reported them; but "attended a meeting of the SCO
+            # Council" names whose meeting it was, and the subject sat at it
             gov = None
         if (gov is not None and gov.pos_ == "NOUN" and noun.dep_ == "pobj"
                 and noun.head.lower_ == "in"):
