@@ -2994,3 +2994,19 @@ def test_an_act_takes_the_date_of_its_nearest_governor(nlp: Any) -> None:
                             "context of implementing the 2015 Package and the agreements reached "
                             "at the summit of Peru and Chile on December 9, 2019.")
     assert [e.date for e in evs if e.mode == "summit"] == ["2019-12-09"]
+
+
+def test_a_subject_pronoun_refers_to_the_main_subject_of_the_sentence_before(nlp: Any) -> None:
+    # not the subject of the clause inside it ("after Karl Brandt was elected")
+    events = short_events(nlp, "Omar Haddad was jailed after he tried to take the seat once "
+                               "Karl Brandt was elected. He was sentenced to ten years.")
+    assert [(e.mode, e.targets) for e in events] == [("imprison", ("Q3",)),
+                                                     ("sentence", ("Q3",))]
+    # a title names its holder ("The President of Russia arrived ... He has met"), not the
+    # last of the attendees listed before
+    events = short_events(nlp, "The summit was attended by Omar Haddad and Karl Brandt.\n\n"
+                               "The Prime Minister of New Zealand arrived in Chile the day "
+                               "before. She has met with Pedro Sanchez.\n\n"
+                               "Jacinda Ardern also attended a concert.")
+    assert [(e.mode, e.actors, e.targets) for e in events] == [
+        ("visit", ("Q1",), ("Q298",)), ("meeting", ("Q1",), ("Q2",))]

@@ -726,6 +726,24 @@ class _Extractor:
                 for a in s.children if a.dep_ == "amod" and a.i in key
                 and self.index.types.get(key[a.i]) == "Country"]
 
+    def _previous_subject(self, pronoun: Token) -> str | None:
+        """The person a subject pronoun opening its clause refers to when the sentence before,
+        in the same paragraph, has that person as its main subject ("The President of Russia
+        arrived ... He has met with Xi Jinping"; "Rod Blagojevich was jailed after he tried to
+        sell Barack Obama's seat ... He was sentenced"), or None."""
+        sent = pronoun.sent
+        if pronoun.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS or sent.start == 0:
+            return None
+        doc = pronoun.doc
+        prev = doc[sent.start - 1].sent
+        if "\n" in doc.text[prev.end_char:sent.start_char]:
+            return None  # another paragraph
+        subjects = [c for c in prev.root.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS]
+        if len(subjects) != 1 or subjects[0].pos_ == "PRON":
+            return None
+        keys = self.phrase_entities(subjects[0], 1)
+        return keys[0] if len(keys) == 1 and self.index.types.get(keys[0]) == "Person" else None
+
     def _convened_by(self, meeting: Token) -> bool:
         """True for a meeting of a named organisation ("a meeting of the SCO Heads of State
         Council"): who attends it sits at it."""
@@ -779,7 +797,7 @@ class _Extractor:
                 # "he", and "her government": the person meant (not "his associates"), first
                 # in its own sentence ("which I discussed with Mr Lavrov when he visited")
                 person = (idx.last_person_before(head.i, since=head.sent.start)
-                          or idx.last_person_before(head.i))
+                          or self._previous_subject(head) or idx.last_person_before(head.i))
                 return [person] if person else []
             if lower in _SPEAKER_PRONOUNS and (depth == 0 or (
                     head.dep_ == "conj" and lower in {"i", "me"})):
