@@ -3010,3 +3010,12 @@ def test_a_subject_pronoun_refers_to_the_main_subject_of_the_sentence_before(nlp
                                "Jacinda Ardern also attended a concert.")
     assert [(e.mode, e.actors, e.targets) for e in events] == [
         ("visit", ("Q1",), ("Q298",)), ("meeting", ("Q1",), ("Q2",))]
+
+
+def test_pardons_and_clemency_are_concessions_to_who_receives_them(nlp: Any) -> None:
+    events = short_events(nlp, "Jacinda Ardern pardoned Omar Haddad. Pedro Sanchez granted "
+                               "Karl Brandt a full pardon. Lena Varga served eight years "
+                               "before being granted clemency by Jacinda Ardern.")
+    assert [(e.type, e.mode, e.actors, e.targets) for e in events] == [
+        ("CONCEDE", "pardon", ("Q1",), ("Q3",)), ("CONCEDE", "pardon", ("Q2",), ("Q8",)),
+        ("CONCEDE", "clemency", ("Q1",), ("Q4",))]

@@ -60,7 +60,8 @@ _STANCES = frozenset({"readiness", "commitment", "intention", "intent", "willing
 # "Saudi Arabia started supporting", "agreed and signed").
 _SUBJECT_CLIMB = frozenset({"xcomp", "acomp", "conj", "advcl", "ccomp"})
 # Verbs of handing something over, whose "to" names the receiver ("send equipment to Russia").
-_TRANSFERS = frozenset({"send", "supply", "deliver", "provide", "give", "transfer", "ship"})
+_TRANSFERS = frozenset({"send", "supply", "deliver", "provide", "give", "transfer", "ship",
+                        "grant"})
 # Verbs of passing a message on, whose "to" names the receiver ("convey my greetings to").
 _PASSING_ON = frozenset({"convey", "send", "pass", "extend", "deliver", "transmit"})
 # Nouns of a chance taken to act ("use this opportunity to thank"): the taker acts.
@@ -1177,9 +1178,10 @@ class _Extractor:
                 actors = [k for s in subj for k in self.phrase_entities(s)]
                 targets = [k for s in passive for k in self.phrase_entities(s)]
                 if cur.i != verb.i and (reduced or (passive_verb and (
-                        shared or verb.dep_ == "xcomp"))) and not said_so:
-                    # "who was piloting ... and was attacked", "Avenatti is to be sentenced":
-                    # the subject the act climbs to undergoes it
+                        shared or verb.dep_ in {"xcomp", "pcomp"}))) and not said_so:
+                    # "who was piloting ... and was attacked", "Avenatti is to be sentenced",
+                    # "served eight years before being granted clemency": the subject the act
+                    # climbs to undergoes it
                     return [], actors + targets
                 return actors, targets
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
@@ -1649,11 +1651,18 @@ class _Extractor:
             if light or not authored:
                 self._prep_objects(gov, trig, found)
             if gov.lemma_.lower() in _TRANSFERS:
-                # "sent Kassym-Jomart Tokayev a message of greetings": the receiver
+                # "sent Kassym-Jomart Tokayev a message of greetings": the receiver; "she was
+                # granted clemency": who received it
                 found.add("target", [k for c in gov.children
                                      if c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}
                                      for k in self.phrase_entities(c)
                                      if k not in found.actors])
+                recipients = self._subject_of(gov)[1]
+                if recipients:
+                    found.add("target", recipients)
+                    found.add("actor", [k for c in gov.children if c.dep_ in {"prep", "agent"}
+                                        and c.lower_ == "by" for o in c.children
+                                        if o.dep_ == "pobj" for k in self.phrase_entities(o)])
         if not (found.actors or found.targets) and trig.type == "COOPERATE":
             # "a warming of relations: trust between Yerevan and Moscow ...": the parties of
             # the relationship are named once in the sentence, after "between".
