@@ -3019,3 +3019,11 @@ def test_pardons_and_clemency_are_concessions_to_who_receives_them(nlp: Any) -> 
     assert [(e.type, e.mode, e.actors, e.targets) for e in events] == [
         ("CONCEDE", "pardon", ("Q1",), ("Q3",)), ("CONCEDE", "pardon", ("Q2",), ("Q8",)),
         ("CONCEDE", "clemency", ("Q1",), ("Q4",))]
+
+
+def test_ties_a_contribution_went_to_are_a_merit_credited_not_cooperation(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez thanked Jacinda Ardern for her great personal "
+                               "contribution to strengthening the strategic partnership between "
+                               "Spain and New Zealand. Spain and Chile strengthened their ties.")
+    assert [(e.type, e.actors) for e in events] == [
+        ("SUPPORT", ("Q2",)), ("COOPERATE", ("Q29", "Q298"))]

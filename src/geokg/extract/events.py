@@ -2663,6 +2663,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
             event = ex.event_at(tok, trig, sent)
             if event is None:
                 continue
+            if event.type == "COOPERATE" and _credited(tok):
+                continue  # "his personal contribution to strengthening the partnership"
             wish = _wished(tok) if event.type == "COOPERATE" else None
             wishers = ex.wishers(wish) if wish is not None else ()
             if wish is not None and wish.lemma_.lower() == "importance" and not ex.own_ties(
@@ -3581,6 +3583,20 @@ def _reported_clause(tok: Token) -> bool:
 
 _OFTEN = frozenset({"repeatedly", "regularly", "frequently", "often", "routinely", "always"})
 _MANY = frozenset({"many", "several", "numerous", "multiple", "countless"})
+
+
+def _credited(tok: Token) -> bool:
+    """True for ties told as what someone's contribution went to ("thanked Raul Castro for his
+    great personal contribution to strengthening the strategic partnership"): a merit credited,
+    an evaluation, not cooperation done (gold guidelines 5.1: no evaluations)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in {"pcomp", "pobj", "prep", "compound"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() == "contribution":
+            return True
+    return False
 
 
 def _repeated(tok: Token) -> bool:
