@@ -3027,3 +3027,11 @@ def test_ties_a_contribution_went_to_are_a_merit_credited_not_cooperation(nlp: A
                                "Spain and New Zealand. Spain and Chile strengthened their ties.")
     assert [(e.type, e.actors) for e in events] == [
         ("SUPPORT", ("Q2",)), ("COOPERATE", ("Q29", "Q298"))]
+
+
+def test_encouraging_is_a_request_only_of_someone_to_act(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Pedro Sanchez encouraged Chile to cooperate on all issues."),
+              "REQUEST")
+    assert (ev.mode, ev.actors, ev.targets) == ("encourage", ("Q2",), ("Q298",))
+    # fostering a thing asks no one
+    assert not short_events(nlp, "Spain and Chile will encourage the activities of exporters.")
