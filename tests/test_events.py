@@ -3035,3 +3035,9 @@ def test_encouraging_is_a_request_only_of_someone_to_act(nlp: Any) -> None:
     assert (ev.mode, ev.actors, ev.targets) == ("encourage", ("Q2",), ("Q298",))
     # fostering a thing asks no one
     assert not short_events(nlp, "Spain and Chile will encourage the activities of exporters.")
+
+
+def test_a_second_object_parsed_as_the_firsts_apposition_is_what_is_granted(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Jacinda Ardern granted Lena Varga a full and unconditional "
+                                "pardon."), "CONCEDE")
+    assert (ev.actors, ev.targets) == (("Q1",), ("Q4",))

@@ -1616,6 +1616,8 @@ class _Extractor:
             # "presided over the signing", "began the day with a working breakfast": the
             # subject's act
             gov = gov.head
+        elif _second_object(noun):
+            gov = gov.head  # "granted Angela Ronae Stanton a full pardon": the granting
         elif noun.dep_ not in {"dobj", "nsubjpass"} or (
                 gov.lemma_.lower() == "attend"
                 and (noun.dep_ == "nsubjpass" or trig.type != "AGREE")
@@ -3583,6 +3585,15 @@ def _reported_clause(tok: Token) -> bool:
 
 _OFTEN = frozenset({"repeatedly", "regularly", "frequently", "often", "routinely", "always"})
 _MANY = frozenset({"many", "several", "numerous", "multiple", "countless"})
+
+
+def _second_object(noun: Token) -> bool:
+    """True for the second object of a verb of handing over that the parser hangs on the
+    first as its apposition ("Trump granted Angela Ronae Stanton a full pardon")."""
+    first = noun.head
+    return (noun.dep_ == "appos" and first.dep_ in {"dative", "dobj"} and first.pos_ == "PROPN"
+            and first.head.lemma_.lower() in _TRANSFERS
+            and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children))
 
 
 def _credited(tok: Token) -> bool:
