@@ -1227,6 +1227,21 @@ def test_what_we_must_do_said_in_a_turn_is_the_speakers_proposal(
     assert said == [("AGREE", "express intent", ("person/oleg-tarnov",), "asserted")] * 2
 
 
+def test_what_we_will_keep_on_with_said_in_a_turn_is_the_speakers_commitment(
+        nlp: Any, tmp_path: Path) -> None:
+    events = _tarnov_says(nlp, tmp_path, "Thank you. We will continue pursuing our contacts. "
+                          "We will continue advancing our cooperation.")
+    said = [(e.type, e.mode, e.actors, e.targets, e.factuality) for e in events][1:]
+    # commitments told (gold guidelines 5.2), not contacts or cooperation foretold: the
+    # leaders' contacts, the states' cooperation (_STATEWISE)
+    assert said == [
+        ("AGREE", "express intent", ("person/oleg-tarnov",), ("person/ilse-orlova",), "asserted"),
+        ("AGREE", "express intent", ("person/oleg-tarnov",), ("country/v",), "asserted")]
+    # a meeting to come is one
+    events = _tarnov_says(nlp, tmp_path, "We will meet again in Varnia.")
+    assert [(e.type, e.factuality) for e in events][1:] == [("CONSULT", "future")]
+
+
 def test_a_meeting_a_turn_recalls_is_another_meeting(nlp: Any, tmp_path: Path) -> None:
     text = _talks("President of Varnia Ilse Orlova: Mr President, welcome.\n\n"
                   "President of Tarnavia Oleg Tarnov: As you know, we have recently met at the "

@@ -197,6 +197,9 @@ _ALL = frozenset({"all", "each", "both"})  # "all of you", "you all": everyone i
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 _THEY = frozenset({"they", "them", "their"})
 _GROUP_PRONOUNS = _THEY | {"we", "our", "us"}
+# Modes of ties kept up rather than held once ("contacts", "dialogue"): what "we will continue"
+# commits to.
+_STANDING_TIES = frozenset({"contacts", "dialogue"})
 # Per act, the pronouns of both sides of a meeting that name their states ("we are restoring
 # our ties", "our companies are ready to ..."); a "we" that meets or agrees is the leaders ("we
 # have agreed to ...", as the held-out annotators read it), and so are "they" who agree ("they
@@ -991,6 +994,23 @@ class _Extractor:
             # "The conversation touched on Syria, emphasising ...": by its parties.
             keys = list(self.group)
         return list(dict.fromkeys(keys))
+
+    def commitment(self, event: Event, tok: Token) -> Event:
+        """An act told as one "we" will keep on with, as the commitment to it: by the speaker
+        of a turn or quoted message to the others it names, else by the act's parties."""
+        idx = self.index
+        actors, targets = event.actors, event.targets
+        if idx.in_turn(tok.i) or idx.in_message(tok.i):
+            speaker = idx.speaker_at(tok.i)
+            if speaker is not None:
+                own = {speaker, self.country.get(speaker)}
+                actors = (speaker,)
+                # "we will continue close coordination with our Indian partners": those it
+                # names, else the other parties of "our ties"
+                targets = tuple(k for k in dict.fromkeys(event.targets or event.actors)
+                                if k not in own)
+        return replace(event, type="AGREE", mode="express intent", actors=actors,
+                       targets=targets, factuality="asserted", date=None)
 
     def _speakers_state(self, noun: Token) -> str | None:
         """The state of who says "our" before a singular noun ("Patriarch Kirill visited our
@@ -2695,6 +2715,11 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                                 # "next year we plan to suggest an update": the time of the
                                 # cooperation wished, not of the telling
                                 date=None if _after(event.date, article.date) else event.date)
+            elif (event.type == "COOPERATE" or trig.mode in _STANDING_TIES) and _we_keep_on(tok):
+                # "We will continue pursuing our contacts": a commitment told, not contacts
+                # foretold (gold guidelines 5.2: expressions of commitment are AGREE); in a
+                # turn, the speaker's to the other parties
+                event = ex.commitment(event, tok)
             if trig.mode == "host visit" and _hosts_meeting(tok, ex.match):
                 continue  # "Russia hosted the G20 summit": the summit, hosted by Russia
             if event.type == "CONSULT" and _repeated(tok):
@@ -3368,6 +3393,21 @@ def _tells_wish(word: Token) -> bool:
     return any(c.dep_ in {"attr", "acomp"} and c.lemma_.lower() in _WISHING
                for c in word.children) or any(
         c.dep_ == "csubj" and _tells_wish(c) for c in word.children)
+
+
+def _we_keep_on(tok: Token) -> bool:
+    """True for an act "we" will continue or keep on with ("We will continue pursuing our
+    contacts", "we will keep strengthening our ties"): said as a commitment."""
+    cur = tok.head if tok.dep_ == "dobj" else tok
+    for _ in range(3):
+        if cur.lemma_.lower() in {"continue", "keep"} and cur.pos_ == "VERB":
+            return (any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"}
+                        for c in cur.children)
+                    and any(c.dep_ == "nsubj" and c.lower_ == "we" for c in cur.children))
+        if cur.dep_ not in {"xcomp", "dobj"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _we_must(verb: Token) -> bool:
