@@ -3056,3 +3056,13 @@ def test_a_second_object_parsed_as_the_firsts_apposition_is_what_is_granted(nlp:
     ev = only(short_events(nlp, "Jacinda Ardern granted Lena Varga a full and unconditional "
                                 "pardon."), "CONCEDE")
     assert (ev.actors, ev.targets) == (("Q1",), ("Q4",))
+
+
+def test_who_is_thanked_for_agreeing_agreed_and_todays_meeting_is_the_one_held(
+        nlp: Any, tmp_path: Path) -> None:
+    events = _tarnov_says(nlp, tmp_path, "I am particularly thankful to you for agreeing to "
+                          "hold today's meeting here.")
+    # "thankful" thanks like "grateful"; the meeting agreed to is the day's, no meeting to come
+    assert [(e.type, e.actors, e.targets, e.factuality) for e in events][1:] == [
+        ("SUPPORT", ("person/oleg-tarnov",), ("person/ilse-orlova",), "asserted"),
+        ("AGREE", ("person/ilse-orlova",), (), "asserted")]

@@ -257,7 +257,8 @@ _TITLED_DOCUMENTS = frozenset({"agreement", "treaty", "protocol", "memorandum", 
 _PLANS = frozenset({"plan", "protocol", "programme", "program", "memorandum", "roadmap",
                     "schedule", "timetable"})
 # Words of thanks whose "for" names what the one thanked did for the thankers.
-_THANKS = frozenset({"thank", "thanks", "grateful", "gratitude", "appreciation", "appreciate"})
+_THANKS = frozenset({"thank", "thanks", "grateful", "thankful", "gratitude", "appreciation",
+                     "appreciate"})
 # Acts a readiness to act can be an offer of ("ready to hold talks", "prepared to help").
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"})
 # Acts a meeting report tells in the agentless passive, meaning its parties ("it was agreed").
@@ -1209,6 +1210,14 @@ class _Extractor:
                 # you for inviting me", "accused Kiev of shelling": the object's.
                 objs = [c for c in cur.head.head.children if c.dep_ == "dobj"]
                 doers = [k for o in objs for k in self.phrase_entities(o)]
+                if not doers and _thanks_for(cur.head, _THANKS):
+                    # "I am thankful to you for agreeing to hold the meeting": who is thanked
+                    words = (cur.head.head, *(c for c in cur.head.head.children
+                                              if c.dep_ == "acomp"))
+                    doers = [k for w in words for p in w.children
+                             if p.dep_ == "prep" and p.lower_ == "to"
+                             for o in p.children if o.dep_ == "pobj"
+                             for k in self.phrase_entities(o)]
                 if doers and cur.head.lower_ in {"for", "of"}:
                     return doers, []
                 cur = cur.head.head
@@ -3563,7 +3572,7 @@ def _bilateral(noun: Token) -> bool:
 
 def _thanks_matter(tok: Token) -> str | None:
     """What a thanks is for ("thank you for the invitation": "invitation"), as a lemma."""
-    if tok.lemma_.lower() not in {"thank", "thanks", "gratitude", "grateful"}:
+    if tok.lemma_.lower() not in {"thank", "thanks", "gratitude", "grateful", "thankful"}:
         return None
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "for":

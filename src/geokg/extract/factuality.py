@@ -209,6 +209,8 @@ def factuality_of(trigger: Token) -> Factuality:
             return "negated"
         if word in _NEG_LEMMAS:
             return "negated"
+    if any(c.dep_ == "poss" and c.lower_ == "today" for c in trigger.children):
+        return "asserted"  # "thankful to you for agreeing to hold today's meeting": the one held
     top = chain[-1]
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head  # "sure that the talks will succeed and will allow ...": one clause
