@@ -3066,3 +3066,12 @@ def test_who_is_thanked_for_agreeing_agreed_and_todays_meeting_is_the_one_held(
     assert [(e.type, e.actors, e.targets, e.factuality) for e in events][1:] == [
         ("SUPPORT", ("person/oleg-tarnov",), ("person/ilse-orlova",), "asserted"),
         ("AGREE", ("person/ilse-orlova",), (), "asserted")]
+
+
+def test_an_invitation_thanked_for_and_appreciated_later_is_one_invitation(
+        nlp: Any, tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: Thank you for accepting the invitation.\n\n"
+                  "President of Tarnavia Oleg Tarnov: Thank you. I appreciate your invitation.\n")
+    events = _two_states_events(nlp, tmp_path, text)
+    assert [(e.mode, e.actors, e.targets) for e in events if e.type == "AGREE"] == [
+        ("invitation", ("person/ilse-orlova",), ("person/oleg-tarnov",))]

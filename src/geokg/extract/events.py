@@ -2498,6 +2498,16 @@ def _away(tok: Token, event: Event, day_where: AbstractSet[str], seat: Mapping[s
     return False
 
 
+# Modes that tell one act by different words: the invitation thanked for ("thank you for
+# accepting the invitation") is the one appreciated later ("I appreciate your invitation").
+_MODE_KIN = {"invitation": "invite"}
+
+
+def _kin(mode: str) -> str:
+    """The mode an act is compared by when merging: one name for the same act's modes."""
+    return _MODE_KIN.get(mode, mode)
+
+
 def _merge(events: list[Event], country: dict[str, str], persons: set[str],
            spoken: AbstractSet[int] = frozenset(),
            recalled: AbstractSet[int] = frozenset(),
@@ -2614,7 +2624,8 @@ def _merge(events: list[Event], country: dict[str, str], persons: set[str],
                 break
             if old.actors and ev.actors and not set(old.actors) & set(ev.actors):
                 continue  # the act returned ("thank you" in each turn): two acts
-            if (old.mode == ev.mode and old.factuality == ev.factuality) or same_sentence:
+            if ((_kin(old.mode) == _kin(ev.mode) and old.factuality == ev.factuality)
+                    or same_sentence):
                 if parts <= old_parts:
                     duplicate = True
                     break
