@@ -3075,3 +3075,11 @@ def test_an_invitation_thanked_for_and_appreciated_later_is_one_invitation(
     events = _two_states_events(nlp, tmp_path, text)
     assert [(e.mode, e.actors, e.targets) for e in events if e.type == "AGREE"] == [
         ("invitation", ("person/ilse-orlova",), ("person/oleg-tarnov",))]
+
+
+def test_who_accepts_an_invitation_was_invited(nlp: Any, tmp_path: Path) -> None:
+    events = _tarnov_says(nlp, tmp_path, "I am glad that you accepted our invitation. Varnia "
+                          "accepted the invitation of Ilse Orlova.")
+    assert [(e.actors, e.targets) for e in events if e.type == "AGREE"] == [
+        (("person/oleg-tarnov",), ("person/ilse-orlova",)),
+        (("person/ilse-orlova",), ("country/v",))]

@@ -1466,6 +1466,28 @@ class _Extractor:
                 gov = gov.head
             found.add("target", [k for k in self._subject_of(gov)[0] if k not in found.actors])
             return
+        if (noun.lemma_.lower() == "invitation" and noun.dep_ == "dobj"
+                and noun.head.lemma_.lower() == "accept"):
+            # "grateful to you for accepting the invitation": who accepts it was invited, by
+            # whom it names ("the invitation of President Xi", "Mr Putin's", "from Trump"; in
+            # a turn, "our" is the speaker's, "your" the addressee's)
+            idx = self.index
+            for c in noun.children:
+                if c.dep_ == "poss" and c.lower_ in {"my", "our"} and idx.in_turn(c.i):
+                    found.add("actor", [k for k in [idx.speaker_at(c.i)] if k])
+                elif c.dep_ == "poss" and c.lower_ == "your" and idx.in_turn(c.i):
+                    found.add("actor", [k for k in [idx.addressee_at(c.i)] if k])
+                elif c.dep_ == "poss" and c.pos_ != "PRON":
+                    found.add("actor", self.phrase_entities(c))
+                elif c.dep_ == "prep" and c.lower_ in {"of", "from"}:
+                    found.add("actor", [k for o in c.children if o.dep_ == "pobj"
+                                        for k in self.phrase_entities(o)])
+            if not found.actors and _thanked_act(noun.head) and self.index.in_turn(noun.i):
+                # "we are grateful to you for accepting the invitation": the thanker's
+                found.add("actor", [k for k in [self.index.speaker_at(noun.i)] if k])
+            found.add("target", [k for k in self._subject_of(noun.head)[0]
+                                 if k not in found.actors])
+            return
         if trig.type == "AGREE" and _made_earlier(noun):
             # "the agreements we made during your visit": who made them
             for made in noun.children:
