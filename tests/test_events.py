@@ -3083,3 +3083,17 @@ def test_who_accepts_an_invitation_was_invited(nlp: Any, tmp_path: Path) -> None
     assert [(e.actors, e.targets) for e in events if e.type == "AGREE"] == [
         (("person/oleg-tarnov",), ("person/ilse-orlova",)),
         (("person/ilse-orlova",), ("country/v",))]
+
+
+@pytest.mark.parametrize("summit_first", [True, False])
+def test_a_name_inside_another_keeps_its_tokens_whatever_the_order_of_entities(
+        nlp: Any, summit_first: bool) -> None:
+    art = article_from("Spain successfully hosted the G20 summit in September 2013.",
+                       dt.date(2016, 9, 4))
+    summit = make_entity(art, "event/2013-g20-summit", "NamedEvent", ("G20 summit",))
+    club = make_entity(art, "organization/g20", "Organization", ("G20",))
+    spain = make_entity(art, "Q29", "Country", ("Spain",))
+    ents = [summit, club, spain] if summit_first else [club, summit, spain]
+    ev = only(find_events(nlp(art.body), art, ents), "CONSULT")
+    # the club's summit, hosted by Spain
+    assert (ev.mode, ev.actors, ev.targets) == ("summit", ("organization/g20",), ("Q29",))

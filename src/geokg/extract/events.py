@@ -433,25 +433,28 @@ class _EntityIndex:
         metonym: set[int] = set()
         persons: list[tuple[int, str, bool]] = []
         text_len = len(doc.text)  # Doc.text joins every token: once, not per mention
-        for ent in entities:
+        # the longest mentions first: a name inside another keeps its tokens, whatever the
+        # order of the entities ("G20" inside "G20 summit")
+        mentions = sorted(((ent, m) for ent in entities for m in ent.mentions),
+                          key=lambda pair: pair[1].start - pair[1].end)
+        for ent, m in mentions:
             resolved = ent.stands_for if ent.stands_for in keys else None
-            for m in ent.mentions:
-                start, end = m.start - article.body_start, m.end - article.body_start
-                if start < 0 or end > text_len:
-                    continue  # a headline mention: not part of the body
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None:
-                    continue
-                for tok in span:
-                    token_key[tok.i] = resolved or ent.key
-                    raw_key[tok.i] = ent.key
-                    if resolved:
-                        metonym.add(tok.i)
-                if ent.type == "Person":
-                    # "One senator, Eduardo Bhatia, said he ...": a subject's apposition too;
-                    # "President of Ukraine Volodymyr Zelenskyy said": the title's holder
-                    is_subject = any(_heads_subject(t) for t in span)
-                    persons.append((span.start, ent.key, is_subject))
+            start, end = m.start - article.body_start, m.end - article.body_start
+            if start < 0 or end > text_len:
+                continue  # a headline mention: not part of the body
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                token_key[tok.i] = resolved or ent.key
+                raw_key[tok.i] = ent.key
+                if resolved:
+                    metonym.add(tok.i)
+            if ent.type == "Person":
+                # "One senator, Eduardo Bhatia, said he ...": a subject's apposition too;
+                # "President of Ukraine Volodymyr Zelenskyy said": the title's holder
+                is_subject = any(_heads_subject(t) for t in span)
+                persons.append((span.start, ent.key, is_subject))
         persons.sort()
         return cls(token_key, raw_key, types, metonym, persons, _turns(doc, entities, article),
                    _message(doc, persons))
