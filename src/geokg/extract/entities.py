@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any, Protocol, cast
@@ -1467,6 +1467,13 @@ def _event_label(pattern: str, label: str, after: str, cands: Sequence[_Cand], s
         if "–" in club:
             return f"{date.year} {club} Summit"  # "the first Russia-Africa summit"
         city = re.match(r"\s+in\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)", after)
+        hosts = data["hosted_summits"].get(club)
+        if hosts:
+            return _hosted_summit(club, hosts, after, date)
+        for host_club, rows in data["hosted_summits"].items():
+            # "the Hamburg summit", in 2017: the G20's held there that year
+            if any(r["city"] == club and int(r["end"][:4]) == date.year for r in rows):
+                return f"{date.year} {host_club} {club} summit"
         rec = gaz.lookup(city.group(1)) if city else None
         if city and rec is not None and rec.type == "Place":
             # "the G20 summit in St Petersburg" → "2013 G20 Saint Petersburg summit"
@@ -1494,6 +1501,32 @@ def _event_label(pattern: str, label: str, after: str, cands: Sequence[_Cand], s
         if row["country"] == country and row["from"] <= day and (row["to"] or "9") >= day:
             return str(row["label"])
     return label
+
+
+# "in September 2013", "in 2013": the year a summit mention gives.
+_IN_YEAR = re.compile(r"\s+in\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(\d{4})\b")
+# "in Canada", "in St Petersburg", "in the Chinese city of Hangzhou": where it gives.
+_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+\s+city\s+of\s+)?"
+                       r"([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)")
+
+
+def _hosted_summit(club: str, hosts: Sequence[Mapping[str, str]], after: str,
+                   date: dt.date) -> str:
+    """The conventional name of a club's summit with its host city (data/named_events.json):
+    of the year the mention gives, else the article's; in the country or city it names, else
+    the one nearest the article date ("the G20 summit in Canada", 2010: "2010 G20 Toronto
+    summit")."""
+    year = _IN_YEAR.match(after)
+    place = _IN_PLACE.match(after) if year is None else None
+    where = re.sub(r"^St\.? ", "Saint ", place.group(1)) if place else None
+    wanted = int(year.group(1)) if year else date.year
+    rows = [r for r in hosts if int(r["end"][:4]) == wanted]
+    if where is not None and (named := [r for r in rows if where in (r["city"], r["country"])]):
+        rows = named
+    if not rows:
+        return f"{wanted} {club} summit"
+    row = min(rows, key=lambda r: abs((dt.date.fromisoformat(r["end"]) - date).days))
+    return f"{row['end'][:4]} {club} {row['city']} summit"
 
 
 def _bare_body(ctx: _Ctx, start: int, end: int, word: str) -> bool:
