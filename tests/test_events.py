@@ -3097,3 +3097,9 @@ def test_a_name_inside_another_keeps_its_tokens_whatever_the_order_of_entities(
     ev = only(find_events(nlp(art.body), art, ents), "CONSULT")
     # the club's summit, hosted by Spain
     assert (ev.mode, ev.actors, ev.targets) == ("summit", ("organization/g20",), ("Q29",))
+
+
+def test_aid_rendered_that_someone_thanks_for_went_to_the_thankers_state(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Pedro Sanchez expressed gratitude for the assistance rendered "
+                                "by Chile. Spain is recovering."), "AID")
+    assert (ev.actors, ev.targets) == (("Q298",), ("Q29",))

@@ -1556,6 +1556,14 @@ class _Extractor:
                     found.add(owner, self.phrase_entities(child))
                 if child.lower_ == "your":
                     self._thanked_for_your(noun, found)
+            elif (child.dep_ == "acl" and child.tag_ == "VBN" and trig.type == "AID"
+                  and _thanked_for(noun, _THANKS)):
+                # "Maduro expressed gratitude for the assistance rendered by Russia": the
+                # thanking side received it
+                thank = noun.head.head
+                verb = thank.head if thank.pos_ == "NOUN" else thank
+                found.add("target", [k for k in self.states_of(self._subject_of(verb)[0])
+                                     if k not in found.actors])
             elif child.dep_ == "relcl":
                 # "grateful for the support that you have given us", "we thank Russia for
                 # the aid it has provided": the act of whom the speaker thanks
