@@ -113,6 +113,10 @@ CASES = [
     ("They discussed the prospects for trade, as well as preparations for the upcoming "
      "summit in Lima.", "summit", "future"),
     ("They discussed the prospects of a summit in Lima.", "summit", "possible"),
+    # a purpose clause is as real as what is done for it
+    ("We will be closely working to enhance cooperation in Asia.", "enhance", "future"),
+    ("Putin came to Lima to discuss trade.", "discuss", "asserted"),
+    ("Putin did not come to Lima to discuss trade.", "discuss", "negated"),
 ]
 
 

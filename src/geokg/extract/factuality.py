@@ -68,12 +68,13 @@ def governor_chain(trigger: Token) -> list[Token]:
     # passive subjects ("meetings are not ruled out") and complements climb. Coordinated verbs
     # keep their own modality ("did not attack but withdrew") and share what governs them both
     # ("we will be able to strengthen ties and expand cooperation"); coordinated nouns share it.
-    while len(chain) <= _MAX_CLIMB and cur.dep_ in _CLIMB and cur.head.i != cur.i:
+    while len(chain) <= _MAX_CLIMB and cur.head.i != cur.i and (
+            cur.dep_ in _CLIMB or _purpose(cur)):
         act = cur  # the verb said: "I would like to draw attention and reaffirm" reaffirms
         if cur.dep_ == "conj" and cur.pos_ not in {"NOUN", "PROPN"}:
             while cur.dep_ == "conj" and cur.head.i != cur.i:
                 cur = cur.head  # the first of the coordinated verbs, whose words are its own
-            if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
+            if (cur.dep_ not in _CLIMB and not _purpose(cur)) or cur.head.i == cur.i:
                 break
         if cur.dep_ == "acomp" and cur.i == trigger.i:
             break  # "is ready to share": the readiness is the act, said as it is
@@ -281,6 +282,12 @@ def _when_it_comes(verb: Token) -> bool:
 # Verbs whose subject is a meeting unfolding: their tense and mood are the meeting's.
 _TAKING_PLACE = frozenset({"take", "begin", "start", "open", "end", "close", "conclude",
                            "meet", "convene"})
+
+
+def _purpose(verb: Token) -> bool:
+    """True for a purpose clause ("we will be working to enhance security and cooperation"):
+    what is done for it to happen is as real as the doing."""
+    return verb.dep_ == "advcl" and verb.pos_ == "VERB" and to_infinitive(verb)
 
 
 def to_infinitive(verb: Token) -> bool:
