@@ -3103,3 +3103,11 @@ def test_aid_rendered_that_someone_thanks_for_went_to_the_thankers_state(nlp: An
     ev = only(short_events(nlp, "Pedro Sanchez expressed gratitude for the assistance rendered "
                                 "by Chile. Spain is recovering."), "AID")
     assert (ev.actors, ev.targets) == (("Q298",), ("Q29",))
+
+
+def test_a_visit_to_a_site_is_no_event(nlp: Any) -> None:
+    assert not short_events(nlp, "Spain will organise flights for residents of Chile to visit "
+                                 "their family graves.")
+    assert not short_events(nlp, "Pedro Sanchez has never visited this region before.")
+    ev = only(short_events(nlp, "Pedro Sanchez visited Chile."), "CONSULT")
+    assert (ev.actors, ev.targets) == (("Q2",), ("Q298",))

@@ -1989,6 +1989,12 @@ class _Extractor:
         if (trig.mode == "visit" and not actors and tok.pos_ == "NOUN"
                 and (guest := self._guest_of_visit(tok, targets))):
             actors = [guest]
+        if trig.mode == "visit" and tok.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.pos_ == "NOUN" and c.ent_type_ not in {"DATE", "TIME"}
+                and c.lemma_.lower() not in _STATE_NOUNS | _GROUP_NOUNS
+                and not any(t.i in self.index.token_key for t in c.subtree)
+                for c in tok.children):
+            return None  # "to visit their family graves", "visited the museum": a site
         if trig.needs_target and not targets:
             return None  # "he hoped that he would come": nobody else is addressed
         if trig.type in {"REQUEST", "THREATEN"} and not targets and any(
