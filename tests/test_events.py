@@ -3111,3 +3111,19 @@ def test_a_visit_to_a_site_is_no_event(nlp: Any) -> None:
     assert not short_events(nlp, "Pedro Sanchez has never visited this region before.")
     ev = only(short_events(nlp, "Pedro Sanchez visited Chile."), "CONSULT")
     assert (ev.actors, ev.targets) == (("Q2",), ("Q298",))
+
+
+def test_taking_part_in_works_and_projects_is_no_meeting(nlp: Any) -> None:
+    assert not short_events(nlp, "Spain is taking part in the development of the industrial "
+                                 "park in Chile.")
+    events = short_events(nlp, "Chile takes an active part in the implementation of large "
+                               "joint projects with Spain.")
+    assert [e.type for e in events] == ["COOPERATE"]  # the joint projects only
+    # a word of a name is no veto
+    art = article_from("Pedro Sanchez took part in the Development of Parliamentarism Forum.",
+                       dt.date(2019, 7, 3))
+    ents = [make_entity(art, "Q2", "Person", ("Pedro Sanchez",)),
+            make_entity(art, "event/forum", "NamedEvent",
+                        ("Development of Parliamentarism Forum",))]
+    ev = only(find_events(nlp(art.body), art, ents), "CONSULT")
+    assert (ev.mode, ev.actors) == ("take part", ("Q2",))

@@ -1784,8 +1784,8 @@ class _Extractor:
             if (trig.mode == "call for" and trig.needs and trig.needs & near <= _IMPORTANT
                     and not _impersonal(tok)):
                 continue  # "said it is important to act" calls; "said it was important" not
-            if trig.veto & near:
-                continue
+            if trig.veto & near and trig.veto & near - self._named_words(tok):
+                continue  # not a word of a name ("the Development of Parliamentarism Forum")
             if _kept_to(tok, trig) and not self._own_parties(tok):
                 # "implemented the agreement", "compliance with the agreement"; but "implement
                 # the Russia-Turkey agreements" tells that those two agreed
@@ -1796,6 +1796,13 @@ class _Extractor:
                 continue
             return trig
         return None
+
+    def _named_words(self, tok: Token) -> set[str]:
+        """The lemmas of the capitalised words of longer names in a token's sentence ("the
+        Development of Parliamentarism International Forum"; not "God", nor "epidemic")."""
+        key, doc = self.index.token_key, tok.doc
+        return {t.lemma_.lower() for t in tok.sent if t.i in key and t.text[:1].isupper()
+                and any(0 <= j < len(doc) and key.get(j) == key[t.i] for j in (t.i - 1, t.i + 1))}
 
     def _named_meeting(self, noun: Token) -> bool:
         """True for a named summit of an organisation, or a named congress or conference of
