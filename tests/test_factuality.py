@@ -117,6 +117,10 @@ CASES = [
     ("We will be closely working to enhance cooperation in Asia.", "enhance", "future"),
     ("Putin came to Lima to discuss trade.", "discuss", "asserted"),
     ("Putin did not come to Lima to discuss trade.", "discuss", "negated"),
+    # what an act is told to follow takes the act's tense, not what it agrees
+    ("Following our talks, we agreed on a document that the ministers will publish.", "talks",
+     "asserted"),
+    ("After the talks next week, they will sign the treaty.", "talks", "future"),
 ]
 
 

@@ -46,6 +46,8 @@ _FUTURE_LEMMAS = frozenset({
 # "preparations for the visit", "on the eve of the talks"); as a clause's adverb they date
 # the clause's own act, which is not future ("Ahead of the summit, Putin met Erdogan").
 _BEFORE = frozenset({"ahead", "preparation", "eve"})
+# Prepositions that set an act in time beside another ("after the talks they agreed").
+_TIME_PREPS = frozenset({"after", "following", "since", "during", "before", "upon"})
 # Governors whose own meaning makes the embedded event non-factual, even across a clause
 # boundary ("denied that ...", "it is unclear whether ...").
 _CLAUSE_NEG = frozenset({"deny", "refute", "dismiss"})
@@ -170,7 +172,10 @@ def factuality_of(trigger: Token) -> Factuality:
             and to_infinitive(chain[i - 1])))
         # "I looked forward to meeting you": the speaker's wait, told as over, has come true
         awaited = i > 0 and _awaited_until_now(tok)
-        words = ([] if causal or done or awaited
+        # "Following our talks, we agreed on a document": what an act is told to follow or
+        # precede is no content of it; only the tense and modals of that act carry over
+        timed = i > 1 and chain[i - 1].dep_ == "prep" and chain[i - 1].lower_ in _TIME_PREPS
+        words = ([] if causal or done or awaited or timed
                  else [(tok.lemma_.lower(), "self" if i else "trigger")])
         ranked = i > 0 and chain[i - 1].dep_ == "attr" and any(
             c.dep_ == "amod" and c.lower_ in _RANK for c in chain[i - 1].children)
