@@ -3127,3 +3127,13 @@ def test_taking_part_in_works_and_projects_is_no_meeting(nlp: Any) -> None:
                         ("Development of Parliamentarism Forum",))]
     ev = only(find_events(nlp(art.body), art, ents), "CONSULT")
     assert (ev.mode, ev.actors) == ("take part", ("Q2",))
+
+
+def test_a_visit_an_invitation_is_to_is_the_invitations_and_no_visit_yet(nlp: Any) -> None:
+    events = short_events(nlp, "Pedro Sanchez reaffirmed the invitation to Jacinda Ardern to make "
+                               "a full-scale visit to Spain.")
+    assert [(e.type, e.actors, e.targets) for e in events] == [("AGREE", ("Q2",), ("Q1",))]
+    # a visit made at someone's invitation is one
+    events = short_events(nlp, "Pedro Sanchez arrived in Chile at the invitation of Jacinda "
+                               "Ardern.")
+    assert [e.type for e in events] == ["CONSULT", "AGREE"]

@@ -2788,6 +2788,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 event = ex.commitment(event, tok)
             if trig.mode == "host visit" and _hosts_meeting(tok, ex.match):
                 continue  # "Russia hosted the G20 summit": the summit, hosted by Russia
+            if event.type == "CONSULT" and _invited(tok):
+                continue  # "invited Macron to visit Russia": the invitation's, no visit yet
             if event.type == "CONSULT" and _repeated(tok):
                 continue  # "who met Hugo Chavez on a number of occasions": many meetings, no one
             if (event.type == "CONSULT" and _attendance_list(tok)
@@ -3700,6 +3702,28 @@ def _second_object(noun: Token) -> bool:
     return (noun.dep_ == "appos" and first.dep_ in {"dative", "dobj"} and first.pos_ == "PROPN"
             and first.head.lemma_.lower() in _TRANSFERS
             and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children))
+
+
+def _invited(tok: Token) -> bool:
+    """True for a meeting an invitation is to ("invited Macron to visit Russia", "reaffirmed
+    the invitation to Emmanuel Macron to make a full-scale visit", "the invitation for Obama
+    to come"): told by the invitation, an AGREE, and no event of its own (as the annotators
+    read it); not a visit made "at the invitation of" someone."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in _INVITED_PATH or cur.head.i == cur.i:
+            return False
+        child, cur = cur, cur.head
+        if cur.lemma_.lower() in {"invite", "invitation"}:
+            return child.dep_ in {"xcomp", "acl", "advcl", "ccomp"}
+        if child.dep_ in {"advcl", "xcomp"} and to_infinitive(child) and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "invitation" for c in cur.children):
+            return True  # the parser hangs the infinitive on the verb of the invitation
+    return False
+
+
+# Dependencies from a meeting up to the invitation whose content it is.
+_INVITED_PATH = frozenset({"dobj", "xcomp", "advcl", "acl", "pobj", "prep", "pcomp", "ccomp"})
 
 
 def _credited(tok: Token) -> bool:
