@@ -3137,3 +3137,9 @@ def test_a_visit_an_invitation_is_to_is_the_invitations_and_no_visit_yet(nlp: An
     events = short_events(nlp, "Pedro Sanchez arrived in Chile at the invitation of Jacinda "
                                "Ardern.")
     assert [e.type for e in events] == ["CONSULT", "AGREE"]
+
+
+def test_a_conversation_via_videoconference_is_a_meeting(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Pedro Sanchez had a long conversation, via videoconference, "
+                                "with Jacinda Ardern."), "CONSULT")
+    assert (ev.mode, ev.actors, ev.targets) == ("videoconference", ("Q2",), ("Q1",))

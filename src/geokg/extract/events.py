@@ -78,7 +78,7 @@ _LIGHT_VERBS = frozenset({
     "point", "highlight", "file", "bring", "raise", "attend", "participate", "reaffirm", "fire",
     "commit", "chair", "convene", "preside", "show",
 })
-_LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on"})
+_LIGHT_PREPS = frozenset({"in", "of", "to", "for", "about", "on", "via"})
 # Nouns that carry an act named after "of" ("a message of condolence", "words of support",
 # "an act of aggression").
 _CARRIER_NOUNS = frozenset({"message", "letter", "word", "expression", "telegram", "note", "act"})
