@@ -3143,3 +3143,10 @@ def test_a_conversation_via_videoconference_is_a_meeting(nlp: Any) -> None:
     ev = only(short_events(nlp, "Pedro Sanchez had a long conversation, via videoconference, "
                                 "with Jacinda Ardern."), "CONSULT")
     assert (ev.mode, ev.actors, ev.targets) == ("videoconference", ("Q2",), ("Q1",))
+
+
+def test_hosting_a_festival_or_a_reception_is_no_meeting(nlp: Any) -> None:
+    assert not short_events(nlp, "Chile will host a festival of Spanish culture.")
+    assert not short_events(nlp, "Chile hosted a gala reception in honour of graduates.")
+    ev = only(short_events(nlp, "Chile hosted the Andean Community summit."), "CONSULT")
+    assert (ev.mode, ev.actors, ev.targets) == ("summit", ("Q10",), ("Q298",))
