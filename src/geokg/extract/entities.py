@@ -1466,7 +1466,6 @@ def _event_label(pattern: str, label: str, after: str, cands: Sequence[_Cand], s
             return f"{club} summit ({month} {date.year})"
         if "–" in club:
             return f"{date.year} {club} Summit"  # "the first Russia-Africa summit"
-        city = re.match(r"\s+in\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)", after)
         hosts = data["hosted_summits"].get(club)
         if hosts:
             return _hosted_summit(club, hosts, after, date)
@@ -1474,6 +1473,7 @@ def _event_label(pattern: str, label: str, after: str, cands: Sequence[_Cand], s
             # "the Hamburg summit", in 2017: the G20's held there that year
             if any(r["city"] == club and int(r["end"][:4]) == date.year for r in rows):
                 return f"{date.year} {host_club} {club} summit"
+        city = re.match(r"\s+in\s+([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)", after)
         rec = gaz.lookup(city.group(1)) if city else None
         if city and rec is not None and rec.type == "Place":
             # "the G20 summit in St Petersburg" → "2013 G20 Saint Petersburg summit"

@@ -1485,9 +1485,9 @@ class _Extractor:
                 elif c.dep_ == "prep" and c.lower_ in {"of", "from"}:
                     found.add("actor", [k for o in c.children if o.dep_ == "pobj"
                                         for k in self.phrase_entities(o)])
-            if not found.actors and _thanked_act(noun.head) and self.index.in_turn(noun.i):
+            if not found.actors and _thanked_act(noun.head) and idx.in_turn(noun.i):
                 # "we are grateful to you for accepting the invitation": the thanker's
-                found.add("actor", [k for k in [self.index.speaker_at(noun.i)] if k])
+                found.add("actor", [k for k in [idx.speaker_at(noun.i)] if k])
             found.add("target", [k for k in self._subject_of(noun.head)[0]
                                  if k not in found.actors])
             return
@@ -1784,7 +1784,8 @@ class _Extractor:
             if (trig.mode == "call for" and trig.needs and trig.needs & near <= _IMPORTANT
                     and not _impersonal(tok)):
                 continue  # "said it is important to act" calls; "said it was important" not
-            if trig.veto & near and trig.veto & near - self._named_words(tok):
+            vetoed = trig.veto & near
+            if vetoed and vetoed - self._named_words(tok):
                 continue  # not a word of a name ("the Development of Parliamentarism Forum")
             if _kept_to(tok, trig) and not self._own_parties(tok):
                 # "implemented the agreement", "compliance with the agreement"; but "implement
@@ -1800,9 +1801,9 @@ class _Extractor:
     def _named_words(self, tok: Token) -> set[str]:
         """The lemmas of the capitalised words of longer names in a token's sentence ("the
         Development of Parliamentarism International Forum"; not "God", nor "epidemic")."""
-        key, doc = self.index.token_key, tok.doc
+        key = self.index.token_key
         return {t.lemma_.lower() for t in tok.sent if t.i in key and t.text[:1].isupper()
-                and any(0 <= j < len(doc) and key.get(j) == key[t.i] for j in (t.i - 1, t.i + 1))}
+                and key[t.i] in (key.get(t.i - 1), key.get(t.i + 1))}
 
     def _named_meeting(self, noun: Token) -> bool:
         """True for a named summit of an organisation, or a named congress or conference of
