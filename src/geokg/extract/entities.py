@@ -1513,16 +1513,19 @@ _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+\s+city\s+of\s+)?"
 def _hosted_summit(club: str, hosts: Sequence[Mapping[str, str]], after: str,
                    date: dt.date) -> str:
     """The conventional name of a club's summit with its host city (data/named_events.json):
-    of the year the mention gives, else the article's; in the country or city it names, else
-    the one nearest the article date ("the G20 summit in Canada", 2010: "2010 G20 Toronto
-    summit")."""
+    of the year the mention gives, else the article's; in the country or city it names (in
+    that year, else the one nearest the article date), else the year's nearest the article
+    date ("the G20 summit in Canada", 2010: "2010 G20 Toronto summit")."""
     year = _IN_YEAR.match(after)
     place = _IN_PLACE.match(after) if year is None else None
     where = re.sub(r"^St\.? ", "Saint ", place.group(1)) if place else None
     wanted = int(year.group(1)) if year else date.year
     rows = [r for r in hosts if int(r["end"][:4]) == wanted]
-    if where is not None and (named := [r for r in rows if where in (r["city"], r["country"])]):
-        rows = named
+    if where is not None:
+        # the summit held there, that year or the nearest ("the G20 summit in Buenos Aires",
+        # told in 2019, is the 2018 one)
+        named = [r for r in hosts if where in (r["city"], r["country"])]
+        rows = [r for r in named if r in rows] or named or rows
     if not rows:
         return f"{wanted} {club} summit"
     row = min(rows, key=lambda r: abs((dt.date.fromisoformat(r["end"]) - date).days))
