@@ -1002,30 +1002,25 @@ class _Extractor:
     def commitment(self, event: Event, tok: Token) -> Event:
         """An act told as one "we" will keep on with, as the commitment to it: by the speaker
         of a turn or quoted message to the others it names, else by the act's parties."""
-        idx = self.index
         actors, targets = event.actors, event.targets
-        if idx.in_turn(tok.i) or idx.in_message(tok.i):
-            speaker = idx.speaker_at(tok.i)
-            if speaker is not None:
-                own = {speaker, self.country.get(speaker)}
-                actors = (speaker,)
-                # "we will continue close coordination with our Indian partners": those it
-                # names, else the other parties of "our ties"
-                targets = tuple(k for k in dict.fromkeys(event.targets or event.actors)
-                                if k not in own)
+        speaker = self.turn_speaker(tok)
+        if speaker is not None:
+            own = {speaker, self.country.get(speaker)}
+            actors = (speaker,)
+            # "we will continue close coordination with our Indian partners": those it names,
+            # else the other parties of "our ties"
+            targets = tuple(k for k in dict.fromkeys(event.targets or event.actors)
+                            if k not in own)
         return replace(event, type="AGREE", mode="express intent", actors=actors,
                        targets=targets, factuality="asserted", date=None)
 
     def _speakers_state(self, noun: Token) -> str | None:
         """The state of who says "our" before a singular noun ("Patriarch Kirill visited our
         country", said by Uzbekistan's president), in a transcript turn or a quoted message."""
-        idx = self.index
         own = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "our"), None)
-        if own is None or not (idx.in_turn(own.i) or idx.in_message(own.i)):
-            return None
-        person = idx.speaker_at(own.i)
+        person = self.turn_speaker(own) if own is not None else None
         state = self.country.get(person) if person else None
-        return state if state in idx.types else None
+        return state if state in self.index.types else None
 
     def senders(self, noun: Token) -> list[str]:
         """Who the messages a noun is the content of came from: "Statements of condemnation
@@ -1097,7 +1092,7 @@ class _Extractor:
     def _thanked_for_your(self, noun: Token, found: _Found) -> bool:
         """For the addressee's act a speaker thanks them for ("thank you for your assistance"):
         it went to the speaker's side, made its target; True if so."""
-        speaker = self._turn_speaker(noun)
+        speaker = self.turn_speaker(noun)
         if speaker is None or not _thanked_for(noun, _THANKS):
             return False
         state = self.country.get(speaker)
@@ -1375,7 +1370,7 @@ class _Extractor:
                                  for k in self.phrase_entities(obj)]
         return partners
 
-    def _turn_speaker(self, tok: Token) -> str | None:
+    def turn_speaker(self, tok: Token) -> str | None:
         """The speaker of the transcript turn, or the sender of the quoted message, a token is
         in; None elsewhere."""
         idx = self.index
@@ -1388,7 +1383,7 @@ class _Extractor:
         cop = noun.head if noun.dep_ == "attr" else None
         while cop is not None and cop.dep_ == "conj" and cop.pos_ == "NOUN":
             cop = cop.head.head if cop.head.dep_ == "attr" else None
-        speaker = self._turn_speaker(noun)
+        speaker = self.turn_speaker(noun)
         if (cop is not None and cop.dep_ == "ccomp"
                 and cop.head.lemma_.lower() in _SAYING):
             sayers = [k for c in cop.head.children if c.dep_ in _SUBJECTS
@@ -1415,7 +1410,7 @@ class _Extractor:
         if noun.lower_ != "thanks" or (noun.dep_ == "dobj"
                                        and noun.head.lemma_.lower() in _LIGHT_VERBS):
             return False  # "express thanks to", "gratitude": the light verb's subject thanks
-        speaker = self._turn_speaker(noun)
+        speaker = self.turn_speaker(noun)
         own = self.country.get(speaker or "")
         found.targets[:] = [k for k in found.targets if speaker and k != own]
         if speaker is not None:
@@ -2773,8 +2768,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                     # the modal is the proposal's, said as it is: made, unless "should not";
                     # by who says "we must" (gold guidelines 5.3: the author of a proposal)
                     told = "negated" if told == "negated" else "asserted"
-                    speaker = ex.index.speaker_at(wish.i) if (
-                        ex.index.in_turn(wish.i) or ex.index.in_message(wish.i)) else None
+                    speaker = ex.turn_speaker(wish)
                     wishers = (speaker,) if speaker else wishers
                 event = replace(event, type="AGREE", mode="express intent",
                                 actors=wishers or event.actors,
