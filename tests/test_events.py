@@ -3150,3 +3150,9 @@ def test_hosting_a_festival_or_a_reception_is_no_meeting(nlp: Any) -> None:
     assert not short_events(nlp, "Chile hosted a gala reception in honour of graduates.")
     ev = only(short_events(nlp, "Chile hosted the Andean Community summit."), "CONSULT")
     assert (ev.mode, ev.actors, ev.targets) == ("summit", ("Q10",), ("Q298",))
+
+
+def test_thanks_coordinated_with_another_noun_keep_their_light_verb(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Pedro Sanchez expressed his sincere respect and gratitude to all "
+                                "the people of Chile."), "SUPPORT")
+    assert (ev.mode, ev.actors, ev.targets) == ("thank", ("Q2",), ("Q298",))

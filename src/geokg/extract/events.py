@@ -1761,10 +1761,13 @@ class _Extractor:
         near |= {g.lemma_.lower() for c in deps for g in c.children}
         left = tok.i if tok.pos_ in {"VERB", "AUX"} else max(tok.i - 2, 0)
         near |= {t.lemma_.lower() for t in tok.doc[left : tok.i + 3]}
-        if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
-            near.add(tok.head.lemma_.lower())  # "confirmed their mutual intent"
-        elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-            near.add(tok.head.head.lemma_.lower())  # "fell under Houthi control"
+        first = tok  # "expressed my respect and gratitude": the first conjunct's place
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head
+        if tok.pos_ == "NOUN" and first.dep_ == "dobj":
+            near.add(first.head.lemma_.lower())  # "confirmed their mutual intent"
+        elif tok.pos_ == "NOUN" and first.dep_ == "pobj" and first.head.dep_ == "prep":
+            near.add(first.head.head.lemma_.lower())  # "fell under Houthi control"
         elif (verb := _passive_verb(tok)) is not None:
             near.add(verb.lemma_.lower())  # "the need for X was stressed", "stressed was the"
         # A capitalised common noun outside any name is still that noun ("adopted a Joint
