@@ -3156,3 +3156,14 @@ def test_thanks_coordinated_with_another_noun_keep_their_light_verb(nlp: Any) ->
     ev = only(short_events(nlp, "Pedro Sanchez expressed his sincere respect and gratitude to all "
                                 "the people of Chile."), "SUPPORT")
     assert (ev.mode, ev.actors, ev.targets) == ("thank", ("Q2",), ("Q298",))
+
+
+@pytest.mark.parametrize(("words", "target"), [
+    ("Congratulations on the opening of the Year of Varnia in Tarnavia.", "person/ilse-orlova"),
+    ("Congratulations to the people of Varnia on the holiday.", "country/v"),
+])
+def test_congratulations_said_alone_are_the_speakers(nlp: Any, tmp_path: Path, words: str,
+                                                     target: str) -> None:
+    ev = only(_tarnov_says(nlp, tmp_path, words), "SUPPORT")
+    assert (ev.mode, ev.actors, ev.targets) == ("congratulate", ("person/oleg-tarnov",),
+                                                (target,))

@@ -1651,6 +1651,16 @@ class _Extractor:
                     found.from_context = True
             if found.actors:
                 return
+        opens = noun.dep_ == "ROOT" or (noun.i > 0 and noun.doc[noun.i - 1].text == ":")
+        if (trig.mode == "congratulate" and opens and self.index.in_turn(noun.i)
+                and any(c.dep_ == "prep" and c.lower_ in {"on", "to"} for c in noun.children)):
+            # "Congratulations on the opening of the Year of Russia", said alone: the speaker
+            # congratulates the one addressed, unless it names whom ("to the Kyrgyz people")
+            found.add("actor", [k for k in [self.turn_speaker(noun)] if k])
+            if not found.targets:
+                found.add("target", [k for k in [self.index.addressee_at(noun.i)] if k
+                                     and k not in found.actors])
+            return
         # A light verb carries the subject: "held talks with", "had a conversation with",
         # "took part in", "expressed their support for".
         gov = noun.head
