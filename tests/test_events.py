@@ -3167,3 +3167,12 @@ def test_congratulations_said_alone_are_the_speakers(nlp: Any, tmp_path: Path, w
     ev = only(_tarnov_says(nlp, tmp_path, words), "SUPPORT")
     assert (ev.mode, ev.actors, ev.targets) == ("congratulate", ("person/oleg-tarnov",),
                                                 (target,))
+
+
+def test_agreeing_with_a_person_endorses_them_and_a_view_agreed_is_no_event(
+        nlp: Any, tmp_path: Path) -> None:
+    ev = only(_tarnov_says(nlp, tmp_path, "I completely agree with you."), "SUPPORT")
+    assert (ev.mode, ev.actors, ev.targets) == ("endorse", ("person/oleg-tarnov",),
+                                                ("person/ilse-orlova",))
+    for words in ("I agree that we must act.", "I agree with the assessment."):
+        assert [e.type for e in _tarnov_says(nlp, tmp_path, words)] == ["CONSULT"]

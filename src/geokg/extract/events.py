@@ -1925,7 +1925,10 @@ class _Extractor:
         if self._embedded(tok, trig):
             return None
         if _opinion(tok):
-            return None  # "I agree with you", "I agree that ...": a view, not an agreement
+            if not _sides_with(tok):
+                return None  # "I agree that ...": a view, not an agreement
+            # "I completely agree with him": the speaker endorses what he said
+            trig = replace(trig, type="SUPPORT", mode="endorse")
         if (trig.type in _HOSTILE_TYPES and tok.dep_ == "relcl"
                 and (head := self.match(tok.head)) and head.type == trig.type):
             return None  # "the strike ..., in which ISIS leaders were killed": that strike
@@ -1977,6 +1980,11 @@ class _Extractor:
             or (types.get(k) == "Place" and k in found.directed and k not in places)
         ]
         targets = [k for k in targets if k not in actors]
+        if trig.mode == "endorse":
+            # "I agree with him": with a person the article names, else no one known
+            targets = [k for k in targets if types.get(k) == "Person"]
+            if not targets:
+                return None
         if not actors and trig.named_only and (
                 state := self.country.get(self.index.token_key.get(tok.i, ""))) in types:
             actors = [state]  # "the Syrian National Dialogue Congress": Syria's
@@ -3279,6 +3287,14 @@ def _opinion(tok: Token) -> bool:
         return True
     return (tok.tag_ in {"VBP", "VB", "VBZ"}
             and not any(c.dep_ == "xcomp" or c.lower_ in {"on", "upon"} for c in tok.children))
+
+
+def _sides_with(agree: Token) -> bool:
+    """True for "agree" with a person ("I fully agree with you", "with Mr Putin"), not with
+    a view or a plan ("agree with the assessment")."""
+    return any(o.dep_ == "pobj" and (o.lower_ in {"you", "him", "her"} or o.pos_ == "PROPN")
+               for p in agree.children if p.dep_ == "prep" and p.lower_ == "with"
+               for o in p.children)
 
 
 def _impersonal(tok: Token) -> bool:
