@@ -3176,3 +3176,15 @@ def test_agreeing_with_a_person_endorses_them_and_a_view_agreed_is_no_event(
                                                 ("person/ilse-orlova",))
     for words in ("I agree that we must act.", "I agree with the assessment."):
         assert [e.type for e in _tarnov_says(nlp, tmp_path, words)] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("words", [
+    "We attach great importance to expanding mutually beneficial cooperation with Varnia.",
+    "Therefore, cooperation and coordination between Tarnavia and Varnia are essential.",
+    "It is important for us to maintain a regular dialogue with Varnia.",
+])
+def test_ties_a_speaker_holds_important_are_a_commitment(nlp: Any, tmp_path: Path,
+                                                         words: str) -> None:
+    evs = [e for e in _tarnov_says(nlp, tmp_path, words) if e.mode != "meeting"]
+    assert [(e.type, e.mode, e.actors, e.targets) for e in evs] == [
+        ("AGREE", "express intent", ("person/oleg-tarnov",), ("country/v",))]

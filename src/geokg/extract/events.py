@@ -1757,8 +1757,12 @@ class _Extractor:
         named = tok.i in self.index.token_key
         if not entries or (named and not self._named_meeting(tok)):
             return None  # words inside a name ("Normandy Four summit") are not triggers
-        if tok.dep_ == "amod" or _aggregate(tok):
-            return None  # "alleged hush money", "three telephone conversations"
+        if tok.dep_ == "amod" or (_aggregate(tok) and not (
+                tok.lemma_.lower() in _STANDING_TIES and (
+                    _we_keep_on(tok) or _held_important(tok)))):
+            # "alleged hush money", "three telephone conversations"; but "we will continue
+            # regular contacts" commits to them
+            return None
         # A verb's cue words are its complements, never its subject: "strengthen ties" is an
         # act, "relations are developing" a state.
         deps = [c for c in tok.children if c.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS]
@@ -2285,7 +2289,10 @@ class _Extractor:
 
     def _embedded(self, tok: Token, trig: Trigger) -> bool:
         """True for the content of a commitment or request ("undertook to continue providing
-        assistance", "encouraging Iran to cooperate"): that act is not reported as an event."""
+        assistance", "encouraging Iran to cooperate"): that act is not reported as an event;
+        but ties "we" hold important are committed to ("important for us to keep a dialogue")."""
+        if (trig.type == "COOPERATE" or trig.mode in _STANDING_TIES) and _held_important(tok):
+            return False
         cur = tok
         while cur.dep_ == "conj" and cur.head.i != cur.i and (cur.pos_ == "NOUN" or (
                 cur.pos_ == "VERB" and not any(c.dep_ in _SUBJECTS for c in cur.children))):
@@ -2797,7 +2804,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                                 # "next year we plan to suggest an update": the time of the
                                 # cooperation wished, not of the telling
                                 date=None if _after(event.date, article.date) else event.date)
-            elif (event.type == "COOPERATE" or trig.mode in _STANDING_TIES) and _we_keep_on(tok):
+            elif (event.type == "COOPERATE" or trig.mode in _STANDING_TIES) and (
+                    _we_keep_on(tok) or _held_important(tok)):
                 # "We will continue pursuing our contacts": a commitment told, not contacts
                 # foretold (gold guidelines 5.2: expressions of commitment are AGREE); in a
                 # turn, the speaker's to the other parties
@@ -3499,6 +3507,28 @@ def _we_keep_on(tok: Token) -> bool:
         if cur.dep_ not in {"xcomp", "dobj"} or cur.head.i == cur.i:
             return False
         cur = cur.head
+    return False
+
+
+def _held_important(tok: Token) -> bool:
+    """True for ties a side says it holds important ("we attach great importance to
+    expanding cooperation with Saudi Arabia", "cooperation between Russia and Saudi Arabia
+    is essential", "it is important for us to maintain a regular dialogue with you"): a
+    commitment to them (gold guidelines 5.2), not ties reported; not "it is important to
+    intensify efforts", which calls on others."""
+    cur = tok.head if tok.dep_ == "dobj" else tok
+    while cur.dep_ == "conj":
+        cur = cur.head
+    if cur.dep_ in {"pcomp", "pobj"} and cur.head.lower_ == "to":
+        weighed = cur.head.head
+        if weighed.lemma_.lower() == "importance":  # "attach importance to"
+            return bool(weighed.head.lemma_.lower() == "attach")
+        return weighed.lemma_.lower() == "attach" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "importance" for c in weighed.children)
+    if cur.dep_ == "nsubj" or (cur.dep_ in {"advcl", "xcomp", "ccomp"} and any(
+            c.dep_ == "nsubj" and c.lower_ == "us" for c in cur.children)):
+        return cur.head.lemma_.lower() == "be" and any(
+            c.dep_ == "acomp" and c.lower_ in _IMPORTANT for c in cur.head.children)
     return False
 
 
