@@ -3188,3 +3188,19 @@ def test_ties_a_speaker_holds_important_are_a_commitment(nlp: Any, tmp_path: Pat
     evs = [e for e in _tarnov_says(nlp, tmp_path, words) if e.mode != "meeting"]
     assert [(e.type, e.mode, e.actors, e.targets) for e in evs] == [
         ("AGREE", "express intent", ("person/oleg-tarnov",), ("country/v",))]
+
+
+def test_joint_projects_named_by_no_one_at_talks_of_two_states_are_theirs(
+        nlp: Any, tmp_path: Path) -> None:
+    ev = only(_tarnov_says(nlp, tmp_path, "Major joint projects are underway in the mining "
+                                          "sector."), "COOPERATE")
+    assert set(ev.actors) == {"country/v", "country/t"}
+
+
+def test_sentences_to_parse_take_joint_work_named_by_no_one_after_a_participant() -> None:
+    art = article_from("Vladimir Putin met Sadyr Japarov. Major joint projects are underway. "
+                       "Major projects are underway.", dt.date(2021, 6, 1))
+    ents = [make_entity(art, "Q7747", "Person", ("Vladimir Putin",)),
+            make_entity(art, "Q1", "Person", ("Sadyr Japarov",))]
+    assert chosen_texts(art, ents) == ["Vladimir Putin met Sadyr Japarov.",
+                                       "Major joint projects are underway."]

@@ -678,6 +678,11 @@ class _Extractor:
         state is not an entity of the article)."""
         return self.states_of(self.group)
 
+    def _two_states(self, keys: Sequence[str]) -> bool:
+        """True when ``keys`` are, or serve, exactly two countries (talks of two states)."""
+        states = self.states_of(keys)
+        return len(states) == 2 and all(self.index.types.get(k) == "Country" for k in states)
+
     def states_of(self, keys: Sequence[str]) -> list[str]:
         """Each key as the state it acts for, when that state is an entity of the article."""
         types, states = self.index.types, self.country
@@ -2076,9 +2081,10 @@ class _Extractor:
         elif (not actors and not targets and parties and tok.pos_ == "NOUN"
               and trig.type == "COOPERATE"
               and any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children)
-              and not self.index.in_turn(tok.i)):
+              and (not self.index.in_turn(tok.i) or self._two_states(parties))):
             # "the parties gave a positive assessment of joint efforts within the Astana
-            # process": the states of the meeting's parties work together
+            # process": the states of the meeting's parties work together; so in a speech at
+            # talks of two states ("Major joint projects are underway")
             actors = self.states_of(parties)
             found.from_context = True
         elif (not actors and not targets and trig.mode == "establish diplomatic relations"
@@ -3195,8 +3201,10 @@ def sentences_to_parse(doc: Doc, article: Article, entities: Sequence[Entity]) -
         # "Documents were signed" names nobody, the states of the meeting before it sign; "it
         # was agreed to ..." is said by the parties of the meeting
         passive = any(t.lower_ in _PASSIVE_AUX for t in sent)
+        # "Major joint projects are underway": the parties of the talks reported, unnamed
         named = (at < len(parts) and parts[at] < hi) or (lo > first_part and any(
             trig.mode in _DISTINCT_ACTS or (passive and trig.type in _SAID_AT_MEETINGS)
+            or (trig.type == "COOPERATE" and any(w.lower_ == "joint" for w in sent))
             for t in triggers for lemma in form_lemmas[t.lower_]
             for trig in lexicon.by_lemma.get(lemma, ())))
         if not named and not any(
