@@ -3204,3 +3204,11 @@ def test_sentences_to_parse_take_joint_work_named_by_no_one_after_a_participant(
             make_entity(art, "Q1", "Person", ("Sadyr Japarov",))]
     assert chosen_texts(art, ents) == ["Vladimir Putin met Sadyr Japarov.",
                                        "Major joint projects are underway."]
+
+
+def test_this_time_is_no_repetition(nlp: Any) -> None:
+    ev = only(short_events(nlp, "This Thursday the Andean Community (CAN) also criticized the "
+                                "move, this time not only implying approval would be required, "
+                                "but also recommending to maintain the status of the monument "
+                                "as a museum."), "ACCUSE")
+    assert ev.actors == ("Q10",)

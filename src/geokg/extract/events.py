@@ -3724,9 +3724,9 @@ def _aggregate(tok: Token) -> bool:
         if child.dep_ == "amod" and low in _AGGREGATE_WORDS:
             return True
         if child.dep_ in {"advmod", "npadvmod"} and (
-            low in _AGGREGATE_WORDS or child.lemma_.lower() == "time"
+            low in _AGGREGATE_WORDS or (child.lemma_.lower() == "time" and child.tag_ == "NNS")
         ):
-            return True
+            return True  # "met several times"; not "criticized the move, this time ..."
         if child.dep_ == "prep" and low == "since" and re.search(
                 r"\b(?:\d\d)?\d0['’]?s\b", "".join(t.text_with_ws for t in child.subtree)):
             return True  # "has supported Egypt since the 50's": a long practice
