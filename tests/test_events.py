@@ -3212,3 +3212,14 @@ def test_this_time_is_no_repetition(nlp: Any) -> None:
                                 "but also recommending to maintain the status of the monument "
                                 "as a museum."), "ACCUSE")
     assert ev.actors == ("Q10",)
+
+
+def test_our_talks_said_to_the_other_leader_are_both_sides_and_set_the_meetings_parties(
+        nlp: Any, tmp_path: Path) -> None:
+    text = ("Cross years\n\nThe Year of Tarnavia in Varnia opened today.\n\n"
+            "President of Varnia Ilse Orlova: Welcome.\n\n"
+            "President of Tarnavia Oleg Tarnov: Our talks today were held in a constructive "
+            "atmosphere. Major joint projects are underway in the mining sector.\n")
+    events = _two_states_events(nlp, tmp_path, text)
+    assert set(only(events, "CONSULT").actors) == {"person/oleg-tarnov", "person/ilse-orlova"}
+    assert set(only(events, "COOPERATE").actors) == {"country/v", "country/t"}

@@ -191,6 +191,8 @@ _MEETING_NOUNS = frozenset({"conversation", "talk", "talks", "meeting", "discuss
 # Meeting nouns whose plural is many meetings ("talks" and "negotiations" are one).
 _SINGLE_MEETINGS = frozenset({"meeting", "visit", "call", "conversation", "summit"})
 _SPEAKER_PRONOUNS = frozenset({"i", "me", "my"})
+# Meetings "our" names, said to the other side, as both sides' ("our talks today").
+_OUR_MEETING = frozenset({"talk", "talks", "meeting", "negotiation", "conversation"})
 # "you" in a transcript turn is the person the speaker answers or is answered by.
 _ADDRESSEE_PRONOUNS = frozenset({"you", "your"})
 _ALL = frozenset({"all", "each", "both"})  # "all of you", "you all": everyone in the room
@@ -717,6 +719,19 @@ class _Extractor:
                     return self.phrase_entities(c, 1)
         return []
 
+    def _our_meeting(self, our: Token) -> list[str]:
+        """Both sides of a transcript of two, for "our" meeting said as the subject before any
+        meeting is known ("our talks today were held in a business-like atmosphere")."""
+        meeting, idx = our.head, self.index
+        if (self.group or our.dep_ != "poss" or not idx.in_turn(our.i)
+                or meeting.lemma_.lower() not in _OUR_MEETING
+                or meeting.dep_ not in {"nsubj", "nsubjpass"}
+                or any(c.dep_ == "prep" and c.lower_ == "with" for c in meeting.children)):
+            return []
+        pair = [k for k in (idx.speaker_at(our.i), idx.addressee_at(our.i)) if k]
+        # the speaker's and the addressee's, in a transcript of these two alone
+        return pair if len(set(pair)) == 2 and {s for _, s in idx.turns if s} == set(pair) else []
+
     def _reporter(self, pronoun: Token) -> list[str]:
         """Who reports the clause a possessive pronoun is in, when the pronoun is theirs ("X
         acknowledged their government had shot down ...": X's government)."""
@@ -851,6 +866,8 @@ class _Extractor:
                 body = self._reporting_body(head)
                 if body is not None:
                     return [body]  # "Thames Valley Police said they had arrested a man"
+            if lower == "our" and not depth and (pair := self._our_meeting(head)):
+                return pair
             if lower in _GROUP_PRONOUNS:
                 exclusive = lower in {"we", "us"} and not depth and (
                     (_says_you(head.head, head) and idx.addressee_at(head.i) is not None)
