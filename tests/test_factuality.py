@@ -121,6 +121,12 @@ CASES = [
     ("Following our talks, we agreed on a document that the ministers will publish.", "talks",
      "asserted"),
     ("After the talks next week, they will sign the treaty.", "talks", "future"),
+    # "not just ... but": what is said beside it is not denied
+    ("It is not just a good exhibition, but a remarkable example of joint efforts.", "efforts",
+     "asserted"),
+    ("Spain did not just sign the treaty with Chile, but also ratified it.", "sign",
+     "asserted"),
+    ("Spain did not sign the treaty with Chile.", "sign", "negated"),
 ]
 
 

@@ -28,6 +28,8 @@ _NEG_LEMMAS = frozenset({
 # Modifiers that a copula's negation denies instead of the event: "This is not our first
 # meeting" (it is a meeting, and not the first), "not the only visit", "not the last".
 _RANK = frozenset({"first", "last", "only", "sole"})
+# "not just ... but": what follows "but" is said, not denied.
+_NOT_JUST = frozenset({"just", "only", "merely", "simply"})
 _POSSIBLE_MODALS = frozenset({"may", "might", "could", "can", "should", "must"})
 _POSSIBLE_LEMMAS = frozenset({
     "possible", "potential", "possibly", "perhaps", "maybe", "likely", "alleged", "allegedly",
@@ -187,6 +189,8 @@ def factuality_of(trigger: Token) -> Factuality:
         for child in tok.children:
             if ranked and child.dep_ == "neg":
                 continue
+            if child.dep_ == "neg" and child.nbor(1).lower_ in _NOT_JUST:
+                continue  # "It is not just a good exhibition, but an example of joint efforts"
             if child.lower_ == "forward" and awaited:
                 continue
             if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod", "amod", "det", "acomp"}:
