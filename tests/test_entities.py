@@ -1324,3 +1324,18 @@ def test_a_surname_alone_joins_the_full_name_it_ends_before_jr() -> None:
     person = next(e for e in ents.values() if e.label.startswith("Edward"))
     assert {m.text for m in person.mentions} >= {"DeBartolo"}
     assert "DeBartolo" not in ents
+
+
+@pytest.mark.parametrize(("text", "date", "label"), [
+    # the edition the text dates, for every mention of the championships
+    ("Vladimir Putin attended the 2017 World Judo Championships in Budapest. The World Judo "
+     "Championships ended on Monday.", dt.date(2017, 8, 28), "2017 World Judo Championships"),
+    # undated: the edition of the article's year
+    ("Vladimir Putin attended the World Judo Championships in Baku.", dt.date(2018, 9, 27),
+     "2018 World Judo Championships"),
+])
+def test_championships_are_named_by_their_edition(text: str, date: dt.date, label: str) -> None:
+    article = Article(source="t", text=text, headline="t", date=date, body_start=0,
+                      body_end=len(text), body=text)
+    events = [e for e in _entities(article).values() if e.type == "NamedEvent"]
+    assert [(e.label, len(e.mentions)) for e in events] == [(label, text.count("Championships"))]

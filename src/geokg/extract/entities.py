@@ -1656,6 +1656,23 @@ def _one_name_per_summit(summits: Sequence[_Cand]) -> None:
             c.label = names.pop()
 
 
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s+$")
+
+
+def _name_editions(cands: Sequence[_Cand], body: str, date: dt.date | None) -> None:
+    """Name a championship by its edition ("the 2017 World Judo Championships"; one named
+    without a year is the edition the text dates elsewhere, else that of the article's year):
+    the series is no event of the article."""
+    series = [c for c in cands if c.type == "NamedEvent" and not c.qid
+              and c.label.split()[-1] in {"Championships", "Championship"}]
+    years = {c.label: m.group(1) for c in series
+             if (m := _YEAR_BEFORE.search(body[max(0, c.start - 6):c.start]))}
+    for c in series:
+        year = years.get(c.label) or (str(date.year) if date else None)
+        if year is not None:
+            c.label = f"{year} {c.label}"
+
+
 def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                   resolver: Resolver | None = None) -> tuple[Entity, ...]:
     """The entities of ``article`` found in ``doc`` (parsed from ``article.body``).
@@ -2274,6 +2291,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     _join_place_short_forms(cands, gaz)
     _name_towns_by_state(cands, body)
     _name_national_bodies(cands, ctx, gaz, article.publisher)
+    _name_editions(cands, body, article.date)
     names = _named_events()["names"]
     groups = _group_names()["names"]
     media = _group_names()["media"]
