@@ -1339,3 +1339,12 @@ def test_championships_are_named_by_their_edition(text: str, date: dt.date, labe
                       body_end=len(text), body=text)
     events = [e for e in _entities(article).values() if e.type == "NamedEvent"]
     assert [(e.label, len(e.mentions)) for e in events] == [(label, text.count("Championships"))]
+
+
+def test_a_name_after_mr_is_a_person_even_when_the_model_leaves_mr_out() -> None:
+    text = ("What are your impressions? Mr Infantino has said in a conversation with us that he "
+            "is very impressed with the atmosphere.")
+    article = Article(source="t", text=text, headline="t", date=dt.date(2017, 6, 17),
+                      body_start=0, body_end=len(text), body=text)
+    (infantino,) = [e for e in _entities(article).values() if e.label == "Infantino"]
+    assert infantino.type == "Person"

@@ -1836,6 +1836,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             # "Mr el-Sisi" read as a place: only a person is Mr; "Assemblywoman Selena
             # Torres" read as a body (not "the Senator Hotel")
             typ = "Person"
+        elif (before := ctx.prev(s)) is not None and before.norm.rstrip(".") in _HONORIFICS:
+            typ = "Person"  # "Mr Infantino", the title left out of the span read as a place
         if typ == "Person":
             # Drop titles the model kept ("Mr Putin", "President Assad").
             ws = ctx.words[ctx.index_at(s):ctx.index_at(e)]
