@@ -1348,3 +1348,12 @@ def test_a_name_after_mr_is_a_person_even_when_the_model_leaves_mr_out() -> None
                       body_start=0, body_end=len(text), body=text)
     (infantino,) = [e for e in _entities(article).values() if e.label == "Infantino"]
     assert infantino.type == "Person"
+
+
+def test_world_regions_named_by_a_phrase_are_places() -> None:
+    text = ("Saudi Arabia plays an important role in the Islamic world, the Arab world and the "
+            "Gulf region, and Russia works with its partners in the Eurasian region.")
+    article = Article(source="t", text=text, headline="t", date=dt.date(2016, 9, 4),
+                      body_start=0, body_end=len(text), body=text)
+    places = {e.label for e in _entities(article).values() if e.type == "Place"}
+    assert {"Muslim world", "Arab world", "Persian Gulf", "Eurasia"} <= places
