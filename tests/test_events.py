@@ -3223,3 +3223,10 @@ def test_our_talks_said_to_the_other_leader_are_both_sides_and_set_the_meetings_
     events = _two_states_events(nlp, tmp_path, text)
     assert set(only(events, "CONSULT").actors) == {"person/oleg-tarnov", "person/ilse-orlova"}
     assert set(only(events, "COOPERATE").actors) == {"country/v", "country/t"}
+
+
+def test_launching_cross_years_is_cooperation_and_a_year_of_launches_is_not(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Jacinda Ardern and Pedro Sanchez launched the Year of Spain in "
+                                "New Zealand and the Year of New Zealand in Spain."), "COOPERATE")
+    assert (ev.mode, ev.actors, ev.targets) == ("cross years", ("Q1", "Q2"), ())
+    assert not short_events(nlp, "Spain launched a satellite with Chile this year.")

@@ -1827,6 +1827,9 @@ class _Extractor:
                 continue
             if trig.needs_clause and not self._readiness(tok, trig.clause_types):
                 continue
+            if trig.mode == "cross years" and not any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in trig.needs for c in tok.children):
+                continue  # "launched the Year of Russia in Kyrgyzstan", not "... this year"
             if trig.ties_foretold and not self._ties_foretold(tok):
                 continue
             return trig
