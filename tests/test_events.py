@@ -3230,3 +3230,14 @@ def test_launching_cross_years_is_cooperation_and_a_year_of_launches_is_not(nlp:
                                 "New Zealand and the Year of New Zealand in Spain."), "COOPERATE")
     assert (ev.mode, ev.actors, ev.targets) == ("cross years", ("Q1", "Q2"), ())
     assert not short_events(nlp, "Spain launched a satellite with Chile this year.")
+
+
+def test_liberating_a_place_from_a_side_assaults_that_side(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Chile helped liberate Lima from Peru."), "ASSAULT")
+    assert (ev.mode, ev.actors, ev.targets) == ("liberation", ("Q298",), ("Q419",))
+    ev = only(short_events(nlp, "They noted the importance of Lima's liberation from the hands "
+                                "of Peru."), "ASSAULT")
+    assert ev.targets == ("Q419",)
+    # a liberation named by the place freed alone names no side
+    assert not short_events(nlp, "Chile marked the anniversary of the liberation of Lima.")
+    assert not short_events(nlp, "More than 95 percent of Peru has been liberated.")
