@@ -3241,3 +3241,9 @@ def test_liberating_a_place_from_a_side_assaults_that_side(nlp: Any) -> None:
     # a liberation named by the place freed alone names no side
     assert not short_events(nlp, "Chile marked the anniversary of the liberation of Lima.")
     assert not short_events(nlp, "More than 95 percent of Peru has been liberated.")
+
+
+def test_cooperation_the_article_reports_first_happened_on_its_date(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Jacinda Ardern and Pedro Sanchez launched the Year of Spain in "
+                                "New Zealand during a ceremony in Wellington."), "COOPERATE")
+    assert ev.date == "2021-06-09"

@@ -307,6 +307,10 @@ _STEPS = frozenset({"step", "measure", "effort", "action", "settlement", "implem
 _SPEECH_ACTS = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Acts done by saying or deciding them: their dates are often their content's.
 _SAID_ACTS = _SPEECH_ACTS | {"AGREE"}
+# Acts the day's news may report first, done that day unless told otherwise ("launched the Year
+# of Russia in Kyrgyzstan during a ceremony", "granted a pardon"); not hostile acts, which may
+# be days old when reported.
+_HEADLINE_ACTS = _SAID_ACTS | {"COOPERATE", "CONCEDE"}
 # Acts each told once: two signings by the same parties are two documents.
 _DISTINCT_ACTS = frozenset({"sign agreement", "ratify agreement"})
 # Acts that, told in two sentences, are two acts: "they agreed to A. They also agreed to B.",
@@ -2858,7 +2862,7 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 if (
                     s_no < 2
                     and (event.type == "CONSULT"
-                         or (event.type in _SAID_ACTS and _past_clause(tok)
+                         or (event.type in _HEADLINE_ACTS and _past_clause(tok)
                              and not _reported_clause(tok)))
                     and event.factuality == "asserted"
                     and event.date is None
