@@ -1357,3 +1357,17 @@ def test_world_regions_named_by_a_phrase_are_places() -> None:
                       body_start=0, body_end=len(text), body=text)
     places = {e.label for e in _entities(article).values() if e.type == "Place"}
     assert {"Muslim world", "Arab world", "Persian Gulf", "Eurasia"} <= places
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("In September, Yekaterinburg will host the 9th Russia-Kyrgyzstan Inter-Regional Conference.",
+     "9th Russia–Kyrgyzstan Inter-Regional Conference"),
+    ("Russia-Kyrgyzstan relations are good, Vladimir Putin said.", None),
+])
+def test_a_name_the_model_starts_after_a_hyphen_keeps_its_sides(text: str,
+                                                              label: str | None) -> None:
+    article = Article(source="t", text=text, headline="t", date=dt.date(2020, 2, 27),
+                      body_start=0, body_end=len(text), body=text)
+    labels = {e.label for e in _entities(article).values()}
+    assert not {"Kyrgyzstan Inter-Regional Conference", "Russia-Kyrgyzstan"} & labels
+    assert label is None or label in labels

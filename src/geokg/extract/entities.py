@@ -352,7 +352,26 @@ def _tidy(body: str, ctx: _Ctx, start: int, end: int, model_label: str) -> tuple
             and body[end:nxt.start] == " " and nxt.raw[:1].isupper()
             and nxt.norm in _GATHERINGS):
         end = nxt.end  # "Russian Labour Protection" + "Week" (tagged a date): one event's name
+    if model_label in {"ORG", "EVENT", "FAC"} and len(words) >= 2:
+        start = _paired_start(body, ctx, start)
     return start, end
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird")
+
+
+def _paired_start(body: str, ctx: _Ctx, start: int) -> int:
+    """Where a body's or gathering's name starts when the model began it after a hyphen:
+    "9th Russia-" + "Kyrgyzstan Inter-Regional Conference" is one name, with its side and its
+    number."""
+    side = ctx.prev(start)
+    if (side is None or side.raw != "-" or side.end != start or (pair := ctx.prev(start, 2))
+            is None or pair.end != side.start or not pair.raw[:1].isupper()):
+        return start
+    number = ctx.prev(start, 3)
+    if number is not None and _ORDINAL.fullmatch(number.raw) and body[number.end:pair.start] == " ":
+        return number.start
+    return pair.start
 
 
 @dataclass(frozen=True)
@@ -1673,6 +1692,23 @@ def _name_editions(cands: Sequence[_Cand], body: str, date: dt.date | None) -> N
             c.label = f"{year} {c.label}"
 
 
+# "9th Russia-Kyrgyzstan Inter-Regional Conference": two sides joined at a name's start.
+_PAIR = re.compile(r"^((?:\d+(?:st|nd|rd|th) )?)([A-Z][a-z]+)-([A-Z][a-z]+)(?= )")
+
+
+def _dash_pairs(cands: Sequence[_Cand], gaz: Gazetteer) -> None:
+    """Join two states that name a body or gathering with an en dash, as its conventional name
+    does ("Russia–Kyrgyzstan", "Russian–Austrian")."""
+    def state(word: str) -> bool:
+        rec = gaz.lookup(word)
+        return (rec is not None and rec.type == "Country") or bool(gaz.country_of_demonym(word))
+    for c in cands:
+        m = _PAIR.match(c.label)
+        if (c.type in {"Organization", "NamedEvent"} and not c.qid and m
+                and state(m.group(2)) and state(m.group(3))):
+            c.label = f"{m.group(1)}{m.group(2)}–{m.group(3)}{c.label[m.end():]}"
+
+
 def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                   resolver: Resolver | None = None) -> tuple[Entity, ...]:
     """The entities of ``article`` found in ``doc`` (parsed from ``article.body``).
@@ -2294,6 +2330,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     _name_towns_by_state(cands, body)
     _name_national_bodies(cands, ctx, gaz, article.publisher)
     _name_editions(cands, body, article.date)
+    _dash_pairs(cands, gaz)
     names = _named_events()["names"]
     groups = _group_names()["names"]
     media = _group_names()["media"]
