@@ -10,10 +10,14 @@ import unicodedata
 DEFAULT_BASE = "http://127.0.0.1:8000/"
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
+# Unicode dashes and the minus sign, which ASCII folding would drop, joining two words.
+_DASHES = re.compile("[\u2010-\u2015\u2212]")
 
 
 def slugify(text: str, max_len: int = 60) -> str:
-    """Lower-case ASCII words joined by hyphens, at most ``max_len`` characters."""
+    """Lower-case ASCII words joined by hyphens, at most ``max_len`` characters; dashes
+    separate words as hyphens do ("Russia–Kyrgyzstan" is "russia-kyrgyzstan")."""
+    text = _DASHES.sub("-", text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:max_len].rstrip("-") or "x"
