@@ -1371,3 +1371,13 @@ def test_a_name_the_model_starts_after_a_hyphen_keeps_its_sides(text: str,
     labels = {e.label for e in _entities(article).values()}
     assert not {"Kyrgyzstan Inter-Regional Conference", "Russia-Kyrgyzstan"} & labels
     assert label is None or label in labels
+
+
+def test_two_clubs_summits_told_together_are_two_summits() -> None:
+    text = ("Dmitry Medvedev briefed Alexander Lukashenko about the outcomes of the SCO summit "
+            "in Tashkent and suggested discussing the upcoming G8 and G20 summits.")
+    article = Article(source="t", text=text, headline="t", date=dt.date(2010, 6, 11),
+                      body_start=0, body_end=len(text), body=text)
+    labels = {(e.label, e.type) for e in _entities(article).values()}
+    assert {("36th G8 summit", "NamedEvent"), ("2010 G20 Toronto summit", "NamedEvent"),
+            ("G8", "Organization"), ("G20", "Organization")} <= labels

@@ -110,6 +110,8 @@ _CAP = r"[A-Z][\w’'\-]*"
 _EVENT_IN = re.compile(rf"\b(?:[Tt]he\s+)({_EVENT_WORDS}\s+in\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)")
 _EVENT_ADJ = re.compile(rf"\b(?:[Tt]he\s+)((?:{_CAP}\s+)+{_EVENT_WORDS})\b")
 _SUMMIT = re.compile(rf"\b((?:{_CAP}[\s\-–])*{_CAP}\s+[Ss]ummit)\b")
+# "the G8 and G20 summits", "the SCO and CSTO summits": two clubs' summits told together.
+_SUMMIT_PAIR = re.compile(r"\b([A-Z][A-Z0-9]+) and ([A-Z][A-Z0-9]+) [Ss]ummits\b")
 # A negotiating format named after where it began ("the Normandy format", "the Astana format").
 # Its members as a number ("the Normandy Four") name it too, once the article calls it a format.
 _FORMAT = re.compile(rf"\b((?:{_CAP}\s+)*{_CAP})\s+([Ff]ormat|Four)\b")
@@ -2028,6 +2030,20 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                 cands.append(_Cand(s, s + code[0].end, "Organization", None, CONF_PATTERN,
                                    code[0].raw))
 
+    for pm in _SUMMIT_PAIR.finditer(body):
+        # "the upcoming G8 and G20 summits": two summits, each named by its club, and the clubs
+        s, e = pm.span()
+        if any(c.type == "NamedEvent" and c.start < e and s < c.end for c in cands):
+            continue
+        for club in (pm.group(1), pm.group(2)):
+            label = _event_label(_SUMMIT.pattern, f"{club} summit", body[e:e + 60], cands, s,
+                                 gaz, article.date)
+            cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, label))
+        for g in (1, 2):
+            if not any(c.start < pm.end(g) and pm.start(g) < c.end and c.type != "NamedEvent"
+                       for c in cands):
+                cands.append(_Cand(pm.start(g), pm.end(g), "Organization", None, CONF_PATTERN,
+                                   pm.group(g)))
     _one_name_per_summit(summits)
     for gm in _CLUB_CODE.finditer(body):
         # "the G7 presidency", "expelled from the G8": a club of states, whatever the model
