@@ -3247,3 +3247,11 @@ def test_cooperation_the_article_reports_first_happened_on_its_date(nlp: Any) ->
     ev = only(short_events(nlp, "Jacinda Ardern and Pedro Sanchez launched the Year of Spain in "
                                 "New Zealand during a ceremony in Wellington."), "COOPERATE")
     assert ev.date == "2021-06-09"
+
+
+@pytest.mark.parametrize("words", ["We support the main agenda you have set for this summit.",
+                                   "We welcome the decision you have taken."])
+def test_what_the_addressee_set_is_theirs_to_be_supported(nlp: Any, tmp_path: Path,
+                                                          words: str) -> None:
+    ev = only(_tarnov_says(nlp, tmp_path, words), "SUPPORT")
+    assert (ev.actors, ev.targets) == (("person/oleg-tarnov",), ("person/ilse-orlova",))

@@ -1317,6 +1317,12 @@ class _Extractor:
                     found.add("target", [k for k in self._parties_of_act(child)
                                          if k not in speakers])
                     continue
+                if not keys and trig.type == "SUPPORT" and self.index.in_turn(child.i):
+                    # "we support the main agenda you have set for this summit": yours
+                    keys = [k for rel in child.children if rel.dep_ == "relcl"
+                            and any(c.dep_ == "nsubj" and c.lower_ == "you"
+                                    for c in rel.children)
+                            for k in [self.index.addressee_at(rel.i)] if k]
                 found.add(role, keys)
                 self._prep_objects(child, trig, found, authored=True)
             elif child.dep_ in {"xcomp", "ccomp"} and trig.type in {"REQUEST", "AGREE"}:
@@ -3262,7 +3268,11 @@ def _says_you(verb: Token, subject: Token) -> bool:
         tok = todo.pop()
         if tok.lower_ in _ADDRESSEE_PRONOUNS:
             return True
-        todo += [c for c in tok.children if c.dep_ not in _ASIDE_DEPS]
+        todo += [c for c in tok.children if c.dep_ not in _ASIDE_DEPS or (
+            # "we support the agenda you have set": the object is yours
+            c.dep_ == "relcl" and tok.dep_ in _OBJECTS and any(
+                g.dep_ == "nsubj" and g.lower_ == "you" and not any(
+                    x.dep_ == "conj" for x in g.children) for g in c.children))]
     return False
 
 
