@@ -127,6 +127,8 @@ CASES = [
     ("Spain did not just sign the treaty with Chile, but also ratified it.", "sign",
      "asserted"),
     ("Spain did not sign the treaty with Chile.", "sign", "negated"),
+    # a "not" that ends the text, with nothing after it
+    ("Chile will sign the treaty whether Peru likes it or not", "sign", "negated"),
 ]
 
 

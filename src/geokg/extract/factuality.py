@@ -147,6 +147,11 @@ def _has_rule_out(tok: Token) -> bool:
     return has_neg and has_out
 
 
+def _not_just(neg: Token) -> bool:
+    """True for a "not" that limits rather than denies ("not just", "not only")."""
+    return neg.i + 1 < len(neg.doc) and neg.doc[neg.i + 1].lower_ in _NOT_JUST
+
+
 def factuality_of(trigger: Token) -> Factuality:
     """Factuality of the event whose trigger token is given, from dependency-parse cues."""
     chain = governor_chain(trigger)
@@ -189,7 +194,7 @@ def factuality_of(trigger: Token) -> Factuality:
         for child in tok.children:
             if ranked and child.dep_ == "neg":
                 continue
-            if child.dep_ == "neg" and child.nbor(1).lower_ in _NOT_JUST:
+            if child.dep_ == "neg" and _not_just(child):
                 continue  # "It is not just a good exhibition, but an example of joint efforts"
             if child.lower_ == "forward" and awaited:
                 continue
