@@ -1695,7 +1695,7 @@ def _name_editions(cands: Sequence[_Cand], body: str, date: dt.date | None) -> N
 
 
 # "9th Russia-Kyrgyzstan Inter-Regional Conference": two sides joined at a name's start.
-_PAIR = re.compile(r"^((?:\d+(?:st|nd|rd|th) )?)([A-Z][a-z]+)-([A-Z][a-z]+)(?= )")
+_PAIR = re.compile(rf"^((?:(?:{_ORDINAL.pattern}) )?)([A-Z][a-z]+)-([A-Z][a-z]+)(?= )")
 
 
 def _dash_pairs(cands: Sequence[_Cand], gaz: Gazetteer) -> None:

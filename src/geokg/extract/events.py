@@ -1319,9 +1319,7 @@ class _Extractor:
                     continue
                 if not keys and trig.type == "SUPPORT" and self.index.in_turn(child.i):
                     # "we support the main agenda you have set for this summit": yours
-                    keys = [k for rel in child.children if rel.dep_ == "relcl"
-                            and any(c.dep_ == "nsubj" and c.lower_ == "you"
-                                    for c in rel.children)
+                    keys = [k for rel in child.children if _yours(rel)
                             for k in [self.index.addressee_at(rel.i)] if k]
                 found.add(role, keys)
                 self._prep_objects(child, trig, found, authored=True)
@@ -1683,8 +1681,8 @@ class _Extractor:
                     found.from_context = True
             if found.actors:
                 return
-        opens = noun.dep_ == "ROOT" or (noun.i > 0 and noun.doc[noun.i - 1].text == ":")
-        if (trig.mode == "congratulate" and opens and self.index.in_turn(noun.i)
+        if (trig.mode == "congratulate" and self.index.in_turn(noun.i)
+                and (noun.dep_ == "ROOT" or (noun.i > 0 and noun.doc[noun.i - 1].text == ":"))
                 and any(c.dep_ == "prep" and c.lower_ in {"on", "to"} for c in noun.children)):
             # "Congratulations on the opening of the Year of Russia", said alone: the speaker
             # congratulates the one addressed, unless it names whom ("to the Kyrgyz people")
@@ -3268,12 +3266,18 @@ def _says_you(verb: Token, subject: Token) -> bool:
         tok = todo.pop()
         if tok.lower_ in _ADDRESSEE_PRONOUNS:
             return True
-        todo += [c for c in tok.children if c.dep_ not in _ASIDE_DEPS or (
-            # "we support the agenda you have set": the object is yours
-            c.dep_ == "relcl" and tok.dep_ in _OBJECTS and any(
-                g.dep_ == "nsubj" and g.lower_ == "you" and not any(
-                    x.dep_ == "conj" for x in g.children) for g in c.children))]
+        # "we support the agenda you have set": the object is yours
+        todo += [c for c in tok.children if c.dep_ not in _ASIDE_DEPS
+                 or (tok.dep_ in _OBJECTS and _yours(c))]
     return False
+
+
+def _yours(clause: Token) -> bool:
+    """True for a relative clause whose subject is "you" alone ("the agenda you have set"; not
+    "the agreements you and I reached")."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ == "you" and not any(x.dep_ == "conj" for x in c.children)
+        for c in clause.children)
 
 
 def _after(date: str | None, day: dt.date | None) -> bool:
@@ -3562,11 +3566,11 @@ def _held_important(tok: Token) -> bool:
     while cur.dep_ == "conj":
         cur = cur.head
     if cur.dep_ in {"pcomp", "pobj"} and cur.head.lower_ == "to":
+        # "attach importance to": the parser hangs the "to" on the noun or on the verb
         weighed = cur.head.head
-        if weighed.lemma_.lower() == "importance":  # "attach importance to"
-            return bool(weighed.head.lemma_.lower() == "attach")
-        return weighed.lemma_.lower() == "attach" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() == "importance" for c in weighed.children)
+        verb = weighed.head if weighed.lemma_.lower() == "importance" else weighed
+        return verb.lemma_.lower() == "attach" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "importance" for c in verb.children)
     if cur.dep_ == "nsubj" or (cur.dep_ in {"advcl", "xcomp", "ccomp"} and any(
             c.dep_ == "nsubj" and c.lower_ == "us" for c in cur.children)):
         return cur.head.lemma_.lower() == "be" and any(
