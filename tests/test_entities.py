@@ -1381,3 +1381,12 @@ def test_two_clubs_summits_told_together_are_two_summits() -> None:
     labels = {(e.label, e.type) for e in _entities(article).values()}
     assert {("36th G8 summit", "NamedEvent"), ("2010 G20 Toronto summit", "NamedEvent"),
             ("G8", "Organization"), ("G20", "Organization")} <= labels
+
+
+def test_a_championship_named_with_its_year_keeps_that_one_year() -> None:
+    from geokg.extract.entities import _Cand, _name_editions
+
+    body = "The 2019 World Athletics Championships opened in Doha."
+    cand = _Cand(4, 41, "NamedEvent", None, 0.9, "2019 World Athletics Championships")
+    _name_editions([cand], body, dt.date(2019, 10, 1))
+    assert cand.label == "2019 World Athletics Championships"

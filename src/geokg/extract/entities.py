@@ -1678,6 +1678,7 @@ def _one_name_per_summit(summits: Sequence[_Cand]) -> None:
 
 
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s+$")
+_YEAR_FIRST = re.compile(r"(?:19|20)\d\d ")
 
 
 def _name_editions(cands: Sequence[_Cand], body: str, date: dt.date | None) -> None:
@@ -1685,7 +1686,8 @@ def _name_editions(cands: Sequence[_Cand], body: str, date: dt.date | None) -> N
     without a year is the edition the text dates elsewhere, else that of the article's year):
     the series is no event of the article."""
     series = [c for c in cands if c.type == "NamedEvent" and not c.qid
-              and c.label.split()[-1] in {"Championships", "Championship"}]
+              and c.label.split()[-1] in {"Championships", "Championship"}
+              and not _YEAR_FIRST.match(c.label)]  # "2019 World Championships" is one already
     years = {c.label: m.group(1) for c in series
              if (m := _YEAR_BEFORE.search(body[max(0, c.start - 6):c.start]))}
     for c in series:
