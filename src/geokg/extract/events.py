@@ -261,6 +261,8 @@ _PLANS = frozenset({"plan", "protocol", "programme", "program", "memorandum", "r
 # Words of thanks whose "for" names what the one thanked did for the thankers.
 _THANKS = frozenset({"thank", "thanks", "grateful", "thankful", "gratitude", "appreciation",
                      "appreciate"})
+# Words of thanks proper, whose "for" names what is thanked for ("thank you for the invitation").
+_GRATITUDE = _THANKS - {"appreciation", "appreciate"}
 # Acts a readiness to act can be an offer of ("ready to hold talks", "prepared to help").
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"})
 # Acts a meeting report tells in the agentless passive, meaning its parties ("it was agreed").
@@ -3731,7 +3733,7 @@ def _bilateral(noun: Token) -> bool:
 
 def _thanks_matter(tok: Token) -> str | None:
     """What a thanks is for ("thank you for the invitation": "invitation"), as a lemma."""
-    if tok.lemma_.lower() not in {"thank", "thanks", "gratitude", "grateful", "thankful"}:
+    if tok.lemma_.lower() not in _GRATITUDE:
         return None
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "for":
