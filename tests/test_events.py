@@ -3182,6 +3182,8 @@ def test_agreeing_with_a_person_endorses_them_and_a_view_agreed_is_no_event(
     "We attach great importance to expanding mutually beneficial cooperation with Varnia.",
     "Therefore, cooperation and coordination between Tarnavia and Varnia are essential.",
     "It is important for us to maintain a regular dialogue with Varnia.",
+    # "regular" tells ties kept up, not repeated meetings
+    "It is important for us to maintain regular contacts with Varnia.",
 ])
 def test_ties_a_speaker_holds_important_are_a_commitment(nlp: Any, tmp_path: Path,
                                                          words: str) -> None:

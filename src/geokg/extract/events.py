@@ -1790,7 +1790,7 @@ class _Extractor:
         if not entries or (named and not self._named_meeting(tok)):
             return None  # words inside a name ("Normandy Four summit") are not triggers
         if tok.dep_ == "amod" or (_aggregate(tok) and not (
-                tok.lemma_.lower() in _STANDING_TIES and (
+                any(t.mode in _STANDING_TIES for t in entries) and (
                     _we_keep_on(tok) or _held_important(tok)))):
             # "alleged hush money", "three telephone conversations"; but "we will continue
             # regular contacts" commits to them
