@@ -3257,3 +3257,20 @@ def test_what_the_addressee_set_is_theirs_to_be_supported(nlp: Any, tmp_path: Pa
                                                           words: str) -> None:
     ev = only(_tarnov_says(nlp, tmp_path, words), "SUPPORT")
     assert (ev.actors, ev.targets) == (("person/oleg-tarnov",), ("person/ilse-orlova",))
+
+
+@pytest.mark.parametrize(("opening", "thanked"), [
+    ("Mr President, friends, colleagues,", ("person/ilse-orlova",)),  # by title: the one met
+    ("Good afternoon, colleagues, Mrs Orlova,", ("person/ilse-orlova",)),  # by name
+    # two hailed, or a company of dignitaries: "you" is not one person
+    ("Mrs Orlova, Mr Brandt, colleagues,", ()),
+    ("Mr President Orlova, heads of delegations, colleagues,", ()),
+])
+def test_a_speech_nobody_answers_addresses_the_one_person_it_hails(
+        nlp: Any, tmp_path: Path, opening: str, thanked: tuple[str, ...]) -> None:
+    text = ("Meeting in Varnia\n\nOleg Tarnov met with President of Varnia Ilse Orlova.\n\n"
+            f"President of Tarnavia Oleg Tarnov: {opening}\n\n"
+            "I would like to thank you for the opportunity to meet with you once again.\n")
+    thanks = [e for e in _two_states_events(nlp, tmp_path, text) if e.type == "SUPPORT"]
+    assert [e.targets for e in thanks] == ([thanked] if thanked else [])
+    assert all(e.actors == ("person/oleg-tarnov",) for e in thanks)

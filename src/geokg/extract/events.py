@@ -430,6 +430,8 @@ class _EntityIndex:
     turns: list[tuple[int, str | None]] = field(default_factory=list)
     # A message quoted after "The message reads:": (its first token, sender, addressee).
     message: tuple[int, str, str | None] | None = None
+    # The one person a turn opens by hailing ("Mr Premier, friends, colleagues,"), by turn.
+    hailed: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, article: Article, entities: Sequence[Entity]) -> _EntityIndex:
@@ -464,8 +466,9 @@ class _EntityIndex:
                 is_subject = any(_heads_subject(t) for t in span)
                 persons.append((span.start, ent.key, is_subject))
         persons.sort()
-        return cls(token_key, raw_key, types, metonym, persons, _turns(doc, entities, article),
-                   _message(doc, persons))
+        turns = _turns(doc, entities, article)
+        return cls(token_key, raw_key, types, metonym, persons, turns, _message(doc, persons),
+                   _hailed(doc, turns, token_key, types, persons))
 
     def _turn_at(self, i: int) -> int:
         """Index in ``turns`` of the transcript turn holding token i; -1 before any turn."""
@@ -481,11 +484,13 @@ class _EntityIndex:
             return self.message[1]
         return self.last_person_before(i)
 
-    def addressee_at(self, i: int) -> str | None:
+    def addressee_at(self, i: int, *, hailed: bool = False) -> str | None:
         """The person "you" at token i addresses: the speaker of the nearest other turn.
 
         An answer to an unnamed questioner addresses nobody known; a question addresses who
-        answers it; outside a transcript "you" is left alone.
+        answers it; outside a transcript "you" is left alone. In a speech nobody answers,
+        ``hailed`` asks for the one person it opened by hailing: right for whom the speaker
+        thanks or congratulates, while "your work" may be the whole room's.
         """
         at = self._turn_at(i)
         if at < 0:
@@ -498,7 +503,8 @@ class _EntityIndex:
             found = next(other, speaker)
             if found != speaker:
                 return found
-        return None
+        # nobody answers: the one person the speaker hailed ("Mr Premier, friends,")
+        return self.hailed.get(at) if hailed else None
 
     def in_turn(self, i: int) -> bool:
         """True when token i is inside a transcript turn (someone's own words)."""
@@ -547,6 +553,68 @@ def _heads_subject(tok: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+# The opening of a speech: comma-separated forms of address, one of them perhaps a person's
+# ("Mr Premier, friends, colleagues,"; "President Xi, friends,"; "Mr Babich, you head ...").
+_HAIL_PERSON = re.compile(r"(?:(?:Dear|Esteemed) )?(?:Mr|Mrs|Ms|Madam|Madame|President"
+                          r"|Prime Minister|Chancellor|Premier"
+                          r"|Your (?:Majesty|Highness|Excellency))\.?"
+                          r"(?: [A-Z][\w'’-]*){0,4}")
+_HAIL_GROUP = re.compile(r"(?:(?:good|dear|esteemed|my) )?(?:afternoon|morning|evening|friends"
+                         r"|colleagues|ladies and gentlemen|gentlemen|ladies|comrades|everyone)",
+                         re.IGNORECASE)
+_DIGNITARIES = re.compile(r"\b(?:heads|leaders|presidents|ministers|members|delegations?"
+                          r"|delegates|participants|representatives|ambassadors|excellencies)\b",
+                          re.IGNORECASE)
+# Titles a form of address may hold instead of a name ("Mr Federal President").
+_HAIL_TITLES = frozenset({"President", "Premier", "Minister", "Prime", "Federal", "Chancellor",
+                          "Vice", "Secretary", "General", "Ambassador", "Chairman", "Chair",
+                          "Speaker", "Governor", "Mayor", "Majesty", "Highness", "Excellency"})
+
+
+def _hailed(doc: Doc, turns: Sequence[tuple[int, str | None]], token_key: Mapping[int, str],
+            types: Mapping[str, EntityType], persons: Sequence[tuple[int, str, bool]]
+            ) -> dict[int, str]:
+    """The person each turn opens by hailing, when it hails exactly one and no company of
+    dignitaries: named ("Mr Nazarbayev,"), or by title alone ("Mr Premier,"), then the first
+    person other than the speaker whom the text names before the transcript."""
+    hailed: dict[int, str] = {}
+    for at, (start, speaker) in enumerate(turns):
+        label = _TURN.match(doc.text, doc[start].idx) if speaker else None
+        if label is None:
+            continue
+        rest = doc.text[label.end():]
+        line = rest.lstrip(" \t\n")
+        offset = label.end() + len(rest) - len(line)
+        line = line.split("\n", 1)[0]
+        people: list[tuple[int, int]] = []
+        pos = 0
+        while (comma := line.find(",", pos)) >= 0:
+            item = line[pos:comma].strip()
+            if _HAIL_PERSON.fullmatch(item):
+                people.append((offset + pos, offset + comma))
+            elif not _HAIL_GROUP.fullmatch(item):
+                if _DIGNITARIES.search(item):
+                    people.clear()  # "Mr President Xi Jinping, heads of state,": a forum
+                break
+            pos = comma + 1
+        if len(people) != 1:
+            continue
+        span = doc.char_span(*people[0], alignment_mode="expand")
+        if span is None:
+            continue
+        named = {token_key[t.i] for t in span if types.get(token_key.get(t.i, "")) == "Person"}
+        if named:
+            person = next(iter(named)) if len(named) == 1 else None
+        elif all(t.text in _HAIL_TITLES or not t.is_title for t in span[1:]):
+            person = next((key for p, key, _ in persons if p < turns[0][0] and key != speaker),
+                          None)
+        else:
+            person = None
+        if person is not None and person != speaker:
+            hailed[at] = person
+    return hailed
 
 
 # "The message reads, in part:", "The telegram of condolences says:": a quoted message follows.
@@ -849,7 +917,7 @@ class _Extractor:
                 if (head.dep_ == "pobj" and head.head.head.lower_ in _ALL) or any(
                         c.lower_ in _ALL for c in head.children):
                     return []
-                person = idx.addressee_at(head.i)
+                person = idx.addressee_at(head.i, hailed=head.dep_ in {"dobj", "dative"})
                 # "you and I agreed": the addressee and the speaker
                 others = [k for c in head.children if c.dep_ == "conj"
                           for k in self.phrase_entities(c, depth + 1)]
@@ -1506,7 +1574,7 @@ class _Extractor:
                 if c.dep_ == "poss" and c.lower_ in {"my", "our"} and idx.in_turn(c.i):
                     found.add("actor", [k for k in [idx.speaker_at(c.i)] if k])
                 elif c.dep_ == "poss" and c.lower_ == "your" and idx.in_turn(c.i):
-                    found.add("actor", [k for k in [idx.addressee_at(c.i)] if k])
+                    found.add("actor", [k for k in [idx.addressee_at(c.i, hailed=True)] if k])
                 elif c.dep_ == "poss" and c.pos_ != "PRON":
                     found.add("actor", self.phrase_entities(c))
                 elif c.dep_ == "prep" and c.lower_ in {"of", "from"}:
@@ -1690,8 +1758,8 @@ class _Extractor:
             # congratulates the one addressed, unless it names whom ("to the Kyrgyz people")
             found.add("actor", [k for k in [self.turn_speaker(noun)] if k])
             if not found.targets:
-                found.add("target", [k for k in [self.index.addressee_at(noun.i)] if k
-                                     and k not in found.actors])
+                found.add("target", [k for k in [self.index.addressee_at(noun.i, hailed=True)]
+                                     if k and k not in found.actors])
             return
         # A light verb carries the subject: "held talks with", "had a conversation with",
         # "took part in", "expressed their support for".
@@ -2245,7 +2313,7 @@ class _Extractor:
         invitation = next((t for t in thank.subtree if t.lemma_.lower() == "invitation"
                            and any(a.lower_ == "for" and a.dep_ == "prep" and a.head.i == thank.i
                                    for a in t.ancestors)), None)
-        addressee = self.index.addressee_at(thank.i)
+        addressee = self.index.addressee_at(thank.i, hailed=True)
         thanked = list(event.targets) or ([addressee] if addressee else [])
         if invitation is None or not thanked:
             return None
