@@ -1390,3 +1390,13 @@ def test_a_championship_named_with_its_year_keeps_that_one_year() -> None:
     cand = _Cand(4, 41, "NamedEvent", None, 0.9, "2019 World Athletics Championships")
     _name_editions([cand], body, dt.date(2019, 10, 1))
     assert cand.label == "2019 World Athletics Championships"
+
+
+def test_words_shouted_in_capitals_are_no_names_but_acronyms_are() -> None:
+    text = ("Because this Court finds such a doctrine repugnant, it ABSTAINS from adjudicating "
+            "this dispute. The PALM trial was run by NASA and NIAID.")
+    article = Article(source="t", text=text, headline="t", date=dt.date(2019, 10, 10),
+                      body_start=0, body_end=len(text), body=text)
+    labels = {e.label for e in _entities(article).values()}
+    assert "ABSTAINS" not in labels
+    assert {"NASA", "NIAID"} <= labels

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any, Protocol, cast
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from geokg.assets import data_path
 from geokg.extract.kb import (
@@ -25,6 +25,7 @@ from geokg.extract.kb import (
     norm_word,
     split_words,
 )
+from geokg.extract.nlp import tag_sentence
 from geokg.iri import entity_key
 from geokg.model import Article, Entity, EntityType, Mention, Role
 
@@ -1713,6 +1714,20 @@ def _dash_pairs(cands: Sequence[_Cand], gaz: Gazetteer) -> None:
             c.label = f"{m.group(1)}{m.group(2)}–{m.group(3)}{c.label[m.end():]}"
 
 
+# Tags no name is made of: a word in capitals tagged so is shouted ("it ABSTAINS from
+# adjudicating", "GET THROUGH THIS TOGETHER"), not an acronym. Verbs, adverbs, function words.
+_SHOUTED_TAGS = re.compile(r"VB[DGNPZ]?|MD|RB[RS]?|IN|PRP\$?|DT|CC|TO|RP|W(?:DT|P|RB)")
+
+
+def _shouted(span: Span) -> bool:
+    """True for a model's name made of words in capitals, one of them tagged a verb, adverb
+    or function word in its sentence: emphasis the model took for an acronym."""
+    if not all(t.is_upper and t.is_alpha for t in span):
+        return False
+    tags = tag_sentence(span.sent)
+    return any(_SHOUTED_TAGS.fullmatch(tags[t.i - span.sent.start]) for t in span)
+
+
 def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                   resolver: Resolver | None = None) -> tuple[Entity, ...]:
     """The entities of ``article`` found in ``doc`` (parsed from ``article.body``).
@@ -1745,8 +1760,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
         return _Cand(m.start, m.end, rec.type, rec.qid, conf, rec.label)
 
     used: set[int] = set()
-    model_ents = [e for e in doc.ents if e.label_ in _MODEL_TYPES or e.label_ in _FIXED
-                  or e.label_ == "NORP"]
+    model_ents = [e for e in doc.ents if (e.label_ in _MODEL_TYPES or e.label_ in _FIXED
+                                          or e.label_ == "NORP") and not _shouted(e)]
     # Spans owned by a fixed name (an organisation, building, law): embedded names are not
     # mentions (gold guidelines 4.2), unless the name is a government reference.
     person_forms = frozenset(" ".join(ent.text.split()) for ent in model_ents

@@ -198,6 +198,16 @@ def _lemma_memo() -> LemmaMemo:
     return LemmaMemo(load_nlp())
 
 
+def tag_sentence(sent: Span) -> list[str]:
+    """The fine-grained tags of one sentence's words, tagged on their own (the Doc untouched)."""
+    nlp = load_nlp()
+    sub = Doc(sent.doc.vocab, words=[t.text for t in sent],
+              spaces=[bool(t.whitespace_) for t in sent])
+    for name in ("tok2vec", "tagger"):
+        sub = nlp.get_pipe(name)(sub)
+    return [t.tag_ for t in sub]
+
+
 def parse_sentences(doc: Doc, sentences: Sequence[Span]) -> Doc:
     """Tag, parse and lemmatise the given sentences of a ``parse_names`` Doc, in place.
 
