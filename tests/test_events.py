@@ -3274,3 +3274,8 @@ def test_a_speech_nobody_answers_addresses_the_one_person_it_hails(
     thanks = [e for e in _two_states_events(nlp, tmp_path, text) if e.type == "SUPPORT"]
     assert [e.targets for e in thanks] == ([thanked] if thanked else [])
     assert all(e.actors == ("person/oleg-tarnov",) for e in thanks)
+
+
+def test_us_whom_the_other_side_acts_on_is_the_speakers_side(nlp: Any, tmp_path: Path) -> None:
+    ev = only(_tarnov_says(nlp, tmp_path, "We hope that Varnia will support us."), "SUPPORT")
+    assert (ev.actors, ev.targets) == (("country/v",), ("person/oleg-tarnov",))

@@ -946,7 +946,9 @@ class _Extractor:
                 exclusive = lower in {"we", "us"} and not depth and (
                     (_says_you(head.head, head) and idx.addressee_at(head.i) is not None)
                     or (head.dep_ in _SUBJECTS and idx.speaker_at(head.i) is not None
-                        and self._names_a_party(head.head)))
+                        and self._names_a_party(head.head))
+                    or (lower == "us" and idx.speaker_at(head.i) is not None
+                        and self._party_does_it(head)))
                 # the "we" of a message is its sender's, not the sender's and addressee's
                 group = () if self.by_message and lower in {"we", "our", "us"} else self.group
                 if not exclusive and (group or lower not in {"we", "our", "us"} or depth):
@@ -1194,6 +1196,18 @@ class _Extractor:
         state = self.country.get(speaker)
         found.add("target", [state if state in self.index.types else speaker])
         return True
+
+    def _party_does_it(self, us: Token) -> bool:
+        """Whether "us" is the object of what a party of the meeting, or its state, does:
+        "we hope that Russia will support us", said by Russia's guest, is the guest's side."""
+        verb = us.head.head if us.dep_ == "pobj" else us.head
+        if us.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        speaker = self.index.speaker_at(us.i)
+        others = {*self.group, *self.group_states()} - {speaker, self.country.get(speaker or "")}
+        key = self.index.token_key
+        return any(t.i in key and key[t.i] in others
+                   for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree)
 
     def _names_a_party(self, verb: Token) -> bool:
         """Whether the verb's object is a party of the meeting or its state: "we" who "thank
