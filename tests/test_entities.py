@@ -1400,3 +1400,27 @@ def test_words_shouted_in_capitals_are_no_names_but_acronyms_are() -> None:
     labels = {e.label for e in _entities(article).values()}
     assert "ABSTAINS" not in labels
     assert {"NASA", "NIAID"} <= labels
+
+
+def test_federal_courts_are_named_by_district_and_circuit_not_split_into_places() -> None:
+    text = ("He was convicted in 2010 in the Eastern District of Texas. The president appealed "
+            "to the Second Circuit Court of Appeals, then to the Court of Appeals for the D.C. "
+            "Circuit; the United States District Court for the Southern District of New York "
+            "had ruled. Texas voters disagreed.")
+    article = Article(source="t", text=text, headline="t", date=dt.date(2020, 2, 21),
+                      body_start=0, body_end=len(text), body=text)
+    ents = _entities(article).values()
+    courts = {e.label: _forms(e) for e in ents if e.type == "Organization"}
+    assert courts == {
+        "United States District Court for the Eastern District of Texas":
+            {"Eastern District of Texas"},
+        "United States Court of Appeals for the Second Circuit":
+            {"Second Circuit Court of Appeals"},
+        "United States Court of Appeals for the District of Columbia Circuit":
+            {"Court of Appeals for the D.C. Circuit"},
+        "United States District Court for the Southern District of New York":
+            {"United States District Court for the Southern District of New York"},
+    }
+    # the state named inside a court's name is no mention; named on its own it is
+    (texas,) = [e for e in ents if e.label == "Texas"]
+    assert _forms(texas) == {"Texas"} and len(texas.mentions) == 1

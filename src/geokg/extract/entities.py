@@ -1622,6 +1622,45 @@ def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
 
 
+_CIRCUITS = ("First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh"
+             r"|1st|2nd|3rd|[4-9]th|1[01]th|D\.C\.|District of Columbia|Federal")
+_CIRCUIT_NAMES = {"1st": "First", "2nd": "Second", "3rd": "Third", "4th": "Fourth",
+                  "5th": "Fifth", "6th": "Sixth", "7th": "Seventh", "8th": "Eighth",
+                  "9th": "Ninth", "10th": "Tenth", "11th": "Eleventh",
+                  "D.C.": "District of Columbia"}
+
+
+@cache
+def _us_court_names() -> re.Pattern[str]:
+    """Names of the federal courts of the United States: a district court, by its district of
+    a state, and a court of appeals, by its circuit, the long way or the short."""
+    states = _us_states().pattern
+    court = r"(?:(?:United States|U\.S\.|US|[Ff]ederal) )?"
+    return re.compile(
+        rf"(?:{court}District Court for the )?(?P<side>Northern|Southern|Eastern|Western"
+        rf"|Middle|Central) District of (?P<state>{states})"
+        rf"|{court}(?:Court of Appeals|Circuit Court) for the (?P<circuit>{_CIRCUITS}) Circuit\b"
+        rf"|(?P<short>{_CIRCUITS}) Circuit(?: Court of Appeals| Court| Appeals Court)?\b")
+
+
+def _us_courts(body: str) -> list[tuple[int, int, str]]:
+    """Spans naming a federal court of the United States, with its conventional name: "the
+    Southern District of New York" is the "United States District Court for the Southern
+    District of New York", "the Second Circuit Court of Appeals" the "United States Court of
+    Appeals for the Second Circuit" (the state named inside is no mention of its own)."""
+    found = []
+    for m in _us_court_names().finditer(body):
+        if m.group("side"):
+            label = (f"United States District Court for the {m.group('side')} District of "
+                     f"{m.group('state')}")
+        else:
+            circuit = m.group("circuit") or m.group("short")
+            label = ("United States Court of Appeals for the "
+                     f"{_CIRCUIT_NAMES.get(circuit, circuit)} Circuit")
+        found.append((m.start(), m.end(), label))
+    return found
+
+
 def _known_groups(body: str) -> list[tuple[int, int, str]]:
     """Spans of the long names data/group_names.json knows ("the Islamic State of Iraq and
     the Levant", which the model cuts in two), with the group's conventional name."""
@@ -2076,7 +2115,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
     for s, e, label in _outbreaks(body, article.date) + _known_events(body):
         cands = [c for c in cands if not (c.start < e and s < c.end)]
         cands.append(_Cand(s, e, "NamedEvent", None, CONF_PATTERN, label))
-    for s, e, label in _known_groups(body):
+    for s, e, label in _known_groups(body) + _us_courts(body):
         cands = [c for c in cands if not (c.start < e and s < c.end)]
         cands.append(_Cand(s, e, "Organization", None, CONF_PATTERN, label))
     for s, e, label in _de_facto_states(body):
