@@ -676,6 +676,7 @@ def test_spellings_of_one_name_are_one_entity() -> None:
         ("It was led by Ana Vesk, wife of Oleg Tarnov, a banker.", "Oleg Tarnov", "Person"),
         ("She ran the campaign of Oleg Tarnov, who was arrested.", "Oleg Tarnov", "Person"),
         ("The opposition candidate Oleg Tarnov arrived.", "Oleg Tarnov", "Person"),
+        ("It paid the actress Zorva Dantel to keep silent.", "Zorva Dantel", "Person"),
         ("She ran the campaign of Oleg Tarnov, which was banned.", "Oleg Tarnov",
          "Organization"),
         ("Fighters of Al-Shabaab attacked.", "Al-Shabaab", "Organization"),

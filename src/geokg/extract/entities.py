@@ -461,7 +461,10 @@ _PERSON_NOUNS = frozenset({
     "candidate", "activist", "journalist", "blogger", "lawyer", "husband", "wife", "son",
     "daughter", "brother", "sister", "spokesman", "spokeswoman", "spokesperson", "opponent",
     "dissident", "businessman", "businesswoman", "politician", "novelist", "writer", "widow",
-    "colleague", "rival", "challenger", "defendant",
+    "colleague", "rival", "challenger", "defendant", "actress", "actor", "singer", "musician",
+    "rapper", "comedian", "athlete", "footballer", "author", "poet", "artist", "filmmaker",
+    "photographer", "economist", "scientist", "professor", "student", "priest", "reporter",
+    "presenter", "billionaire", "entrepreneur", "banker", "lobbyist", "model",
 })
 _KIN_NOUNS = frozenset({
     "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "widow",
