@@ -862,6 +862,16 @@ def test_weapons_delivered_are_aid_a_payment_is_not(nlp: Any) -> None:
     assert not short_events(nlp, "Spain delivered the payment to Peru.")
 
 
+def test_relieving_a_humanitarian_situation_is_aid_to_where_it_is(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Spain is taking steps to relieve the humanitarian situation "
+                                "in Chile."), "AID")
+    assert (ev.mode, ev.actors, ev.targets) == ("humanitarian relief", ("Q29",), ("Q298",))
+    # improving ties is cooperation, not aid
+    only(short_events(nlp, "Spain is taking steps to improve relations with Chile."),
+         "COOPERATE")
+    assert short_events(nlp, "Spain is taking steps to improve the situation in Chile.") == ()
+
+
 def test_concern_felt_or_shared_is_no_act(nlp: Any) -> None:
     assert not short_events(nlp, "I know Pedro Sanchez is concerned about this.")
     assert not short_events(nlp, "Pedro Sanchez shares the concern of many.")
