@@ -3271,6 +3271,7 @@ def test_what_the_addressee_set_is_theirs_to_be_supported(nlp: Any, tmp_path: Pa
 
 @pytest.mark.parametrize(("opening", "thanked"), [
     ("Mr President, friends, colleagues,", ("person/ilse-orlova",)),  # by title: the one met
+    ("Dear Madam President, colleagues,", ("person/ilse-orlova",)),
     ("Good afternoon, colleagues, Mrs Orlova,", ("person/ilse-orlova",)),  # by name
     # two hailed, or a company of dignitaries: "you" is not one person
     ("Mrs Orlova, Mr Brandt, colleagues,", ()),

@@ -567,6 +567,7 @@ _HAIL_GROUP = re.compile(r"(?:(?:good|dear|esteemed|my) )?(?:afternoon|morning|e
 _DIGNITARIES = re.compile(r"\b(?:heads|leaders|presidents|ministers|members|delegations?"
                           r"|delegates|participants|representatives|ambassadors|excellencies)\b",
                           re.IGNORECASE)
+_HONORIFICS = frozenset({"Dear", "Esteemed", "Mr", "Mrs", "Ms", "Madam", "Madame", "Your"})
 # Titles a form of address may hold instead of a name ("Mr Federal President").
 _HAIL_TITLES = frozenset({"President", "Premier", "Minister", "Prime", "Federal", "Chancellor",
                           "Vice", "Secretary", "General", "Ambassador", "Chairman", "Chair",
@@ -607,7 +608,8 @@ def _hailed(doc: Doc, turns: Sequence[tuple[int, str | None]], token_key: Mappin
         named = {token_key[t.i] for t in span if types.get(token_key.get(t.i, "")) == "Person"}
         if named:
             person = next(iter(named)) if len(named) == 1 else None
-        elif all(t.text in _HAIL_TITLES or not t.is_title for t in span[1:]):
+        elif all(t.text in _HAIL_TITLES or t.text in _HONORIFICS or not t.is_title
+                 for t in span):
             person = next((key for p, key, _ in persons if p < turns[0][0] and key != speaker),
                           None)
         else:
