@@ -1761,10 +1761,11 @@ def _dash_pairs(cands: Sequence[_Cand], gaz: Gazetteer) -> None:
 _SHOUTED_TAGS = re.compile(r"VB[DGNPZ]?|MD|RB[RS]?|IN|PRP\$?|DT|CC|TO|RP|W(?:DT|P|RB)")
 
 
-def _shouted(span: Span) -> bool:
+def _shouted(span: Span, gaz: Gazetteer) -> bool:
     """True for a model's name made of words in capitals, one of them tagged a verb, adverb
-    or function word in its sentence: emphasis the model took for an acronym."""
-    if not all(t.is_upper and t.is_alpha for t in span):
+    or function word in its sentence: emphasis the model took for an acronym. A name the
+    gazetteer knows ("US", "BRICS") is taken as it is, untagged."""
+    if not all(t.is_upper and t.is_alpha for t in span) or gaz.lookup(span.text) is not None:
         return False
     tags = tag_sentence(span.sent)
     return any(_SHOUTED_TAGS.fullmatch(tags[t.i - span.sent.start]) for t in span)
@@ -1803,7 +1804,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
 
     used: set[int] = set()
     model_ents = [e for e in doc.ents if (e.label_ in _MODEL_TYPES or e.label_ in _FIXED
-                                          or e.label_ == "NORP") and not _shouted(e)]
+                                          or e.label_ == "NORP") and not _shouted(e, gaz)]
     # Spans owned by a fixed name (an organisation, building, law): embedded names are not
     # mentions (gold guidelines 4.2), unless the name is a government reference.
     person_forms = frozenset(" ".join(ent.text.split()) for ent in model_ents
