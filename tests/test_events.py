@@ -3290,3 +3290,13 @@ def test_a_speech_nobody_answers_addresses_the_one_person_it_hails(
 def test_us_whom_the_other_side_acts_on_is_the_speakers_side(nlp: Any, tmp_path: Path) -> None:
     ev = only(_tarnov_says(nlp, tmp_path, "We hope that Varnia will support us."), "SUPPORT")
     assert (ev.actors, ev.targets) == (("country/v",), ("person/oleg-tarnov",))
+
+
+def test_a_call_on_a_party_targets_it_and_calling_a_race_calls_for_nothing(nlp: Any) -> None:
+    ev = only(short_events(nlp, "Spain called on Chile to withdraw its troops."), "REQUEST")
+    assert (ev.actors, ev.targets) == (("Q29",), ("Q298",))
+    # the topic of a call is no party of it: "called for sanctions on Chile" asks nobody
+    ev = only(short_events(nlp, "Spain called for talks on Chile."), "REQUEST")
+    assert ev.targets == ()
+    assert short_events(nlp, "Spain called the election for Pedro Sanchez.") == ()
+

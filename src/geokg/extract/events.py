@@ -2055,8 +2055,10 @@ class _Extractor:
         if (trig.type in _HOSTILE_TYPES and tok.dep_ == "relcl"
                 and (head := self.match(tok.head)) and head.type == trig.type):
             return None  # "the strike ..., in which ISIS leaders were killed": that strike
-        if trig.mode == "call on" and any(c.dep_ == "oprd" for c in tok.children):
-            return None  # "called the subpoena a political attack on Mexico": a name given
+        if trig.mode == "call on" and any(c.dep_ in {"oprd", "dobj"} for c in tok.children):
+            # "called the subpoena a political attack on Mexico": a name given; "the AP called
+            # the election for Biden": a result declared, not a call for anything
+            return None
         if trig.mode == "call for" and tok.pos_ == "VERB" and any(
                 c.dep_ in {"aux", "auxpass"} and c.lower_ in {"should", "must"}
                 for c in tok.children):
