@@ -3300,3 +3300,14 @@ def test_a_call_on_a_party_targets_it_and_calling_a_race_calls_for_nothing(nlp: 
     assert ev.targets == ()
     assert short_events(nlp, "Spain called the election for Pedro Sanchez.") == ()
 
+
+@pytest.mark.parametrize("words", [
+    "Jacinda Ardern and Pedro Sanchez discussed ways to deepen the partnership between Chile "
+    "and Peru.",
+    "Jacinda Ardern and Pedro Sanchez discussed prospects for developing cooperation between "
+    "Chile and Peru.",
+    "On the agenda were ways to further deepen the partnership between Chile and Peru.",
+    "The agenda includes measures to strengthen cooperation between Chile and Peru.",
+])
+def test_ties_talked_about_as_ways_or_prospects_are_no_cooperation(nlp: Any, words: str) -> None:
+    assert "COOPERATE" not in [e.type for e in short_events(nlp, words)]

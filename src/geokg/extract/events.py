@@ -2934,6 +2934,8 @@ def find_events(doc: Doc, article: Article, entities: Sequence[Entity],
                 event = ex.commitment(event, tok)
             if trig.mode == "host visit" and _hosts_meeting(tok, ex.match):
                 continue  # "Russia hosted the G20 summit": the summit, hosted by Russia
+            if event.type == "COOPERATE" and _a_topic(tok):
+                continue  # "discussed prospects for developing cooperation": talked about
             if event.type == "CONSULT" and _invited(tok):
                 continue  # "invited Macron to visit Russia": the invitation's, no visit yet
             if event.type == "CONSULT" and _repeated(tok):
@@ -3871,6 +3873,39 @@ def _talked_about(tok: Token) -> bool:
     gave a positive assessment of joint efforts within the Astana process"): its time is not
     the talking's."""
     return any(t.lemma_.lower() in _TALKING_ABOUT for t in governor_chain(tok)[1:])
+
+
+# Nouns of what talks consider ("discussed ways to deepen the partnership", "prospects for
+# developing cooperation", "measures to strengthen"), and the verbs that talk about them.
+_TOPIC_NOUNS = frozenset({"way", "prospect", "possibility", "opportunity", "measure", "step",
+                          "option", "avenue"})
+_TALKING_VERBS = frozenset({"discuss", "consider", "review", "explore", "examine", "address",
+                            "debate"})
+
+
+def _a_topic(tok: Token) -> bool:
+    """True for an act told as a topic of talks, not as done ("discussed prospects for
+    developing cooperation", "On the agenda were ways to further deepen the partnership",
+    "The agenda includes measures to strengthen ..."): the ways or prospects an act is of
+    are what was discussed, or what the agenda holds (gold guidelines 5.1: the talking is
+    the event)."""
+    cur = tok
+    for _ in range(3):
+        if (cur.dep_ not in {"acl", "relcl", "xcomp", "pcomp", "pobj", "prep"}
+                or cur.head.i == cur.i):
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _TOPIC_NOUNS:
+            break
+    else:
+        return False
+    gov = cur.head
+    if cur.dep_ in {"dobj", "nsubjpass"} and gov.lemma_.lower() in _TALKING_VERBS:
+        return True
+    return (cur.dep_ in {"nsubj", "dobj", "attr"} and gov.lemma_.lower() in {"be", "include",
+                                                                           "cover"}
+            and any(t.lemma_.lower() == "agenda" for c in gov.children if c.i != cur.i
+                    for t in c.subtree))
 
 
 def _reported_clause(tok: Token) -> bool:
