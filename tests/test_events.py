@@ -3311,3 +3311,14 @@ def test_a_call_on_a_party_targets_it_and_calling_a_race_calls_for_nothing(nlp: 
 ])
 def test_ties_talked_about_as_ways_or_prospects_are_no_cooperation(nlp: Any, words: str) -> None:
     assert "COOPERATE" not in [e.type for e in short_events(nlp, words)]
+
+
+@pytest.mark.parametrize(("words", "type_", "actors", "targets"), [
+    ("Chile is expected to sign the agreement with Peru.", "AGREE", ("Q298",), ("Q419",)),
+    ("Pedro Sanchez was expected to leave the Andean Community.", "RETREAT", ("Q2",),
+     ("Q10",)),
+])
+def test_who_is_expected_to_act_acts(nlp: Any, words: str, type_: str,
+                                     actors: tuple[str, ...], targets: tuple[str, ...]) -> None:
+    ev = only(short_events(nlp, words), type_)
+    assert (ev.actors, ev.targets) == (actors, targets)

@@ -1314,6 +1314,11 @@ class _Extractor:
                     # "served eight years before being granted clemency": the subject the act
                     # climbs to undergoes it
                     return [], actors + targets
+                if (not subj and verb.dep_ == "xcomp" and cur.i == verb.head.i
+                        and not passive_verb):
+                    # "they are expected to sign", "Mr Abe was invited to attend": the one
+                    # expected or invited does the act
+                    return targets, []
                 return actors, targets
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
                 # "took part in opening the centre": the gerund's subject is the verb's; "thank
