@@ -3313,6 +3313,19 @@ def test_ties_talked_about_as_ways_or_prospects_are_no_cooperation(nlp: Any, wor
     assert "COOPERATE" not in [e.type for e in short_events(nlp, words)]
 
 
+def test_business_leaders_on_both_sides_are_the_states_and_they_sign(nlp: Any,
+                                                                      tmp_path: Path) -> None:
+    text = _talks("President of Varnia Ilse Orlova: Welcome.\n\n"
+                  "President of Tarnavia Oleg Tarnov: Business leaders on both sides will meet "
+                  "today, and they are expected to sign forty joint agreements.\n")
+    events = _two_states_events(nlp, tmp_path, text)
+    sign = only(events, "AGREE")
+    assert (set(sign.actors), sign.targets) == ({"country/v", "country/t"}, ())
+    # the meeting of the business leaders is not one of the presidents
+    meet = only([e for e in events if e.evidence.start > 60], "CONSULT")
+    assert set(meet.actors) == {"country/v", "country/t"}
+
+
 @pytest.mark.parametrize(("words", "type_", "actors", "targets"), [
     ("Chile is expected to sign the agreement with Peru.", "AGREE", ("Q298",), ("Q419",)),
     ("Pedro Sanchez was expected to leave the Andean Community.", "RETREAT", ("Q2",),

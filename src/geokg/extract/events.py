@@ -938,6 +938,15 @@ class _Extractor:
                     # "Ukraine's actions, including their decision to ban ...";
                     # "representatives from Iran acknowledged their government had ..."
                     return owners
+            if (lower == "they" and head.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS and not depth
+                    and head.head.dep_ == "conj"):
+                # "business leaders on both sides will meet, and they are expected to sign":
+                # the subject of the clause "they" is coordinated with
+                earlier = [k for c in head.head.head.children
+                           if c.dep_ in _SUBJECTS and c.tag_ == "NNS"
+                           for k in self.phrase_entities(c, depth + 1)]
+                if earlier:
+                    return earlier
             if lower == "they" and head.dep_ in _SUBJECTS and not depth:
                 body = self._reporting_body(head)
                 if body is not None:
@@ -1022,7 +1031,14 @@ class _Extractor:
                             keys += [k for obj in sub.children if obj.dep_ == "pobj"
                                      for k in self.phrase_entities(obj, depth + 1)]
         if not keys and head.tag_ == "NNS" and (self.group or self.body):
-            if head.lemma_.lower() in _GROUP_NOUNS:
+            if head.lemma_.lower() in _GROUP_NOUNS and any(
+                    c.dep_ == "compound" and c.pos_ == "NOUN"
+                    and c.lemma_.lower() not in _MEETING_NOUNS | _SINGLE_MEETINGS
+                    for c in head.children):
+                # "business leaders on both sides": people of both states, not the leaders
+                # of the meeting (but "the meeting participants" are its parties)
+                keys = self.group_states() if _of_both_sides(head) else []
+            elif head.lemma_.lower() in _GROUP_NOUNS:
                 keys = (self.group_states() if head.lemma_.lower() in self.statewise
                         else list(self.group or self.body))
             elif head.lemma_.lower() in _STATE_NOUNS and any(
@@ -3911,6 +3927,16 @@ def _a_topic(tok: Token) -> bool:
                                                                            "cover"}
             and any(t.lemma_.lower() == "agenda" for c in gov.children if c.i != cur.i
                     for t in c.subtree))
+
+
+def _of_both_sides(noun: Token) -> bool:
+    """True for a group said to be of both sides ("business leaders on both sides", "experts
+    from the two countries")."""
+    return any(p.dep_ == "prep" and p.lower_ in {"on", "from", "of"}
+               and any(o.dep_ == "pobj" and o.lemma_.lower() in {"side", "country", "state"}
+                       and any(d.lower_ in {"both", "two"} for d in o.children)
+                       for o in p.children)
+               for p in noun.children)
 
 
 def _reported_clause(tok: Token) -> bool:
