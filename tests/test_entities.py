@@ -1425,3 +1425,16 @@ def test_federal_courts_are_named_by_district_and_circuit_not_split_into_places(
     # the state named inside a court's name is no mention; named on its own it is
     (texas,) = [e for e in ents if e.label == "Texas"]
     assert _forms(texas) == {"Texas"} and len(texas.mentions) == 1
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("The governor of Perm Territory arrived.", "Perm Territory", "Person"),
+    ("Units deployed to the Trans-Baikal Territory.", "Trans-Baikal Territory", "Organization"),
+    ("Putin visited Tsugol training range.", "Tsugol", "Person"),
+])
+def test_a_territory_and_a_training_range_are_places(text: str, name: str,
+                                                     type_: EntityType) -> None:
+    s = text.index(name)
+    typed = _retype(_Ctx(text), load_gazetteer(), name, type_, "ORG" if type_ == "Organization"
+                    else "PERSON", s, s + len(name))
+    assert typed == ("Place", name)

@@ -164,7 +164,7 @@ _PLACE_WORDS = frozenset({
     "museum", "memorial", "cemetery", "stadium", "theatre", "theater", "gallery", "cosmodrome",
     "masjid", "hagia", "haghia", "temple", "shrine", "basilica", "synagogue", "abbey",
     "county", "governorate", "prefecture", "residence", "lake", "peninsula", "canal",
-    "heights", "plateau",
+    "heights", "plateau", "territory", "krai",
 })
 # Words of a church's denomination: "the Russian Orthodox Church" is a body, not a building.
 _DENOMINATIONS = frozenset({
@@ -1360,9 +1360,11 @@ def _retype(ctx: _Ctx, gaz: Gazetteer, label: str, typ: EntityType, model_label:
         if any(w in _PLACE_WORDS for w in head) and not (
                 typ == "Organization" and words[-1] in _ORG_WORDS):
             return "Place", label  # not "City University Student Union"
-        if nxt and nxt.norm in _PLACE_WORDS:
-            return "Place", label
         after = ctx.next(e, 2)
+        if nxt and (nxt.norm in _PLACE_WORDS or (
+                nxt.norm in {"training", "firing", "test", "testing", "proving"}
+                and after is not None and after.norm in {"range", "ground", "site"})):
+            return "Place", label  # "Tsugol training range"
         if (nxt and nxt.raw in _RESIDENTS and not any(w in _ORG_WORDS for w in words)
                 and not (after and after.norm in {"'s", "’s", "s"})):
             return "Place", label  # "a 36-year-old Cheltenham man", "Kranjska Gora residents"
