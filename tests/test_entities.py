@@ -1343,20 +1343,17 @@ def test_championships_are_named_by_their_edition(text: str, date: dt.date, labe
 
 
 def test_a_name_after_mr_is_a_person_even_when_the_model_leaves_mr_out() -> None:
-    text = ("What are your impressions? Mr Infantino has said in a conversation with us that he "
-            "is very impressed with the atmosphere.")
-    article = Article(source="t", text=text, headline="t", date=dt.date(2017, 6, 17),
-                      body_start=0, body_end=len(text), body=text)
-    (infantino,) = [e for e in _entities(article).values() if e.label == "Infantino"]
-    assert infantino.type == "Person"
+    ents = _body_entities("What are your impressions? Mr Infantino has said in a conversation "
+                          "with us that he is very impressed with the atmosphere.",
+                          date="2017-06-17")
+    assert ents["Infantino"].type == "Person"
 
 
 def test_world_regions_named_by_a_phrase_are_places() -> None:
-    text = ("Saudi Arabia plays an important role in the Islamic world, the Arab world and the "
-            "Gulf region, and Russia works with its partners in the Eurasian region.")
-    article = Article(source="t", text=text, headline="t", date=dt.date(2016, 9, 4),
-                      body_start=0, body_end=len(text), body=text)
-    places = {e.label for e in _entities(article).values() if e.type == "Place"}
+    ents = _body_entities("Saudi Arabia plays an important role in the Islamic world, the Arab "
+                          "world and the Gulf region, and Russia works with its partners in the "
+                          "Eurasian region.", date="2016-09-04")
+    places = {label for label, e in ents.items() if e.type == "Place"}
     assert {"Muslim world", "Arab world", "Persian Gulf", "Eurasia"} <= places
 
 
@@ -1367,19 +1364,16 @@ def test_world_regions_named_by_a_phrase_are_places() -> None:
 ])
 def test_a_name_the_model_starts_after_a_hyphen_keeps_its_sides(text: str,
                                                               label: str | None) -> None:
-    article = Article(source="t", text=text, headline="t", date=dt.date(2020, 2, 27),
-                      body_start=0, body_end=len(text), body=text)
-    labels = {e.label for e in _entities(article).values()}
+    labels = set(_body_entities(text, date="2020-02-27"))
     assert not {"Kyrgyzstan Inter-Regional Conference", "Russia-Kyrgyzstan"} & labels
     assert label is None or label in labels
 
 
 def test_two_clubs_summits_told_together_are_two_summits() -> None:
-    text = ("Dmitry Medvedev briefed Alexander Lukashenko about the outcomes of the SCO summit "
-            "in Tashkent and suggested discussing the upcoming G8 and G20 summits.")
-    article = Article(source="t", text=text, headline="t", date=dt.date(2010, 6, 11),
-                      body_start=0, body_end=len(text), body=text)
-    labels = {(e.label, e.type) for e in _entities(article).values()}
+    ents = _body_entities("Dmitry Medvedev briefed Alexander Lukashenko about the outcomes of the "
+                          "SCO summit in Tashkent and suggested discussing the upcoming G8 and "
+                          "G20 summits.", date="2010-06-11")
+    labels = {(label, e.type) for label, e in ents.items()}
     assert {("36th G8 summit", "NamedEvent"), ("2010 G20 Toronto summit", "NamedEvent"),
             ("G8", "Organization"), ("G20", "Organization")} <= labels
 
@@ -1394,24 +1388,20 @@ def test_a_championship_named_with_its_year_keeps_that_one_year() -> None:
 
 
 def test_words_shouted_in_capitals_are_no_names_but_acronyms_are() -> None:
-    text = ("Because this Court finds such a doctrine repugnant, it ABSTAINS from adjudicating "
-            "this dispute. The PALM trial was run by NASA and NIAID.")
-    article = Article(source="t", text=text, headline="t", date=dt.date(2019, 10, 10),
-                      body_start=0, body_end=len(text), body=text)
-    labels = {e.label for e in _entities(article).values()}
+    labels = set(_body_entities("Because this Court finds such a doctrine repugnant, it ABSTAINS "
+                                "from adjudicating this dispute. The PALM trial was run by NASA "
+                                "and NIAID."))
     assert "ABSTAINS" not in labels
     assert {"NASA", "NIAID"} <= labels
 
 
 def test_federal_courts_are_named_by_district_and_circuit_not_split_into_places() -> None:
-    text = ("He was convicted in 2010 in the Eastern District of Texas. The president appealed "
-            "to the Second Circuit Court of Appeals, then to the Court of Appeals for the D.C. "
-            "Circuit; the United States District Court for the Southern District of New York "
-            "had ruled. Texas voters disagreed.")
-    article = Article(source="t", text=text, headline="t", date=dt.date(2020, 2, 21),
-                      body_start=0, body_end=len(text), body=text)
-    ents = _entities(article).values()
-    courts = {e.label: _forms(e) for e in ents if e.type == "Organization"}
+    ents = _body_entities("He was convicted in 2010 in the Eastern District of Texas. The "
+                          "president appealed to the Second Circuit Court of Appeals, then to the "
+                          "Court of Appeals for the D.C. Circuit; the United States District Court "
+                          "for the Southern District of New York had ruled. Texas voters "
+                          "disagreed.")
+    courts = {label: _forms(e) for label, e in ents.items() if e.type == "Organization"}
     assert courts == {
         "United States District Court for the Eastern District of Texas":
             {"Eastern District of Texas"},
@@ -1423,8 +1413,7 @@ def test_federal_courts_are_named_by_district_and_circuit_not_split_into_places(
             {"United States District Court for the Southern District of New York"},
     }
     # the state named inside a court's name is no mention; named on its own it is
-    (texas,) = [e for e in ents if e.label == "Texas"]
-    assert _forms(texas) == {"Texas"} and len(texas.mentions) == 1
+    assert _forms(ents["Texas"]) == {"Texas"} and len(ents["Texas"].mentions) == 1
 
 
 @pytest.mark.parametrize(("text", "name", "type_"), [
