@@ -1427,3 +1427,11 @@ def test_a_territory_and_a_training_range_are_places(text: str, name: str,
     typed = _retype(_Ctx(text), load_gazetteer(), name, type_, "ORG" if type_ == "Organization"
                     else "PERSON", s, s + len(name))
     assert typed == ("Place", name)
+
+
+def test_a_known_name_written_with_a_small_letter_is_still_that_name() -> None:
+    ents = _body_entities("The United Kingdom voted to leave the European union, which it had "
+                          "joined in 1973.")
+    assert ents["European Union"].wikidata == "Q458"
+    assert _forms(ents["European Union"]) == {"European union"}
+    assert "European union" not in ents

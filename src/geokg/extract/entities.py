@@ -19,6 +19,7 @@ from geokg.extract.kb import (
     ROMAN_NUMERAL,
     Gazetteer,
     GazMatch,
+    Record,
     Word,
     edit_distance,
     initials,
@@ -1773,6 +1774,21 @@ def _shouted(span: Span, gaz: Gazetteer) -> bool:
     return any(_SHOUTED_TAGS.fullmatch(tags[t.i - span.sent.start]) for t in span)
 
 
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "at"})
+
+
+def _known_in_capitals(gaz: Gazetteer, text: str) -> Record | None:
+    """The state or body a name of several words is, capitalised as the gazetteer spells it
+    ("European union", "Russian federation"), or None (also for a name already capitalised)."""
+    words = text.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    capitalised = " ".join(w if w in _SMALL_WORDS or w[:1].isupper() else w[:1].upper() + w[1:]
+                           for w in words)
+    rec = gaz.lookup(capitalised) if capitalised != text else None
+    return rec if rec is not None and rec.type in {"Country", "Organization"} else None
+
+
 def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
                   resolver: Resolver | None = None) -> tuple[Entity, ...]:
     """The entities of ``article`` found in ``doc`` (parsed from ``article.body``).
@@ -1925,6 +1941,11 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer,
             continue
         text = body[s:e]
         if not any(c.isupper() for c in text):
+            continue
+        if (capitalised := _known_in_capitals(gaz, text)) is not None:
+            # "the European union": the European Union, written with a small letter
+            cands.append(_Cand(s, e, capitalised.type, capitalised.qid, CONF_MODEL,
+                               capitalised.label))
             continue
         typ = _MODEL_TYPES[span.label]
         lead_word = ctx.words[ctx.index_at(s)] if ctx.index_at(s) < len(ctx.words) else None
