@@ -1024,6 +1024,11 @@ def test_the_kremlins_bare_bodies_and_movements_take_their_conventional_names() 
     assert "United Nations Security Council" in ents and "Security Council of Russia" not in ents
 
 
+def test_a_states_body_named_with_the_states_adjective_takes_its_conventional_name() -> None:
+    ents = _body_entities("Belarusian KGB arrested 33 Russian individuals in Minsk.")
+    assert ents["State Security Committee of the Republic of Belarus"].type == "Organization"
+
+
 def test_untagged_legislatures_agencies_by_abbreviation_and_offices() -> None:
     ents = _body_entities(
         "Taking part were State Duma Speaker Vyacheslav Volodin and Mr Volodin's aide. The CIA "
